@@ -1,0 +1,96 @@
+// Calendar arithmetic in a named time zone: local midnights, local dates and day ranges, without a date library.
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function wallClockAt(instantMs: number, timeZone: string): WallClock {
+  const fields: Record<string, number> = {};
+  for (const part of partsFormatter(timeZone).formatToParts(new Date(instantMs))) {
+    if (part.type !== 'literal') fields[part.type] = Number(part.value);
+  }
+  return {
+    year: fields.year!,
+    month: fields.month!,
+    day: fields.day!,
+    hour: fields.hour!,
+    minute: fields.minute!,
+    second: fields.second!,
+  };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
+export function zoneOffsetAt(instantMs: number, timeZone: string): number {
+  const wall = wallClockAt(instantMs, timeZone);
+  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return wallAsUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+/** A calendar date `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+export function localDateOf(instantMs: number, timeZone: string): LocalDate {
+  const wall = wallClockAt(instantMs, timeZone);
+  return `${wall.year}-${String(wall.month).padStart(2, '0')}-${String(wall.day).padStart(2, '0')}`;
+}
+
+/** The first instant of a local date in the zone (midnight, or the first wall-clock time after a DST gap). */
+export function startOfLocalDate(date: LocalDate, timeZone: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const wallMidnight = Date.UTC(year, month - 1, day);
+  // Two passes settle the offset on both sides of a DST change.
+  let guess = wallMidnight - zoneOffsetAt(wallMidnight, timeZone);
+  guess = wallMidnight - zoneOffsetAt(guess, timeZone);
+  // In a zone whose clocks skip midnight, the day starts at the first instant that reads as this date.
+  if (localDateOf(guess, timeZone) !== date) guess += 3_600_000;
+  return guess;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+export interface DayRange {
+  date: LocalDate;
+  start: number;
+  end: number;
+}
+
+/** The `count` local days ending with the day that contains `nowMs`, oldest first; the last one ends at now. */
+export function lastLocalDays(nowMs: number, count: number, timeZone: string): DayRange[] {
+  const today = localDateOf(nowMs, timeZone);
+  const days: DayRange[] = [];
+  for (let back = count - 1; back >= 0; back -= 1) {
+    const date = addDays(today, -back);
+    const start = startOfLocalDate(date, timeZone);
+    const end = back === 0 ? nowMs : startOfLocalDate(addDays(date, 1), timeZone);
+    days.push({ date, start, end });
+  }
+  return days;
+}

@@ -1,0 +1,47 @@
+// Schema of incidents/YYYY/<id>/index.md frontmatter: one incident, its affected services and its status updates.
+import { z } from 'zod';
+import { duration, impactLevel, instant, oneOf, slug, text } from './primitives.ts';
+
+/** The incident lifecycle in order; `reopened` is the one explicit way back. */
+export const INCIDENT_STATUSES = ['detecting', 'investigating', 'fixing', 'monitoring', 'resolved', 'closed', 'reopened'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const INCIDENT_ID = /^INC-(\d{4})(\d{2})(\d{2})-(\d{3})$/;
+
+export const incidentUpdateSchema = z.strictObject({
+  at: instant,
+  status: oneOf(INCIDENT_STATUSES),
+  message: text,
+});
+
+export const affectedServiceSchema = z.strictObject({
+  id: slug,
+  impact: impactLevel,
+  /** When this service's impact began; the incident's start when absent. */
+  start: instant.optional(),
+  /** When this service recovered; the incident's resolution when absent. */
+  end: instant.optional(),
+});
+
+export const incidentSchema = z.strictObject({
+  id: z
+    .string({ error: (issue) => (issue.input === undefined ? 'missing (expected an id such as INC-20261125-001)' : `found ${JSON.stringify(issue.input)} (expected an id such as INC-20261125-001)`) })
+    .regex(INCIDENT_ID, { error: (issue) => `found ${JSON.stringify(issue.input)} (expected an id of the form INC-YYYYMMDD-NNN such as INC-20261125-001)` }),
+  title: text,
+  severity: text,
+  started: instant,
+  detected: instant,
+  /** When service was restored for everyone; absent while the incident is open. */
+  resolved: instant.optional(),
+  /** How much data was lost, as a window of time, for comparison with each service's RPO. */
+  dataLoss: duration.optional(),
+  services: z.array(affectedServiceSchema).min(1, { error: 'empty (expected at least one affected service)' }),
+  /** Who and what was affected, in one or two sentences for the status page. */
+  impact: text.optional(),
+  commander: text.optional(),
+  updates: z.array(incidentUpdateSchema).min(1, { error: 'empty (expected at least one status update)' }),
+});
+
+export type Incident = z.infer<typeof incidentSchema>;
+export type IncidentUpdate = z.infer<typeof incidentUpdateSchema>;
+export type AffectedService = z.infer<typeof affectedServiceSchema>;

@@ -1,0 +1,17 @@
+// Schema of content/maintenance/*.md frontmatter: a scheduled maintenance window.
+import { z } from 'zod';
+import { impactLevel, instant, slug, text } from './primitives.ts';
+
+export const maintenanceSchema = z.strictObject({
+  id: slug,
+  title: text,
+  start: instant,
+  end: instant,
+  services: z.array(slug).min(1, { error: 'empty (expected at least one service id)' }),
+  /** What users will see during the window; omitted when the work should not be noticeable. */
+  impact: impactLevel.optional(),
+  /** Set when the window was called off; it stays on record but leaves the status page. */
+  cancelled: z.boolean({ error: (issue) => `found ${JSON.stringify(issue.input)} (expected true or false)` }).default(false),
+});
+
+export type Maintenance = z.infer<typeof maintenanceSchema>;

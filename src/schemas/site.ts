@@ -1,0 +1,38 @@
+// Schema of content/site.yaml: the site's name, address, locale, time zone and figures' settings.
+import { z } from 'zod';
+import { link, oneOf, text } from './primitives.ts';
+
+export const LOCALES = ['en', 'zh-CN'] as const;
+
+const timeZone = text.refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: (issue) => `found ${JSON.stringify(issue.input)} (expected an IANA time zone such as Asia/Shanghai or Europe/Berlin)` },
+);
+
+const weight = z.number({ error: (issue) => `found ${JSON.stringify(issue.input)} (expected a number between 0 and 1)` }).min(0, { error: 'below 0 (expected a number between 0 and 1)' }).max(1, { error: 'above 1 (expected a number between 0 and 1)' });
+
+export const siteSchema = z.strictObject({
+  name: text,
+  description: text.optional(),
+  baseUrl: z.url({ error: (issue) => `found ${JSON.stringify(issue.input)} (expected the site's absolute URL such as https://status.example.com/)` }),
+  defaultLocale: oneOf(LOCALES).default('en'),
+  timeZone,
+  contacts: z.array(link).default([]),
+  severityScheme: text.optional(),
+  /** Share of a minute counted as down for each impact level; a major outage always counts in full. */
+  impactWeights: z
+    .strictObject({ degraded: weight.default(0.25), partial_outage: weight.default(0.5) })
+    .default({ degraded: 0.25, partial_outage: 0.5 }),
+  /** The build's "now"; AFTERMATH_NOW overrides it. Set it for reproducible builds. */
+  now: z.string().optional(),
+});
+
+export type Site = z.infer<typeof siteSchema>;
+export type Locale = (typeof LOCALES)[number];

@@ -1,0 +1,234 @@
+// Rules that need more than one field or file: ids, references, lifecycle order, instants against now.
+import { INCIDENT_ID, type Incident, type IncidentStatus } from '../schemas/incident.ts';
+import { localDateOf } from '../lib/time-zone.ts';
+import type { ContentFiles, SourcedRecord } from './read-content.ts';
+import type { Problem } from './problem.ts';
+
+/** Forward order of the lifecycle; `reopened` sits with investigating so work resumes from there. */
+const LIFECYCLE_RANK: Record<IncidentStatus, number> = { detecting: 0, investigating: 1, reopened: 1, fixing: 2, monitoring: 3, resolved: 4, closed: 5 };
+const FINISHED: readonly IncidentStatus[] = ['resolved', 'closed'];
+
+function iso(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
+interface RuleContext {
+  problems: Problem[];
+  nowMs: number;
+  timeZone: string;
+  serviceIds: Set<string>;
+  severityIds: string[];
+}
+
+function report(context: RuleContext, record: SourcedRecord<unknown>, path: readonly PropertyKey[], field: string, message: string): void {
+  context.problems.push({ file: record.file, line: record.source.lineOf(path), field, message });
+}
+
+function checkIncidentLifecycle(context: RuleContext, record: SourcedRecord<Incident>): void {
+  const incident = record.data;
+  const started = incident.started.getTime();
+  if (incident.detected.getTime() < started) {
+    report(context, record, ['detected'], 'detected', `${iso(incident.detected)} is before started ${iso(incident.started)} (expected detection at or after the start)`);
+  }
+  if (incident.resolved && incident.resolved.getTime() <= started) {
+    report(context, record, ['resolved'], 'resolved', `${iso(incident.resolved)} is not after started ${iso(incident.started)} (expected the end after the start)`);
+  }
+  incident.services.forEach((affected, index) => {
+    const start = affected.start ?? incident.started;
+    if (affected.start && affected.start.getTime() < started) {
+      report(context, record, ['services', index, 'start'], `services[${index}].start`, `${iso(affected.start)} is before the incident started ${iso(incident.started)} (expected within the incident)`);
+    }
+    if (affected.end && affected.end.getTime() <= start.getTime()) {
+      report(context, record, ['services', index, 'end'], `services[${index}].end`, `${iso(affected.end)} is not after its start ${iso(start)} (expected the end after the start)`);
+    }
+    if (affected.end && incident.resolved && affected.end.getTime() > incident.resolved.getTime()) {
+      report(context, record, ['services', index, 'end'], `services[${index}].end`, `${iso(affected.end)} is after the incident resolved ${iso(incident.resolved)} (expected within the incident)`);
+    }
+  });
+  const seen = new Set<string>();
+  incident.services.forEach((affected, index) => {
+    if (seen.has(affected.id)) report(context, record, ['services', index, 'id'], `services[${index}].id`, `service "${affected.id}" is listed twice (expected each affected service once)`);
+    seen.add(affected.id);
+  });
+
+  let previous: Incident['updates'][number] | undefined;
+  incident.updates.forEach((update, index) => {
+    const field = `updates[${index}]`;
+    if (index === 0 && update.at.getTime() < incident.detected.getTime()) {
+      report(context, record, ['updates', index, 'at'], `${field}.at`, `${iso(update.at)} is before detected ${iso(incident.detected)} (expected the first update at or after detection)`);
+    }
+    if (previous && update.at.getTime() < previous.at.getTime()) {
+      report(context, record, ['updates', index, 'at'], `${field}.at`, `${iso(update.at)} is before the previous update ${iso(previous.at)} (expected updates in time order, oldest first)`);
+    }
+    if (previous) {
+      const backwards = LIFECYCLE_RANK[update.status] < LIFECYCLE_RANK[previous.status];
+      const reopenAllowed = update.status === 'reopened' && FINISHED.includes(previous.status);
+      const reopenMisplaced = update.status === 'reopened' && !FINISHED.includes(previous.status);
+      if (reopenMisplaced) {
+        report(context, record, ['updates', index, 'status'], `${field}.status`, `"reopened" follows "${previous.status}" (expected reopened only after resolved or closed)`);
+      } else if (backwards && !reopenAllowed) {
+        report(context, record, ['updates', index, 'status'], `${field}.status`, `"${update.status}" follows "${previous.status}" (expected statuses to move forward: detecting, investigating, fixing, monitoring, resolved, closed; add a "reopened" update to go back)`);
+      }
+    } else if (update.status === 'reopened') {
+      report(context, record, ['updates', index, 'status'], `${field}.status`, '"reopened" is the first update (expected reopened only after resolved or closed)');
+    }
+    previous = update;
+  });
+
+  const latest = incident.updates[incident.updates.length - 1]!;
+  const finished = FINISHED.includes(latest.status);
+  if (finished && !incident.resolved) {
+    report(context, record, ['updates', incident.updates.length - 1, 'status'], 'resolved', `missing while the latest update is "${latest.status}" (expected a resolved instant on a resolved incident)`);
+  }
+  if (!finished && incident.resolved) {
+    report(context, record, ['resolved'], 'resolved', `set while the latest update is "${latest.status}" (expected no resolved instant on an open incident; add a "resolved" update or remove the field)`);
+  }
+}
+
+function checkIncidentIdentity(context: RuleContext, record: SourcedRecord<Incident>, firstFileById: Map<string, string>): void {
+  const incident = record.data;
+  const segments = record.file.split('/');
+  const folder = segments[2];
+  const yearFolder = segments[1];
+  if (folder !== incident.id) {
+    report(context, record, ['id'], 'id', `"${incident.id}" does not match its folder "${folder}" (expected the folder incidents/${yearFolder}/${incident.id}/)`);
+  }
+  const duplicateOf = firstFileById.get(incident.id);
+  if (duplicateOf) report(context, record, ['id'], 'id', `"${incident.id}" is already used by ${duplicateOf} (expected a unique id; take the next number)`);
+  else firstFileById.set(incident.id, record.file);
+
+  const match = INCIDENT_ID.exec(incident.id);
+  const startDate = localDateOf(incident.started.getTime(), context.timeZone);
+  if (match && `${match[1]}-${match[2]}-${match[3]}` !== startDate) {
+    report(context, record, ['id'], 'id', `date part ${match[1]}${match[2]}${match[3]} does not match the start ${startDate} in ${context.timeZone} (expected INC-${startDate.replaceAll('-', '')}-NNN)`);
+  }
+  if (yearFolder !== startDate.slice(0, 4)) {
+    report(context, record, ['started'], 'started', `in ${startDate.slice(0, 4)} but the file is under incidents/${yearFolder}/ (expected incidents/${startDate.slice(0, 4)}/${incident.id}/)`);
+  }
+}
+
+function checkIncidentReferences(context: RuleContext, record: SourcedRecord<Incident>): void {
+  const incident = record.data;
+  if (context.severityIds.length > 0 && !context.severityIds.includes(incident.severity)) {
+    report(context, record, ['severity'], 'severity', `found "${incident.severity}" (expected one of: ${context.severityIds.join(', ')})`);
+  }
+  incident.services.forEach((affected, index) => {
+    if (context.serviceIds.size > 0 && !context.serviceIds.has(affected.id)) {
+      report(context, record, ['services', index, 'id'], `services[${index}].id`, `unknown service "${affected.id}" (expected one of the ids in content/services.yaml: ${[...context.serviceIds].join(', ')})`);
+    }
+  });
+}
+
+function checkNotInFuture(context: RuleContext, record: SourcedRecord<unknown>, instants: readonly [readonly PropertyKey[], Date | undefined][]): void {
+  for (const [path, value] of instants) {
+    if (value && value.getTime() > context.nowMs) {
+      const field = path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+      report(context, record, path, field, `${iso(value)} is after now ${iso(new Date(context.nowMs))} (expected nothing dated in the future except maintenance)`);
+    }
+  }
+}
+
+/** Runs every cross-file rule, appending to `problems`. */
+export function checkCrossFileRules(files: ContentFiles, problems: Problem[], nowMs: number): void {
+  const context: RuleContext = {
+    problems,
+    nowMs,
+    timeZone: files.site?.data.timeZone ?? 'UTC',
+    serviceIds: new Set(files.services?.data.services.map((service) => service.id) ?? []),
+    severityIds: files.severity?.data.levels.map((level) => level.id) ?? [],
+  };
+
+  if (files.services) {
+    const record = files.services;
+    const groupIds = new Set<string>();
+    record.data.groups.forEach((group, index) => {
+      if (groupIds.has(group.id)) report(context, record, ['groups', index, 'id'], `groups[${index}].id`, `"${group.id}" is used twice (expected unique group ids)`);
+      groupIds.add(group.id);
+    });
+    record.data.groups.forEach((group, index) => {
+      if (group.parent && !groupIds.has(group.parent)) report(context, record, ['groups', index, 'parent'], `groups[${index}].parent`, `unknown group "${group.parent}" (expected one of: ${[...groupIds].join(', ')})`);
+    });
+    const serviceIds = new Set<string>();
+    record.data.services.forEach((service, index) => {
+      if (serviceIds.has(service.id)) report(context, record, ['services', index, 'id'], `services[${index}].id`, `"${service.id}" is used twice (expected unique service ids)`);
+      serviceIds.add(service.id);
+      if (!groupIds.has(service.group)) report(context, record, ['services', index, 'group'], `services[${index}].group`, `unknown group "${service.group}" (expected one of: ${[...groupIds].join(', ')})`);
+    });
+  }
+  if (files.severity) {
+    const record = files.severity;
+    const seen = new Set<string>();
+    record.data.levels.forEach((level, index) => {
+      if (seen.has(level.id)) report(context, record, ['levels', index, 'id'], `levels[${index}].id`, `"${level.id}" is used twice (expected unique level ids)`);
+      seen.add(level.id);
+    });
+  }
+
+  const firstFileById = new Map<string, string>();
+  const incidentsById = new Map<string, SourcedRecord<Incident>>();
+  for (const record of files.incidents) {
+    checkIncidentIdentity(context, record, firstFileById);
+    checkIncidentReferences(context, record);
+    checkIncidentLifecycle(context, record);
+    checkNotInFuture(context, record, [
+      [['started'], record.data.started],
+      [['detected'], record.data.detected],
+      [['resolved'], record.data.resolved],
+      ...record.data.updates.map((update, index) => [['updates', index, 'at'], update.at] as const),
+      ...record.data.services.flatMap((affected, index) => [
+        [['services', index, 'start'], affected.start] as const,
+        [['services', index, 'end'], affected.end] as const,
+      ]),
+    ]);
+    incidentsById.set(record.data.id, record);
+  }
+
+  for (const record of files.postmortems) {
+    const postmortem = record.data;
+    const folder = record.file.split('/')[2];
+    const incident = incidentsById.get(postmortem.incident);
+    if (postmortem.incident !== folder) {
+      report(context, record, ['incident'], 'incident', `"${postmortem.incident}" does not match its folder "${folder}" (expected the id of the incident beside it: ${folder})`);
+    } else if (!incident) {
+      report(context, record, ['incident'], 'incident', `no incident "${postmortem.incident}" (expected an index.md beside the postmortem with that id)`);
+    }
+    if (incident && incident.data.id === postmortem.incident && incident.data.severity !== postmortem.severity) {
+      report(context, record, ['severity'], 'severity', `"${postmortem.severity}" differs from the incident's "${incident.data.severity}" (expected the incident's severity)`);
+    }
+    if (context.severityIds.length > 0 && !context.severityIds.includes(postmortem.severity)) {
+      report(context, record, ['severity'], 'severity', `found "${postmortem.severity}" (expected one of: ${context.severityIds.join(', ')})`);
+    }
+    postmortem.impact.technical.services.forEach((id, index) => {
+      if (context.serviceIds.size > 0 && !context.serviceIds.has(id)) {
+        report(context, record, ['impact', 'technical', 'services', index], `impact.technical.services[${index}]`, `unknown service "${id}" (expected one of the ids in content/services.yaml: ${[...context.serviceIds].join(', ')})`);
+      }
+    });
+    const itemIds = new Map<string, string>();
+    for (const list of ['immediate', 'longTerm'] as const) {
+      postmortem.actionItems[list].forEach((item, index) => {
+        const where = `actionItems.${list}[${index}]`;
+        const earlier = itemIds.get(item.id);
+        if (earlier) report(context, record, ['actionItems', list, index, 'id'], `${where}.id`, `"${item.id}" is already used by ${earlier} (expected unique action item ids within a postmortem)`);
+        else itemIds.set(item.id, where);
+      });
+    }
+    checkNotInFuture(context, record, postmortem.timeline.map((row, index) => [['timeline', index, 'at'], row.at] as const));
+  }
+
+  const maintenanceIds = new Set<string>();
+  for (const record of files.maintenance) {
+    const window = record.data;
+    const fileId = record.file.split('/').pop()!.replace(/\.md$/, '');
+    if (window.id !== fileId) report(context, record, ['id'], 'id', `"${window.id}" does not match the file name "${fileId}.md" (expected id: ${fileId})`);
+    if (maintenanceIds.has(window.id)) report(context, record, ['id'], 'id', `"${window.id}" is used twice (expected unique maintenance ids)`);
+    maintenanceIds.add(window.id);
+    if (window.end.getTime() <= window.start.getTime()) {
+      report(context, record, ['end'], 'end', `${iso(window.end)} is not after start ${iso(window.start)} (expected the end after the start)`);
+    }
+    window.services.forEach((id, index) => {
+      if (context.serviceIds.size > 0 && !context.serviceIds.has(id)) {
+        report(context, record, ['services', index], `services[${index}]`, `unknown service "${id}" (expected one of the ids in content/services.yaml: ${[...context.serviceIds].join(', ')})`);
+      }
+    });
+  }
+}

@@ -1,0 +1,46 @@
+// A problem found in a content file, and the one-line form the check and the build print.
+
+export interface Problem {
+  /** Path relative to the site's root, with forward slashes. */
+  file: string;
+  line: number;
+  /** Dotted path of the offending field (`updates[2].status`), or `yaml` / `file` for file-level problems. */
+  field: string;
+  /** What was found and what was expected. */
+  message: string;
+}
+
+export function formatProblem(problem: Problem): string {
+  return `${problem.file}:${problem.line}: ${problem.field}: ${problem.message}`;
+}
+
+function escapeAnnotationData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeAnnotationProperty(text: string): string {
+  return escapeAnnotationData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A GitHub Actions workflow command that annotates the file and line in a pull request. */
+export function formatGithubAnnotation(problem: Problem): string {
+  return `::error file=${escapeAnnotationProperty(problem.file)},line=${problem.line},title=${escapeAnnotationProperty(problem.field)}::${escapeAnnotationData(`${problem.field}: ${problem.message}`)}`;
+}
+
+export function byFileThenLine(a: Problem, b: Problem): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field);
+}
+
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+}
+
+/** The error the build throws: every problem, one per line, so Astro's output shows them all. */
+export class InvalidContentError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the content; nothing was built:\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'InvalidContentError';
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,112 @@
+// Reads a site's content files from disk and validates each against its schema, collecting every problem.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { incidentSchema, type Incident } from '../schemas/incident.ts';
+import { maintenanceSchema, type Maintenance } from '../schemas/maintenance.ts';
+import { postmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
+import { servicesFileSchema, type ServicesFile } from '../schemas/service.ts';
+import { severityFileSchema, type SeverityFile } from '../schemas/severity.ts';
+import { siteSchema, type Site } from '../schemas/site.ts';
+import { unsafeMarkdownProblems } from './markdown-safety.ts';
+import type { Problem } from './problem.ts';
+import { validateSource } from './schema-issues.ts';
+import { parseMarkdownFile, parseYamlFile, type YamlSource } from './yaml-source.ts';
+
+export interface SourcedRecord<T> {
+  /** Path relative to the site root. */
+  file: string;
+  data: T;
+  body: string;
+  source: YamlSource;
+}
+
+export interface ContentFiles {
+  site?: SourcedRecord<Site>;
+  services?: SourcedRecord<ServicesFile>;
+  severity?: SourcedRecord<SeverityFile>;
+  incidents: SourcedRecord<Incident>[];
+  postmortems: SourcedRecord<Postmortem>[];
+  maintenance: SourcedRecord<Maintenance>[];
+}
+
+async function listFiles(root: string, directory: string): Promise<string[]> {
+  try {
+    const entries = await readdir(path.join(root, directory), { recursive: true, withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+async function readSource(root: string, file: string, kind: 'yaml' | 'markdown', problems: Problem[]): Promise<YamlSource | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(root, file), 'utf8');
+  } catch {
+    problems.push({ file, line: 1, field: 'file', message: 'cannot be read (expected the file to exist)' });
+    return undefined;
+  }
+  const parsed = kind === 'yaml' ? parseYamlFile(file, text) : parseMarkdownFile(file, text);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  return parsed.source;
+}
+
+async function readValidated<S extends z.ZodType>(root: string, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[]): Promise<SourcedRecord<z.output<S>> | undefined> {
+  const source = await readSource(root, file, kind, problems);
+  if (!source) return undefined;
+  const validated = validateSource(schema, source);
+  if (kind === 'markdown') problems.push(...unsafeMarkdownProblems(file, source.body, source.bodyLine));
+  if (!validated.ok) {
+    problems.push(...validated.problems);
+    return undefined;
+  }
+  return { file, data: validated.data, body: source.body, source };
+}
+
+const INCIDENT_FILE = /^incidents\/\d{4}\/[^/]+\/(index|postmortem)\.md$/;
+const MAINTENANCE_FILE = /^content\/maintenance\/[^/]+\.md$/;
+
+/** Every content file of the site under `root`, each validated alone; cross-file rules run after. */
+export async function readContentFiles(root: string, problems: Problem[]): Promise<ContentFiles> {
+  const [site, services, severity] = await Promise.all([
+    readValidated(root, 'content/site.yaml', 'yaml', siteSchema, problems),
+    readValidated(root, 'content/services.yaml', 'yaml', servicesFileSchema, problems),
+    readValidated(root, 'content/severity.yaml', 'yaml', severityFileSchema, problems),
+  ]);
+  const files: ContentFiles = { incidents: [], postmortems: [], maintenance: [] };
+  if (site) files.site = site;
+  if (services) files.services = services;
+  if (severity) files.severity = severity;
+
+  for (const file of await listFiles(root, 'incidents')) {
+    if (/\/(README|\.)[^/]*$/i.test(file) || file.endsWith('.gitkeep')) continue;
+    if (file.endsWith('.mdx')) {
+      problems.push({ file, line: 1, field: 'file', message: 'MDX is not accepted for incidents and postmortems because it can run code on the site (expected a .md file)' });
+    } else if (!INCIDENT_FILE.test(file)) {
+      problems.push({ file, line: 1, field: 'file', message: 'unexpected file in incidents/ (expected incidents/YYYY/<incident-id>/index.md or postmortem.md)' });
+    } else if (file.endsWith('/index.md')) {
+      const record = await readValidated(root, file, 'markdown', incidentSchema, problems);
+      if (record) files.incidents.push(record);
+    } else {
+      const record = await readValidated(root, file, 'markdown', postmortemSchema, problems);
+      if (record) files.postmortems.push(record);
+    }
+  }
+  for (const file of await listFiles(root, 'content/maintenance')) {
+    if (/\/(README|\.)[^/]*$/i.test(file)) continue;
+    if (!MAINTENANCE_FILE.test(file)) {
+      problems.push({ file, line: 1, field: 'file', message: 'unexpected file in content/maintenance/ (expected content/maintenance/<id>.md)' });
+      continue;
+    }
+    const record = await readValidated(root, file, 'markdown', maintenanceSchema, problems);
+    if (record) files.maintenance.push(record);
+  }
+  return files;
+}
