@@ -107,3 +107,13 @@ export function groupAvailabilityOver(serviceIds: readonly string[], record: Rel
   const total = serviceIds.reduce((sum, id) => sum + availabilityOver(id, record, range).percent, 0);
   return total / serviceIds.length;
 }
+
+export type DayLevel = 'none' | 'minor' | 'partial' | 'major' | 'maintenance';
+
+/** How a day's bar is drawn: full availability, a small loss, a large one, a very large one, maintenance only. */
+export function dayLevel(day: DailyAvailability): DayLevel {
+  if (day.downtimeMs === 0) return day.maintenanceMs > 0 ? 'maintenance' : 'none';
+  if (day.percent >= 99) return 'minor';
+  if (day.percent >= 95) return 'partial';
+  return 'major';
+}

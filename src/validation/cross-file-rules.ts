@@ -119,7 +119,9 @@ function checkIncidentReferences(context: RuleContext, record: SourcedRecord<Inc
   });
 }
 
-function checkNotInFuture(context: RuleContext, record: SourcedRecord<unknown>, instants: readonly [readonly PropertyKey[], Date | undefined][]): void {
+type DatedField = readonly [readonly PropertyKey[], Date | undefined];
+
+function checkNotInFuture(context: RuleContext, record: SourcedRecord<unknown>, instants: readonly DatedField[]): void {
   for (const [path, value] of instants) {
     if (value && value.getTime() > context.nowMs) {
       const field = path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');

@@ -1,0 +1,26 @@
+// Astro configuration: a fully static site; content comes through the loaders in src/content.config.ts.
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+// AFTERMATH_ROOT points the build at another site's content (tests build fixture sites this way).
+const contentRoot = path.resolve(process.env.AFTERMATH_ROOT ?? '.');
+// The site's address lives with the content so a team edits one file; Astro needs it for canonical URLs.
+let baseUrl = 'https://status.example.com/';
+try {
+  baseUrl = parse(readFileSync(path.join(contentRoot, 'content/site.yaml'), 'utf8'))?.baseUrl ?? baseUrl;
+} catch {
+  // A missing or broken site.yaml is reported by the content loader with its file and line.
+}
+
+export default defineConfig({
+  site: baseUrl,
+  output: 'static',
+  trailingSlash: 'always',
+  outDir: process.env.AFTERMATH_OUT_DIR ?? './dist',
+  integrations: [mdx()],
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+});

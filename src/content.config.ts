@@ -1,0 +1,67 @@
+// Content collections: every collection is fed by one validated load of the whole site, so a build with any
+// invalid file stops here, before a page is written, with every problem listed.
+import { defineCollection } from 'astro:content';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { z } from 'zod';
+import { incidentSchema } from './schemas/incident.ts';
+import { maintenanceSchema } from './schemas/maintenance.ts';
+import { postmortemSchema } from './schemas/postmortem.ts';
+import { serviceGroupSchema, serviceSchema } from './schemas/service.ts';
+import { severityLevelSchema } from './schemas/severity.ts';
+import { siteSchema } from './schemas/site.ts';
+import { contentRoot, loadValidatedSite } from './validation/site-for-build.ts';
+
+type Kind = 'site' | 'services' | 'groups' | 'severity' | 'incidents' | 'postmortems' | 'maintenance';
+
+function aftermathLoader(kind: Kind): Loader {
+  return {
+    name: `aftermath-${kind}`,
+    load: async ({ store, renderMarkdown, watcher }: LoaderContext) => {
+      const content = await loadValidatedSite();
+      store.clear();
+      const root = contentRoot();
+      watcher?.add([`${root}/content`, `${root}/incidents`]);
+      switch (kind) {
+        case 'site':
+          store.set({ id: 'site', data: { ...content.site, nowMs: content.nowMs } });
+          break;
+        case 'services':
+          content.services.services.forEach((service, order) => store.set({ id: service.id, data: { ...service, order } }));
+          break;
+        case 'groups':
+          content.services.groups.forEach((group, order) => store.set({ id: group.id, data: { ...group, order } }));
+          break;
+        case 'severity':
+          content.severity.levels.forEach((level, rank) => store.set({ id: level.id, data: { ...level, rank } }));
+          break;
+        case 'incidents':
+          for (const entry of content.incidents) {
+            store.set({ id: entry.incident.id, data: entry.incident, body: entry.body, filePath: entry.file, rendered: await renderMarkdown(entry.body) });
+          }
+          break;
+        case 'postmortems':
+          for (const entry of content.incidents) {
+            if (!entry.postmortem) continue;
+            const { postmortem, body, file } = entry.postmortem;
+            store.set({ id: postmortem.incident, data: postmortem, body, filePath: file, rendered: await renderMarkdown(body) });
+          }
+          break;
+        case 'maintenance':
+          for (const entry of content.maintenance) {
+            store.set({ id: entry.maintenance.id, data: entry.maintenance, body: entry.body, filePath: entry.file, rendered: await renderMarkdown(entry.body) });
+          }
+          break;
+      }
+    },
+  };
+}
+
+export const collections = {
+  site: defineCollection({ loader: aftermathLoader('site'), schema: siteSchema.extend({ nowMs: z.number() }) }),
+  services: defineCollection({ loader: aftermathLoader('services'), schema: serviceSchema.extend({ order: z.number() }) }),
+  groups: defineCollection({ loader: aftermathLoader('groups'), schema: serviceGroupSchema.extend({ order: z.number() }) }),
+  severity: defineCollection({ loader: aftermathLoader('severity'), schema: severityLevelSchema.extend({ rank: z.number() }) }),
+  incidents: defineCollection({ loader: aftermathLoader('incidents'), schema: incidentSchema }),
+  postmortems: defineCollection({ loader: aftermathLoader('postmortems'), schema: postmortemSchema }),
+  maintenance: defineCollection({ loader: aftermathLoader('maintenance'), schema: maintenanceSchema }),
+};
