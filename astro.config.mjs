@@ -20,6 +20,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   outDir: process.env.AFTERMATH_OUT_DIR ?? './dist',
+  cacheDir: process.env.AFTERMATH_CACHE_DIR ?? './node_modules/.astro',
   integrations: [mdx()],
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },

@@ -1,0 +1,36 @@
+// Builds schema-checked records for unit tests from the same text a team would write.
+import { incidentSchema, type Incident } from '../../src/schemas/incident.ts';
+import { maintenanceSchema, type Maintenance } from '../../src/schemas/maintenance.ts';
+
+interface IncidentText {
+  id?: string;
+  severity?: string;
+  started: string;
+  detected?: string;
+  resolved?: string;
+  dataLoss?: string;
+  services: { id: string; impact: 'degraded' | 'partial_outage' | 'major_outage'; start?: string; end?: string }[];
+  updates?: { at: string; status: string; message?: string }[];
+}
+
+export function incident(text: IncidentText): Incident {
+  const updates = text.updates ?? [
+    { at: text.detected ?? text.started, status: 'investigating' },
+    ...(text.resolved ? [{ at: text.resolved, status: 'resolved' }] : []),
+  ];
+  return incidentSchema.parse({
+    id: text.id ?? 'INC-20260101-001',
+    title: 'Test incident',
+    severity: text.severity ?? 'P2',
+    started: text.started,
+    detected: text.detected ?? text.started,
+    ...(text.resolved ? { resolved: text.resolved } : {}),
+    ...(text.dataLoss ? { dataLoss: text.dataLoss } : {}),
+    services: text.services,
+    updates: updates.map((update) => ({ message: 'Update.', ...update })),
+  });
+}
+
+export function maintenance(start: string, end: string, services: string[], cancelled = false): Maintenance {
+  return maintenanceSchema.parse({ id: 'window', title: 'Maintenance', start, end, services, cancelled });
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { compareWithTarget, durationsOf, incidentTargets, median, resolutionSummary } from '../src/lib/incident-metrics.ts';
+import { serviceSchema } from '../src/schemas/service.ts';
+import { severityLevelSchema } from '../src/schemas/severity.ts';
+import { incident } from './helpers/records.ts';
+
+const MIN = 60_000;
+const p1 = severityLevelSchema.parse({ id: 'P1', name: 'High', meaning: 'Core features down.', responseTime: '30m', resolutionTime: '4h', updateCadence: '1h', postmortemDue: '48h', monitoringAfterRecovery: '2h' });
+const services = [
+  serviceSchema.parse({ id: 'api', name: 'API', group: 'core', rto: '5m', rpo: '1m', availability: '99.95%' }),
+  serviceSchema.parse({ id: 'db', name: 'DB', group: 'data', rto: '15m', rpo: '5m', availability: '99.9%' }),
+];
+
+// The seed postmortem's shape: started 14:30, alert 14:32, responded 14:35, fixed 16:15, resolved 16:45.
+const agentOutage = incident({
+  severity: 'P1',
+  started: '2025-01-15T14:30:00Z',
+  detected: '2025-01-15T14:32:00Z',
+  resolved: '2025-01-15T16:45:00Z',
+  dataLoss: '3m',
+  services: [
+    { id: 'api', impact: 'major_outage', end: '2025-01-15T14:34:00Z' },
+    { id: 'db', impact: 'partial_outage' },
+  ],
+  updates: [
+    { at: '2025-01-15T14:32:00Z', status: 'detecting' },
+    { at: '2025-01-15T14:35:00Z', status: 'investigating' },
+    { at: '2025-01-15T15:20:00Z', status: 'fixing' },
+    { at: '2025-01-15T16:15:00Z', status: 'monitoring' },
+    { at: '2025-01-15T16:45:00Z', status: 'resolved' },
+  ],
+});
+
+describe('incident durations', () => {
+  it('measures detect, first response, mitigate and resolve from the record', () => {
+    expect(durationsOf(agentOutage)).toEqual({ toDetectMs: 2 * MIN, toFirstResponseMs: 3 * MIN, toMitigateMs: 105 * MIN, toResolveMs: 135 * MIN });
+  });
+
+  it('leaves resolve unknown while the incident is open', () => {
+    const open = incident({ started: '2026-11-26T08:00:00Z', services: [{ id: 'api', impact: 'degraded' }] });
+    expect(durationsOf(open).toResolveMs).toBeUndefined();
+  });
+});
+
+describe('targets per incident', () => {
+  const targets = incidentTargets(agentOutage, p1, services, Date.parse('2026-01-01T00:00:00Z'));
+
+  it('meets the P1 response time with 27 minutes to spare and the resolution time with 1h45m', () => {
+    expect(targets.response).toEqual({ actualMs: 3 * MIN, targetMs: 30 * MIN, verdict: 'met', marginMs: 27 * MIN });
+    expect(targets.resolution).toEqual({ actualMs: 135 * MIN, targetMs: 240 * MIN, verdict: 'met', marginMs: 105 * MIN });
+  });
+
+  it('compares each service’s recovery with its RTO and the data loss with its RPO', () => {
+    const api = targets.services.find((row) => row.serviceId === 'api')!;
+    const db = targets.services.find((row) => row.serviceId === 'db')!;
+    expect(api.recovery.verdict).toBe('met'); // 4 min against 5
+    expect(api.recovery.marginMs).toBe(MIN);
+    expect(db.recovery.verdict).toBe('missed'); // 135 min against 15
+    expect(db.recovery.marginMs).toBe(-120 * MIN);
+    expect(api.dataLoss).toMatchObject({ verdict: 'missed', marginMs: -2 * MIN }); // 3 min against 1
+    expect(db.dataLoss).toMatchObject({ verdict: 'met', marginMs: 2 * MIN }); // 3 min against 5
+  });
+
+  it('calls an open incident already past its target missed, and one within it pending', () => {
+    expect(compareWithTarget(undefined, 30 * MIN, 45 * MIN)).toEqual({ targetMs: 30 * MIN, verdict: 'missed', marginMs: -15 * MIN });
+    expect(compareWithTarget(undefined, 30 * MIN, 10 * MIN)).toEqual({ targetMs: 30 * MIN, verdict: 'pending' });
+  });
+});
+
+describe('resolution summaries', () => {
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeUndefined();
+  });
+
+  it('counts incidents started in the window and averages the resolved ones', () => {
+    const a = incident({ started: '2026-11-01T00:00:00Z', resolved: '2026-11-01T01:00:00Z', services: [{ id: 'api', impact: 'degraded' }] });
+    const b = incident({ started: '2026-11-02T00:00:00Z', resolved: '2026-11-02T03:00:00Z', services: [{ id: 'api', impact: 'degraded' }] });
+    const open = incident({ started: '2026-11-03T00:00:00Z', services: [{ id: 'api', impact: 'degraded' }] });
+    const outside = incident({ started: '2026-10-01T00:00:00Z', resolved: '2026-10-01T09:00:00Z', services: [{ id: 'api', impact: 'degraded' }] });
+    const summary = resolutionSummary([a, b, open, outside], Date.parse('2026-11-01T00:00:00Z'), Date.parse('2026-12-01T00:00:00Z'));
+    expect(summary).toEqual({ count: 3, resolvedCount: 2, meanMs: 120 * MIN, medianMs: 120 * MIN });
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, lastLocalDays, localDateOf, startOfLocalDate, zoneOffsetAt } from '../src/lib/time-zone.ts';
+
+const HOUR = 3_600_000;
+
+describe('local dates in a time zone', () => {
+  it('puts 23:59:59 and 00:00 Shanghai time on different dates', () => {
+    expect(localDateOf(Date.parse('2026-11-25T15:59:59Z'), 'Asia/Shanghai')).toBe('2026-11-25');
+    expect(localDateOf(Date.parse('2026-11-25T16:00:00Z'), 'Asia/Shanghai')).toBe('2026-11-26');
+  });
+
+  it('starts a Shanghai day at 16:00 UTC the day before', () => {
+    expect(new Date(startOfLocalDate('2026-11-26', 'Asia/Shanghai')).toISOString()).toBe('2026-11-25T16:00:00.000Z');
+  });
+
+  it('gives the Berlin spring-forward day 23 hours and the fall-back day 25', () => {
+    const springStart = startOfLocalDate('2026-03-29', 'Europe/Berlin');
+    const springEnd = startOfLocalDate('2026-03-30', 'Europe/Berlin');
+    expect(new Date(springStart).toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect((springEnd - springStart) / HOUR).toBe(23);
+    const fallStart = startOfLocalDate('2026-10-25', 'Europe/Berlin');
+    const fallEnd = startOfLocalDate('2026-10-26', 'Europe/Berlin');
+    expect((fallEnd - fallStart) / HOUR).toBe(25);
+  });
+
+  it('knows the offset on each side of a DST change', () => {
+    expect(zoneOffsetAt(Date.parse('2026-03-29T00:59:00Z'), 'Europe/Berlin')).toBe(HOUR);
+    expect(zoneOffsetAt(Date.parse('2026-03-29T01:00:00Z'), 'Europe/Berlin')).toBe(2 * HOUR);
+  });
+
+  it('steps over month ends and leap days', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('lists the last days oldest first, the last one ending at now', () => {
+    const now = Date.parse('2026-11-26T02:30:00Z'); // 10:30 in Shanghai
+    const days = lastLocalDays(now, 3, 'Asia/Shanghai');
+    expect(days.map((day) => day.date)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26']);
+    expect(new Date(days[2]!.start).toISOString()).toBe('2026-11-25T16:00:00.000Z');
+    expect(days[2]!.end).toBe(now);
+    expect(days[1]!.end).toBe(days[2]!.start);
+  });
+});
