@@ -25,9 +25,11 @@ if (result.ok) {
   const { content } = result;
   const count = content.incidents.length;
   const postmortems = content.incidents.filter((entry) => entry.postmortem).length;
-  console.log(`ok: ${count} incidents, ${postmortems} postmortems, ${content.maintenance.length} maintenance windows, ${content.services.services.length} services checked`);
-  process.exit(0);
+  const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  console.log(`ok: ${counted(count, 'incident')}, ${counted(postmortems, 'postmortem')}, ${counted(content.maintenance.length, 'maintenance window')}, ${counted(content.services.services.length, 'service')} checked`);
+} else {
+  for (const problem of result.problems) console.log(options.format === 'github' ? formatGithubAnnotation(problem) : formatProblem(problem));
+  console.error(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found`);
+  // exitCode, not exit(): output to a pipe is written asynchronously and exit() would cut it short.
+  process.exitCode = 1;
 }
-for (const problem of result.problems) console.log(options.format === 'github' ? formatGithubAnnotation(problem) : formatProblem(problem));
-console.error(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found`);
-process.exit(1);

@@ -85,7 +85,7 @@ function checkIncidentLifecycle(context: RuleContext, record: SourcedRecord<Inci
   }
 }
 
-function checkIncidentIdentity(context: RuleContext, record: SourcedRecord<Incident>, firstFileById: Map<string, string>): void {
+function checkIncidentIdentity(context: RuleContext, record: SourcedRecord<Incident>, filesById: Map<string, string[]>): void {
   const incident = record.data;
   const segments = record.file.split('/');
   const folder = segments[2];
@@ -93,9 +93,9 @@ function checkIncidentIdentity(context: RuleContext, record: SourcedRecord<Incid
   if (folder !== incident.id) {
     report(context, record, ['id'], 'id', `"${incident.id}" does not match its folder "${folder}" (expected the folder incidents/${yearFolder}/${incident.id}/)`);
   }
-  const duplicateOf = firstFileById.get(incident.id);
-  if (duplicateOf) report(context, record, ['id'], 'id', `"${incident.id}" is already used by ${duplicateOf} (expected a unique id; take the next number)`);
-  else firstFileById.set(incident.id, record.file);
+  // Every copy is flagged: which one is the newcomer is for the author to say, not the checker.
+  const others = (filesById.get(incident.id) ?? []).filter((file) => file !== record.file);
+  if (others.length > 0) report(context, record, ['id'], 'id', `"${incident.id}" is also used by ${others.join(', ')} (expected a unique id; take the next number)`);
 
   const match = INCIDENT_ID.exec(incident.id);
   const startDate = localDateOf(incident.started.getTime(), context.timeZone);
@@ -166,10 +166,11 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
     });
   }
 
-  const firstFileById = new Map<string, string>();
+  const filesById = new Map<string, string[]>();
+  for (const record of files.incidents) filesById.set(record.data.id, [...(filesById.get(record.data.id) ?? []), record.file]);
   const incidentsById = new Map<string, SourcedRecord<Incident>>();
   for (const record of files.incidents) {
-    checkIncidentIdentity(context, record, firstFileById);
+    checkIncidentIdentity(context, record, filesById);
     checkIncidentReferences(context, record);
     checkIncidentLifecycle(context, record);
     checkNotInFuture(context, record, [

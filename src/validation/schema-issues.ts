@@ -34,9 +34,16 @@ export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): st
   return [];
 }
 
+/** The known key a typo most likely meant, when it is close enough to suggest. */
+function nearMiss(key: string, known: readonly string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const nearest = closest(key, [...known]);
+  return distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, Math.floor(nearest.length / 3)) ? nearest : undefined;
+}
+
 function unknownKeyMessage(key: string, known: readonly string[]): string {
-  const nearest = known.length > 0 ? closest(key, [...known]) : undefined;
-  const suggestion = nearest !== undefined && distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, Math.floor(nearest.length / 3)) ? `did you mean "${nearest}"? ` : '';
+  const nearest = nearMiss(key, known);
+  const suggestion = nearest !== undefined ? `did you mean "${nearest}"? ` : '';
   return `unknown key "${key}" (${suggestion}expected one of: ${known.join(', ')})`;
 }
 
@@ -55,7 +62,19 @@ function messageFor(issue: z.core.$ZodIssue): string {
 
 /** Every issue of a failed parse as problems, unknown keys one problem each with a suggestion for near misses. */
 export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], source: YamlSource, schema: z.ZodType, pathPrefix: readonly PropertyKey[] = []): Problem[] {
+  // A misspelt key also leaves the real key missing; the "did you mean" message covers both.
+  const suggested = new Set(
+    issues.flatMap((issue) => {
+      if (issue.code !== 'unrecognized_keys') return [];
+      const known = knownKeysAt(schema, issue.path);
+      return issue.keys.flatMap((key) => {
+        const nearest = nearMiss(key, known);
+        return nearest ? [fieldPath([...issue.path, nearest])] : [];
+      });
+    }),
+  );
   return issues.flatMap((issue) => {
+    if (issue.code === 'invalid_type' && issue.input === undefined && suggested.has(fieldPath(issue.path))) return [];
     const path = [...pathPrefix, ...issue.path];
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, issue.path);

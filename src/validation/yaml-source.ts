@@ -37,6 +37,25 @@ function keyLine(root: Node | null | undefined, path: readonly PropertyKey[], li
   return line;
 }
 
+/**
+ * YAML notices an unclosed quote or bracket only where the text runs out; point at the line that opened it,
+ * which is the one the author has to fix.
+ */
+function openingLine(yamlText: string, errorLine: number, message: string): number {
+  const opener = /quote/i.test(message) ? (message.includes("'") && !message.includes('"') ? "'" : '"') : /flow sequence|\]/i.test(message) ? '[' : /flow mapping|\}/i.test(message) ? '{' : undefined;
+  if (!opener) return errorLine;
+  const closer = opener === '[' ? ']' : opener === '{' ? '}' : opener;
+  const lines = yamlText.split('\n').slice(0, errorLine);
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const line = lines[index]!;
+    const opens = line.split(opener).length - 1;
+    const closes = opener === closer ? 0 : line.split(closer).length - 1;
+    const unbalanced = opener === closer ? opens % 2 === 1 : opens > closes;
+    if (unbalanced) return index + 1;
+  }
+  return errorLine;
+}
+
 function parseYamlText(file: string, yamlText: string, firstLine: number, body: string, bodyLine: number): ParsedSource {
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema: instants stay text, so their written offset is checked rather than silently converted.
@@ -46,7 +65,7 @@ function parseYamlText(file: string, yamlText: string, firstLine: number, body: 
       ok: false,
       problems: document.errors.map((error) => ({
         file,
-        line: lineCounter.linePos(error.pos[0]).line + firstLine - 1,
+        line: openingLine(yamlText, lineCounter.linePos(error.pos[0]).line, error.message) + firstLine - 1,
         field: 'yaml',
         message: `does not parse: ${error.message.split('\n')[0]} (expected valid YAML; check indentation, colons and quotes)`,
       })),

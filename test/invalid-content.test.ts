@@ -1,0 +1,55 @@
+// Every kind of bad input: the exact message, the file and line it names, and that the build writes nothing.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatProblem } from '../src/validation/problem.ts';
+import { loadSite } from '../src/validation/load-site.ts';
+import { INVALID_FIXTURES, runScript, siteWithCase, VALID_FIXTURE } from './helpers/sites.ts';
+
+const NOW = { AFTERMATH_NOW: '2026-11-26T12:00:00Z' };
+const cases = readdirSync(INVALID_FIXTURES).sort();
+const roots: string[] = [];
+
+afterAll(async () => {
+  await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
+});
+
+describe('the valid fixture, every optional field filled', () => {
+  it('passes the check cleanly', async () => {
+    const result = await loadSite(VALID_FIXTURE, NOW);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('the bad-input corpus', () => {
+  it('has at least 30 cases, each with an expected message', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+    for (const name of cases) expect(existsSync(path.join(INVALID_FIXTURES, name, 'expected.txt')), name).toBe(true);
+  });
+
+  describe.concurrent.each(cases)('%s', (name) => {
+    const caseDir = path.join(INVALID_FIXTURES, name);
+    const expected = readFileSync(path.join(caseDir, 'expected.txt'), 'utf8').trim().split('\n');
+
+    it('is reported with the exact file, line, field and expectation', async () => {
+      const root = await siteWithCase(caseDir);
+      roots.push(root);
+      const result = await loadSite(root, NOW);
+      expect(result.ok).toBe(false);
+      expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual(expected);
+    });
+
+    it('fails the build, which prints the same lines and writes nothing', async () => {
+      const root = await siteWithCase(caseDir);
+      roots.push(root);
+      const out = path.join(root, 'dist');
+      const build = runScript('build.ts', ['--root', root, '--out', out], NOW);
+      expect(build.status).toBe(1);
+      for (const line of expected) expect(build.stderr).toContain(line);
+      expect(build.stderr).toContain('nothing was written');
+      expect(existsSync(out)).toBe(false);
+      expect((await readdir(root)).filter((entry) => entry.startsWith('.build-tmp'))).toEqual([]);
+    });
+  });
+});
