@@ -1,11 +1,12 @@
 // Every kind of bad input: the exact message, the file and line it names, and that the build writes nothing.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
-import { INVALID_FIXTURES, runScript, siteWithCase, VALID_FIXTURE } from './helpers/sites.ts';
+import { INVALID_FIXTURES, PROJECT, runScript, siteWithCase, VALID_FIXTURE } from './helpers/sites.ts';
 
 const NOW = { AFTERMATH_NOW: '2026-11-26T12:00:00Z' };
 const cases = readdirSync(INVALID_FIXTURES).sort();
@@ -51,5 +52,22 @@ describe('the bad-input corpus', () => {
       expect(existsSync(out)).toBe(false);
       expect((await readdir(root)).filter((entry) => entry.startsWith('.build-tmp'))).toEqual([]);
     });
+  });
+});
+
+describe('astro build on its own', () => {
+  it('stops in the content loader with the same message and writes no page', async () => {
+    const root = await siteWithCase(path.join(INVALID_FIXTURES, 'impact-not-allowed'));
+    roots.push(root);
+    const out = path.join(root, 'astro-out');
+    const result = spawnSync(process.execPath, [path.join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: PROJECT,
+      encoding: 'utf8',
+      env: { ...process.env, ...NOW, AFTERMATH_ROOT: root, AFTERMATH_OUT_DIR: out, AFTERMATH_CACHE_DIR: path.join(root, 'cache'), ASTRO_TELEMETRY_DISABLED: '1' },
+      timeout: 300_000,
+    });
+    expect(result.status).not.toBe(0);
+    expect(`${result.stdout}${result.stderr}`).toContain('incidents/2026/INC-20261120-001/index.md:9: services[0].impact: found "partial" (expected one of: degraded, partial_outage, major_outage)');
+    expect(existsSync(path.join(out, 'index.html'))).toBe(false);
   });
 });

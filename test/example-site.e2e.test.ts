@@ -1,0 +1,214 @@
+// Builds the bundled example site at a fixed "now" into a temporary folder and reads the pages a user would.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { availabilityOver, trailingDays } from '../src/lib/availability.ts';
+import { formatPercent } from '../src/lib/format.ts';
+import { reliabilityRecordOf } from '../src/lib/status-page.ts';
+import type { SiteModel } from '../src/lib/site-model.ts';
+import { loadSite, type SiteContent } from '../src/validation/load-site.ts';
+import { PROJECT, runScript } from './helpers/sites.ts';
+
+const NOW = '2026-11-26T00:00:00Z'; // 08:00 in Shanghai, the example site's zone
+let out: string;
+let content: SiteContent;
+
+const page = async (route: string): Promise<HTMLElement> => parse(await readFile(path.join(out, route, route.endsWith('.xml') ? '' : 'index.html'), 'utf8'));
+const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+function modelOf(loaded: SiteContent): SiteModel {
+  return {
+    site: loaded.site,
+    nowMs: loaded.nowMs,
+    groups: loaded.services.groups,
+    services: loaded.services.services,
+    levels: loaded.severity.levels,
+    incidents: loaded.incidents.map((entry) => entry.incident),
+    postmortems: loaded.incidents.flatMap((entry) => (entry.postmortem ? [entry.postmortem.postmortem] : [])),
+    maintenance: loaded.maintenance.map((entry) => entry.maintenance),
+  };
+}
+
+beforeAll(async () => {
+  out = path.join(await mkdtemp(path.join(os.tmpdir(), 'aftermath-example-')), 'site');
+  const build = runScript('build.ts', ['--root', PROJECT, '--out', out], { AFTERMATH_NOW: NOW });
+  expect(build.status, build.stderr).toBe(0);
+  const loaded = await loadSite(PROJECT, { AFTERMATH_NOW: NOW });
+  if (!loaded.ok) throw new Error('example content is invalid');
+  content = loaded.content;
+});
+
+afterAll(async () => {
+  if (out) await rm(path.dirname(out), { recursive: true, force: true });
+});
+
+describe('the status page', () => {
+  it('shows the overall banner derived from the open incidents', async () => {
+    const home = await page('');
+    expect(text(home.querySelector('.banner'))).toBe('Partial outage');
+  });
+
+  it('lists the open and the monitoring incident with their latest update', async () => {
+    const cards = (await page('')).querySelectorAll('.incident-card');
+    expect(cards.map((card) => text(card.querySelector('h3 a')))).toEqual(['API gateway returning 502 errors for some requests', 'Large file uploads intermittently failing']);
+    expect(text(cards[0])).toContain('Fixing — We are moving traffic away from the affected availability zone.');
+    expect(text(cards[0])).toContain('Latest update: Nov 25, 2026, 22:35 GMT+8');
+    expect(text(cards[1])).toContain('Monitoring —');
+    expect(cards[0]!.querySelector('a')!.getAttribute('href')).toBe('/incidents/INC-20261125-001/');
+  });
+
+  it('shows every service by group with its current state', async () => {
+    const home = await page('');
+    const groups = home.querySelectorAll('.group').map((group) => [text(group.querySelector('h3')), group.querySelectorAll('.service-name').length]);
+    expect(groups).toEqual([
+      ['Core services', 4],
+      ['Data services', 3],
+      ['Monitoring', 3],
+    ]);
+    const state = (id: string) => text(home.querySelector(`#service-${id} .service-head .state`));
+    expect(state('api-gateway')).toBe('Partial outage');
+    expect(state('agent-coordinator')).toBe('Degraded performance');
+    // the monitoring incident's service recovered: it is operational while being watched
+    expect(state('file-storage')).toBe('Operational');
+    expect(state('primary-db')).toBe('Operational');
+  });
+
+  it('draws 90 focusable days per service, each with its date and availability in text', async () => {
+    const home = await page('');
+    const days = home.querySelectorAll('#service-cache .day');
+    expect(days).toHaveLength(90);
+    expect(days.every((day) => day.getAttribute('tabindex') === '0')).toBe(true);
+    expect(text(days[89])).toMatch(/^Nov 26, 2026: /);
+    const failover = days.find((day) => text(day).startsWith('Nov 6, 2026'))!;
+    // 33 minutes of partial outage at half weight: 16.5 minutes of 1,440
+    expect(text(failover)).toBe('Nov 6, 2026: 98.854%, Downtime 16 min. INC-20261106-001');
+  });
+
+  it('shows the cache at 99.987% over 90 days, as computed by hand and by the library', async () => {
+    const home = await page('');
+    const shown = text(home.querySelector('#service-cache .availability strong'));
+    // 16.5 weighted minutes lost of 129,600: 99.98727%, shown floored to three decimals
+    expect(shown).toBe('99.987%');
+    const model = modelOf(content);
+    for (const service of model.services) {
+      const expected = formatPercent(availabilityOver(service.id, reliabilityRecordOf(model), trailingDays(90, model.nowMs)).percent, 'en');
+      expect(text(home.querySelector(`#service-${service.id} .availability strong`)), service.id).toBe(expected);
+    }
+  });
+
+  it('shows the upcoming maintenance and not the past one', async () => {
+    const section = (await page('')).querySelector('#maintenance')!.parentNode;
+    expect(text(section)).toContain('File storage migration');
+    expect(text(section)).toContain('Dec 6, 2026, 01:00 GMT+8');
+    expect(text(section)).not.toContain('upgrade');
+  });
+});
+
+describe('the incident history and an incident page', () => {
+  it('lists every incident newest first, grouped by month', async () => {
+    const history = await page('incidents');
+    const months = history.querySelectorAll('main h2').map(text);
+    expect(months[0]).toBe('November 2026');
+    expect(months.at(-1)).toBe('December 2024');
+    const ids = history.querySelectorAll('.history-item').map((item) => text(item.querySelector('.muted span')));
+    expect(ids).toHaveLength(34);
+    expect(ids[0]).toBe('INC-20261125-001');
+    expect(ids.at(-1)).toBe('INC-20241203-001');
+  });
+
+  it('shows the seed incident with its instants, durations, services, timeline and postmortem link', async () => {
+    const incident = await page('incidents/INC-20250115-001');
+    const facts = Object.fromEntries(
+      incident.querySelectorAll('dl.facts dt').map((dt) => [text(dt), text(dt.nextElementSibling)]),
+    );
+    expect(facts['Severity']).toBe('P1 — High');
+    expect(facts['Started']).toBe('Jan 15, 2025, 22:30 GMT+8');
+    expect(facts['Detected']).toBe('Jan 15, 2025, 22:32 GMT+8');
+    expect(facts['Resolved']).toBe('Jan 16, 2025, 00:45 GMT+8');
+    expect(facts['Time to detect']).toBe('2 min');
+    expect(facts['Time to first response']).toBe('4 min ✓ met (margin 26 min)');
+    expect(facts['Time to resolve']).toBe('2 h 15 min ✓ met (margin 1 h 45 min)');
+    expect(facts['Status']).toBe('Closed');
+    const rows = incident.querySelectorAll('#affected ~ .table-scroll tbody tr, section:has(#affected) tbody tr');
+    expect(rows.map((row) => text(row.querySelector('th')))).toEqual(['Agent coordinator', 'API gateway', 'Workflow engine']);
+    expect(text(rows[0])).toContain('Major outage');
+    expect(text(rows[0])).toContain('1 h ✗ missed (over 50 min)'); // 60 min against a 10 min RTO
+    const timeline = incident.querySelectorAll('.timeline li');
+    expect(timeline).toHaveLength(7);
+    expect(text(timeline[0]!.querySelector('.timeline-head'))).toBe('Closed Jan 17, 2025, 18:00 GMT+8');
+    expect(incident.querySelector('time[datetime="2025-01-15T14:30:00Z"]')).not.toBeNull();
+    expect(incident.querySelector('a[href="/postmortems/INC-20250115-001/"]')).not.toBeNull();
+  });
+});
+
+describe('a postmortem page', () => {
+  it('renders every section of the template with the action items as tables', async () => {
+    const postmortem = await page('postmortems/INC-20250115-001');
+    const headings = postmortem.querySelectorAll('main h2').map(text);
+    expect(headings).toEqual(['Basic facts', 'Summary', 'Timeline', 'Root cause analysis', 'Impact', 'Response', 'Lessons', 'Action items', 'Action plan by area', 'Appendix']);
+    const subheadings = postmortem.querySelectorAll('main h3').map(text);
+    for (const heading of ['Direct cause', 'Root cause', '5 whys', 'Contributing factors', 'Business impact', 'Technical impact', 'Actions taken', 'Fix', 'Verification', 'What went well', 'What went badly']) {
+      expect(subheadings).toContain(heading);
+    }
+    const tables = postmortem.querySelectorAll('table.action-items');
+    expect(tables.map((table) => text(table.querySelector('caption')))).toEqual(['Immediate actions', 'Long-term improvements']);
+    expect(tables[0]!.querySelectorAll('thead th').map(text)).toEqual(['ID', 'Description', 'Owner', 'Due', 'Status', 'Priority', 'Acceptance criterion']);
+    expect(text(tables[0]!.querySelector('tbody th'))).toBe('AI-001');
+    expect(postmortem.querySelector('a[href="/incidents/INC-20250115-001/"]')).not.toBeNull();
+  });
+
+  it('is listed in the archive, drafts and reviews are not', async () => {
+    const archive = await page('postmortems');
+    const links = archive.querySelectorAll('.archive-title a').map((link) => link.getAttribute('href'));
+    expect(links).toContain('/postmortems/INC-20250115-001/');
+    expect(links).not.toContain('/postmortems/INC-20261119-001/'); // in review
+    expect(existsSync(path.join(out, 'postmortems/INC-20261119-001'))).toBe(false);
+  });
+});
+
+describe('the targets page', () => {
+  it('shows each service’s RTO, RPO and target beside 30, 90 and 365-day availability', async () => {
+    const targets = await page('targets');
+    const cells = targets.querySelectorAll('#target-cache td').map(text);
+    // hand-checked: 16.5 weighted minutes in each window; budget 0.5% of 30 days = 216 min, 199.5 left
+    expect(cells).toEqual(['5m', '0m', '99.50%', '99.961% ✓ (met)', '99.987% ✓ (met)', '99.996% ✓ (met)', '3 h 19 min / 3 h 36 min']);
+    expect(targets.querySelectorAll('table.targets tbody tr')).toHaveLength(10);
+  });
+
+  it('says per incident whether recovery met the RTO', async () => {
+    const targets = await page('targets');
+    const cacheRecoveries = targets.querySelector('#recoveries-cache')!.parentNode!;
+    const row = cacheRecoveries.querySelectorAll('tbody tr').find((candidate) => text(candidate).includes('INC-20261106-001'))!;
+    // the cache was impaired 14:25 to 14:58 against a 5-minute RTO
+    expect(text(row)).toContain('33 min ✗ missed (over 28 min)');
+  });
+});
+
+describe('the RSS feed', () => {
+  it('has one item per incident update, newest first, with stable guids and absolute links', async () => {
+    const xml = await readFile(path.join(out, 'rss.xml'), 'utf8');
+    const feed = new XMLParser({ ignoreAttributes: false }).parse(xml);
+    const items = feed.rss.channel.item as { title: string; link: string; guid: { '#text': string }; pubDate: string; description: string }[];
+    const updateCount = content.incidents.reduce((sum, entry) => sum + entry.incident.updates.length, 0);
+    expect(items).toHaveLength(updateCount);
+    expect(items[0]!.title).toBe('[P1] API gateway, Agent coordinator: fixing — API gateway returning 502 errors for some requests');
+    expect(new Date(items[0]!.pubDate).toISOString()).toBe('2026-11-25T14:35:00.000Z');
+    expect(items[0]!.link).toBe('https://status.example.com/incidents/INC-20261125-001/#update-2026-11-25t143500z');
+    expect(items[0]!.guid['#text']).toBe('https://status.example.com/incidents/INC-20261125-001/#update-2026-11-25t143500z-fixing');
+    const dates = items.map((item) => Date.parse(item.pubDate));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    expect(new Set(items.map((item) => item.guid['#text'])).size).toBe(items.length);
+    expect(items[0]!.description).toContain('<p>We are moving traffic away');
+  });
+
+  it('is linked from every page for autodiscovery', async () => {
+    for (const route of ['', 'incidents', 'targets', 'postmortems/INC-20250115-001']) {
+      const link = (await page(route)).querySelector('link[rel="alternate"][type="application/rss+xml"]');
+      expect(link?.getAttribute('href'), route).toBe('/rss.xml');
+    }
+  });
+});
