@@ -130,13 +130,25 @@ describe('the incident history and an incident page', () => {
     expect(facts['Detected']).toBe('Jan 15, 2025, 22:32 GMT+8');
     expect(facts['Resolved']).toBe('Jan 16, 2025, 00:45 GMT+8');
     expect(facts['Time to detect']).toBe('2 min');
-    expect(facts['Time to first response']).toBe('4 min ✓ met (margin 26 min)');
-    expect(facts['Time to resolve']).toBe('2 h 15 min ✓ met (margin 1 h 45 min)');
+    expect(facts['Time to first response']).toBe('4 min');
+    expect(facts['Time to mitigate']).toBe('48 min'); // first "monitoring" update at 23:18
+    expect(facts['Time to resolve']).toBe('2 h 15 min');
     expect(facts['Status']).toBe('Closed');
-    const rows = incident.querySelectorAll('#affected ~ .table-scroll tbody tr, section:has(#affected) tbody tr');
+    const rows = incident.querySelector('#affected')!.parentNode!.querySelectorAll('tbody tr');
     expect(rows.map((row) => text(row.querySelector('th')))).toEqual(['Agent coordinator', 'API gateway', 'Workflow engine']);
-    expect(text(rows[0])).toContain('Major outage');
-    expect(text(rows[0])).toContain('1 h ✗ missed (over 50 min)'); // 60 min against a 10 min RTO
+    expect(rows.map((row) => row.querySelectorAll('td').map(text))).toEqual([
+      ['Major outage', 'Jan 15, 2025, 22:30 GMT+8 – Jan 15, 2025, 23:30 GMT+8', '1 h'],
+      ['Major outage', 'Jan 15, 2025, 22:30 GMT+8 – Jan 15, 2025, 23:30 GMT+8', '1 h'],
+      ['Partial outage', 'Jan 15, 2025, 22:35 GMT+8 – Jan 15, 2025, 23:30 GMT+8', '55 min'],
+    ]);
+    const targets = incident.querySelector('#targets-box')!.parentNode!.querySelectorAll('tbody tr').map((row) => [text(row.querySelector('th')), ...row.querySelectorAll('td').map(text)]);
+    expect(targets).toEqual([
+      ['Time to first response', '4 min', 'P1 Response 30 min', '✓ met (margin 26 min)'],
+      ['Time to resolve', '2 h 15 min', 'P1 Resolution 4 h', '✓ met (margin 1 h 45 min)'],
+      ['Time to recover: Agent coordinator', '1 h', 'RTO 10 min', '✗ missed (over 50 min)'],
+      ['Time to recover: API gateway', '1 h', 'RTO 5 min', '✗ missed (over 55 min)'],
+      ['Time to recover: Workflow engine', '55 min', 'RTO 15 min', '✗ missed (over 40 min)'],
+    ]);
     const timeline = incident.querySelectorAll('.timeline li');
     expect(timeline).toHaveLength(7);
     expect(text(timeline[0]!.querySelector('.timeline-head'))).toBe('Closed Jan 17, 2025, 18:00 GMT+8');
@@ -149,7 +161,7 @@ describe('a postmortem page', () => {
   it('renders every section of the template with the action items as tables', async () => {
     const postmortem = await page('postmortems/INC-20250115-001');
     const headings = postmortem.querySelectorAll('main h2').map(text);
-    expect(headings).toEqual(['Basic facts', 'Summary', 'Timeline', 'Root cause analysis', 'Impact', 'Response', 'Lessons', 'Action items', 'Action plan by area', 'Appendix']);
+    expect(headings).toEqual(['Basic facts', 'Targets', 'Summary', 'Timeline', 'Root cause analysis', 'Impact', 'Response', 'Lessons', 'Action items', 'Action plan by area', 'Appendix']);
     const subheadings = postmortem.querySelectorAll('main h3').map(text);
     for (const heading of ['Direct cause', 'Root cause', '5 whys', 'Contributing factors', 'Business impact', 'Technical impact', 'Actions taken', 'Fix', 'Verification', 'What went well', 'What went badly']) {
       expect(subheadings).toContain(heading);
@@ -159,6 +171,25 @@ describe('a postmortem page', () => {
     expect(tables[0]!.querySelectorAll('thead th').map(text)).toEqual(['ID', 'Description', 'Owner', 'Due', 'Status', 'Priority', 'Acceptance criterion']);
     expect(text(tables[0]!.querySelector('tbody th'))).toBe('AI-001');
     expect(postmortem.querySelector('a[href="/incidents/INC-20250115-001/"]')).not.toBeNull();
+  });
+
+  it('has the targets box of its incident', async () => {
+    const postmortem = await page('postmortems/INC-20250115-001');
+    const rows = postmortem.querySelector('#targets-box')!.parentNode!.querySelectorAll('tbody tr').map((row) => [text(row.querySelector('th')), ...row.querySelectorAll('td').map(text)]);
+    expect(rows[1]).toEqual(['Time to resolve', '2 h 15 min', 'P1 Resolution 4 h', '✓ met (margin 1 h 45 min)']);
+  });
+
+  it('lists open action items across postmortems, overdue first', async () => {
+    const actions = await page('postmortems/actions');
+    const rows = actions.querySelectorAll('table.open-actions tbody tr');
+    expect(rows.length).toBeGreaterThan(0);
+    // the recent P1's long-term item was due 20 November and is still open
+    expect(text(rows[0]!.querySelector('th'))).toBe('LI-001');
+    expect(text(rows[0])).toContain('⚠ Overdue');
+    expect(rows[0]!.querySelector('a')!.getAttribute('href')).toBe('/postmortems/INC-20261014-001/#LI-001');
+    const overdue = rows.map((row) => text(row).includes('Overdue'));
+    expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)));
+    expect(text(actions)).not.toContain('Done');
   });
 
   it('is listed in the archive, drafts and reviews are not', async () => {
@@ -177,6 +208,19 @@ describe('the targets page', () => {
     // hand-checked: 16.5 weighted minutes in each window; budget 0.5% of 30 days = 216 min, 199.5 left
     expect(cells).toEqual(['5m', '0m', '99.50%', '99.961% ✓ (met)', '99.987% ✓ (met)', '99.996% ✓ (met)', '3 h 19 min / 3 h 36 min']);
     expect(targets.querySelectorAll('table.targets tbody tr')).toHaveLength(10);
+  });
+
+  it('shows for every service the figures the library computes', async () => {
+    const targets = await page('targets');
+    const model = modelOf(content);
+    for (const service of model.services) {
+      const cells = targets.querySelectorAll(`#target-${service.id} td[data-days]`).map(text);
+      const expected = [30, 90, 365].map((days) => {
+        const percent = availabilityOver(service.id, reliabilityRecordOf(model), trailingDays(days, model.nowMs)).percent;
+        return `${formatPercent(percent, 'en')} ${percent >= service.availability ? '✓ (met)' : '✗ (missed)'}`;
+      });
+      expect(cells, service.id).toEqual(expected);
+    }
   });
 
   it('says per incident whether recovery met the RTO', async () => {

@@ -1,7 +1,7 @@
 // The reliability targets page: each service's RTO, RPO and availability target beside what was achieved.
 import type { Service } from '../schemas/service.ts';
 import { availabilityOver, errorBudgetOver, trailingDays, type ErrorBudget } from './availability.ts';
-import { incidentTargets, type ServiceRecovery } from './incident-metrics.ts';
+import { incidentTargets, resolutionSummary, type ResolutionSummary, type ServiceRecovery } from './incident-metrics.ts';
 import { newestFirst } from './incident-timeline.ts';
 import type { SiteModel } from './site-model.ts';
 import { reliabilityRecordOf } from './status-page.ts';
@@ -38,4 +38,23 @@ export function serviceTargets(model: SiteModel): ServiceTargets[] {
       return row ? [{ ...row, incidentId: incident.id, incidentTitle: incident.title, startedMs: incident.started.getTime() }] : [];
     }),
   }));
+}
+
+export interface ResolutionRow extends ResolutionSummary {
+  key: string;
+}
+
+export interface ResolutionStats {
+  bySeverity: ResolutionRow[];
+  byService: ResolutionRow[];
+}
+
+/** Count, mean and median time to resolve per severity level and per affected service, for incidents started in the last `days` days. */
+export function resolutionStats(model: SiteModel, days: number): ResolutionStats {
+  const window = trailingDays(days, model.nowMs);
+  const summarise = (key: string, incidents: SiteModel['incidents']) => ({ key, ...resolutionSummary(incidents, window.start, window.end) });
+  return {
+    bySeverity: model.levels.map((level) => summarise(level.id, model.incidents.filter((incident) => incident.severity === level.id))),
+    byService: model.services.map((service) => summarise(service.id, model.incidents.filter((incident) => incident.services.some((affected) => affected.id === service.id)))),
+  };
 }
