@@ -256,3 +256,24 @@ describe('the RSS feed', () => {
     }
   });
 });
+
+describe('the Chinese pages', () => {
+  it('serve the status page under /zh-cn/ with Chinese interface strings and dates', async () => {
+    const home = await page('zh-cn');
+    expect(home.querySelector('html')!.getAttribute('lang')).toBe('zh-CN');
+    expect(text(home.querySelector('.banner'))).toBe('部分服务中断');
+    expect(home.querySelectorAll('nav a').map(text)).toEqual(['服务状态', '事故历史', '事故复盘', '可靠性目标']);
+    expect(home.querySelector('nav a')!.getAttribute('href')).toBe('/zh-cn/');
+    expect(text(home.querySelector('.incident-card'))).toContain('最新进展: 2026年11月25日 GMT+8 22:35');
+  });
+
+  it('link each page to its other-language version', async () => {
+    const english = await page('incidents/INC-20250115-001');
+    expect(english.querySelector('html')!.getAttribute('lang')).toBe('en');
+    expect(english.querySelector('link[hreflang="zh-CN"]')!.getAttribute('href')).toBe('https://status.example.com/zh-cn/incidents/INC-20250115-001/');
+    expect(english.querySelector('.language-switch a')!.getAttribute('href')).toBe('/zh-cn/incidents/INC-20250115-001/');
+    const chinese = await page('zh-cn/incidents/INC-20250115-001');
+    expect(chinese.querySelector('.language-switch a')!.getAttribute('href')).toBe('/incidents/INC-20250115-001/');
+    expect(text(chinese.querySelector('#targets-box')!.parentNode)).toContain('2 小时 15 分钟');
+  });
+});

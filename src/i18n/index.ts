@@ -2,6 +2,7 @@
 import type { Locale } from '../schemas/site.ts';
 import { en, type MessageKey } from './en.ts';
 import { zhCN } from './zh-cn.ts';
+import type { DurationWords } from '../lib/durations.ts';
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
@@ -13,3 +14,8 @@ export function translator(locale: Locale): Translate {
 }
 
 export type { MessageKey };
+
+/** The unit words durations are written with in a locale ("2 h 15 min", "2 小时 15 分钟"). */
+export function durationWords(t: Translate): DurationWords {
+  return { day: t('unit.day'), hour: t('unit.hour'), minute: t('unit.minute'), second: t('unit.second') };
+}

@@ -1,0 +1,26 @@
+// Static paths for the pages of every non-default locale (`/zh-cn/...` when the site's default is English).
+import { getCollection } from 'astro:content';
+import { localeSegment, otherLocales } from '../i18n/routes.ts';
+import type { Locale } from '../schemas/site.ts';
+import { siteModel } from './site-model.ts';
+
+export async function otherLocalePaths(): Promise<{ params: { lang: string }; props: { locale: Locale } }[]> {
+  const { site } = await siteModel();
+  return otherLocales(site.defaultLocale).map((locale) => ({ params: { lang: localeSegment(locale) }, props: { locale } }));
+}
+
+function routeParams(id: string, locale: Locale, locales: 'default' | 'others'): { id: string; lang?: string } {
+  return locales === 'default' ? { id } : { id, lang: localeSegment(locale) };
+}
+
+export async function incidentPaths(locales: 'default' | 'others') {
+  const [{ site }, entries] = await Promise.all([siteModel(), getCollection('incidents')]);
+  const wanted = locales === 'default' ? [site.defaultLocale] : otherLocales(site.defaultLocale);
+  return wanted.flatMap((locale) => entries.map((entry) => ({ params: routeParams(entry.id, locale, locales), props: { entry, locale } })));
+}
+
+export async function postmortemPaths(locales: 'default' | 'others') {
+  const [{ site }, entries] = await Promise.all([siteModel(), getCollection('postmortems', (entry) => entry.data.status === 'published')]);
+  const wanted = locales === 'default' ? [site.defaultLocale] : otherLocales(site.defaultLocale);
+  return wanted.flatMap((locale) => entries.map((entry) => ({ params: routeParams(entry.id, locale, locales), props: { entry, locale } })));
+}

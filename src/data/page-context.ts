@@ -1,0 +1,33 @@
+// What every page starts from: the site model, its locale and translator, time zone, base path and names.
+import { translator, type Translate } from '../i18n/index.ts';
+import { localePrefix } from '../i18n/routes.ts';
+import type { SiteModel } from '../lib/site-model.ts';
+import type { Locale } from '../schemas/site.ts';
+import { siteModel } from './site-model.ts';
+
+export interface PageContext {
+  model: SiteModel;
+  locale: Locale;
+  t: Translate;
+  zone: string;
+  /** Path prefix of this locale's pages, ending in '/': '/' or '/zh-cn/'. */
+  base: string;
+  /** Path prefix of the site root, for files that exist once (feeds, favicon). */
+  root: string;
+  serviceName: (id: string) => string;
+}
+
+export async function pageContext(locale?: Locale): Promise<PageContext> {
+  const model = await siteModel();
+  const pageLocale = locale ?? model.site.defaultLocale;
+  const names = new Map(model.services.map((service) => [service.id, service.name]));
+  return {
+    model,
+    locale: pageLocale,
+    t: translator(pageLocale),
+    zone: model.site.timeZone,
+    base: `${import.meta.env.BASE_URL}${localePrefix(pageLocale, model.site.defaultLocale)}`,
+    root: import.meta.env.BASE_URL,
+    serviceName: (id) => names.get(id) ?? id,
+  };
+}
