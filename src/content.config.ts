@@ -9,51 +9,61 @@ import { postmortemSchema } from './schemas/postmortem.ts';
 import { serviceGroupSchema, serviceSchema } from './schemas/service.ts';
 import { severityLevelSchema } from './schemas/severity.ts';
 import { siteSchema } from './schemas/site.ts';
-import { contentRoot, loadValidatedSite } from './validation/site-for-build.ts';
+import { contentRoot, forgetSiteReadBefore, isContentFile, loadValidatedSite } from './validation/site-for-build.ts';
 
 type Kind = 'site' | 'services' | 'groups' | 'severity' | 'incidents' | 'postmortems' | 'maintenance';
 
 function aftermathLoader(kind: Kind): Loader {
   return {
     name: `aftermath-${kind}`,
-    load: async ({ store, renderMarkdown, watcher }: LoaderContext) => {
-      const content = await loadValidatedSite();
-      store.clear();
+    load: async (context: LoaderContext) => {
+      await fill(context);
+      // In dev, an edit to any content file reloads the whole site, so cross-file rules see the edit too.
       const root = contentRoot();
-      watcher?.add([`${root}/content`, `${root}/incidents`]);
-      switch (kind) {
-        case 'site':
-          store.set({ id: 'site', data: { ...content.site, nowMs: content.nowMs } });
-          break;
-        case 'services':
-          content.services.services.forEach((service, order) => store.set({ id: service.id, data: { ...service, order } }));
-          break;
-        case 'groups':
-          content.services.groups.forEach((group, order) => store.set({ id: group.id, data: { ...group, order } }));
-          break;
-        case 'severity':
-          content.severity.levels.forEach((level, rank) => store.set({ id: level.id, data: { ...level, rank } }));
-          break;
-        case 'incidents':
-          for (const entry of content.incidents) {
-            store.set({ id: entry.incident.id, data: entry.incident, body: entry.body, filePath: entry.file, rendered: await renderMarkdown(entry.body) });
-          }
-          break;
-        case 'postmortems':
-          for (const entry of content.incidents) {
-            if (!entry.postmortem) continue;
-            const { postmortem, body, file } = entry.postmortem;
-            store.set({ id: postmortem.incident, data: postmortem, body, filePath: file, rendered: await renderMarkdown(body) });
-          }
-          break;
-        case 'maintenance':
-          for (const entry of content.maintenance) {
-            store.set({ id: entry.maintenance.id, data: entry.maintenance, body: entry.body, filePath: entry.file, rendered: await renderMarkdown(entry.body) });
-          }
-          break;
-      }
+      context.watcher?.add([`${root}/content`, `${root}/incidents`]);
+      context.watcher?.on('all', (_event, changedPath) => {
+        if (!isContentFile(changedPath)) return;
+        forgetSiteReadBefore(Date.now());
+        fill(context).catch((error: unknown) => context.logger.error(error instanceof Error ? error.message : String(error)));
+      });
     },
   };
+
+  async function fill({ store, renderMarkdown }: LoaderContext): Promise<void> {
+    const content = await loadValidatedSite();
+    store.clear();
+    switch (kind) {
+      case 'site':
+        store.set({ id: 'site', data: { ...content.site, nowMs: content.nowMs } });
+        break;
+      case 'services':
+        content.services.services.forEach((service, order) => store.set({ id: service.id, data: { ...service, order } }));
+        break;
+      case 'groups':
+        content.services.groups.forEach((group, order) => store.set({ id: group.id, data: { ...group, order } }));
+        break;
+      case 'severity':
+        content.severity.levels.forEach((level, rank) => store.set({ id: level.id, data: { ...level, rank } }));
+        break;
+      case 'incidents':
+        for (const entry of content.incidents) {
+          store.set({ id: entry.incident.id, data: entry.incident, body: entry.body, filePath: entry.file, rendered: await renderMarkdown(entry.body) });
+        }
+        break;
+      case 'postmortems':
+        for (const entry of content.incidents) {
+          if (!entry.postmortem) continue;
+          const { postmortem, body, file } = entry.postmortem;
+          store.set({ id: postmortem.incident, data: postmortem, body, filePath: file, rendered: await renderMarkdown(body) });
+        }
+        break;
+      case 'maintenance':
+        for (const entry of content.maintenance) {
+          store.set({ id: entry.maintenance.id, data: entry.maintenance, body: entry.body, filePath: entry.file, rendered: await renderMarkdown(entry.body) });
+        }
+        break;
+    }
+  }
 }
 
 export const collections = {

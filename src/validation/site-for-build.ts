@@ -1,9 +1,10 @@
-// One validated load of the site per build process, shared by every collection's loader.
+// One validated load of the site per build, shared by every collection's loader; in dev, reloaded after edits.
 import path from 'node:path';
 import { InvalidContentError } from './problem.ts';
 import { loadSite, type SiteContent } from './load-site.ts';
 
 let pending: Promise<SiteContent> | undefined;
+let loadedAt = 0;
 
 /** The folder holding content/ and incidents/: AFTERMATH_ROOT, else the working directory. */
 export function contentRoot(): string {
@@ -11,14 +12,26 @@ export function contentRoot(): string {
 }
 
 export function loadValidatedSite(): Promise<SiteContent> {
-  pending ??= loadSite(contentRoot()).then((result) => {
-    if (!result.ok) throw new InvalidContentError(result.problems);
-    return result.content;
-  });
-  const current = pending;
-  // In dev, edits must be re-read: forget the result once every loader of this round has it.
-  setTimeout(() => {
-    if (pending === current) pending = undefined;
-  }, 1000);
-  return current;
+  if (!pending) {
+    loadedAt = Date.now();
+    pending = loadSite(contentRoot()).then((result) => {
+      if (!result.ok) throw new InvalidContentError(result.problems);
+      return result.content;
+    });
+  }
+  return pending;
+}
+
+/**
+ * Drops the loaded site if it was read before `changedAt`, so the next loader reads the edit. Every collection
+ * hears the same file event; only the first one to ask reloads.
+ */
+export function forgetSiteReadBefore(changedAt: number): void {
+  if (loadedAt < changedAt) pending = undefined;
+}
+
+/** Whether a changed path is one of the site's content files. */
+export function isContentFile(changedPath: string): boolean {
+  const relative = path.relative(contentRoot(), changedPath).split(path.sep).join('/');
+  return /^(content|incidents)\//.test(relative);
 }
