@@ -1,5 +1,6 @@
 // Astro configuration: a fully static site; content comes through the loaders in src/content.config.ts.
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +22,7 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.AFTERMATH_OUT_DIR ?? './dist',
   cacheDir: process.env.AFTERMATH_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
 });

@@ -1,6 +1,6 @@
 // Reads the content collections into the plain SiteModel the view models take.
 import { getCollection, getEntry } from 'astro:content';
-import type { SiteModel } from '../lib/site-model.ts';
+import type { MarkdownBodies, SiteModel } from '../lib/site-model.ts';
 
 let cached: Promise<SiteModel> | undefined;
 
@@ -34,4 +34,19 @@ export function siteModel(): Promise<SiteModel> {
   if (import.meta.env.DEV) return readModel();
   cached ??= readModel();
   return cached;
+}
+
+async function readBodies(): Promise<MarkdownBodies> {
+  const [incidents, postmortems, maintenance] = await Promise.all([getCollection('incidents'), getCollection('postmortems'), getCollection('maintenance')]);
+  const byId = (entries: { id: string; body?: string | undefined }[]) => Object.fromEntries(entries.map((entry) => [entry.id, entry.body?.trim() ?? '']));
+  return { incidents: byId(incidents), postmortems: byId(postmortems), maintenance: byId(maintenance) };
+}
+
+let cachedBodies: Promise<MarkdownBodies> | undefined;
+
+/** The markdown bodies the feeds, the calendar and the API print; postmortems are keyed by their incident id. */
+export function siteBodies(): Promise<MarkdownBodies> {
+  if (import.meta.env.DEV) return readBodies();
+  cachedBodies ??= readBodies();
+  return cachedBodies;
 }

@@ -1,5 +1,6 @@
 // Formatting at the edge: instants in the site's time zone with the zone named, percentages, relative phrases.
 import type { Locale } from '../schemas/site.ts';
+import { zoneOffsetAt } from './time-zone.ts';
 
 const instantFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -37,6 +38,20 @@ export function formatMonth(month: string, locale: Locale): string {
 /** The machine-readable form for `<time datetime>` and feeds: UTC with an explicit Z. */
 export function isoInstant(instantMs: number): string {
   return new Date(instantMs).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * The same instant on the site's wall clock with its offset, "2026-11-25T22:35:00+08:00", for machine readers
+ * that show it to people (feeds, the Statuspage API): the offset keeps it exact, the wall clock keeps it familiar.
+ */
+export function isoInstantInZone(instantMs: number, timeZone: string): string {
+  const offsetMs = zoneOffsetAt(instantMs, timeZone);
+  // Offsets with seconds (local mean time before 1900) cannot be written as ±hh:mm; UTC stays exact.
+  if (offsetMs === 0 || offsetMs % 60_000 !== 0) return isoInstant(instantMs);
+  const wallClock = new Date(instantMs + offsetMs).toISOString().replace('.000Z', '').replace('Z', '');
+  const minutes = Math.abs(offsetMs) / 60_000;
+  const sign = offsetMs < 0 ? '-' : '+';
+  return `${wallClock}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /**

@@ -17,3 +17,15 @@ export interface SiteModel {
   postmortems: Postmortem[];
   maintenance: Maintenance[];
 }
+
+/**
+ * The markdown bodies of the record's files, by id (incident id, the postmortem's incident id, maintenance id).
+ * Kept apart from SiteModel because only feeds, the calendar and the API print them.
+ */
+export interface MarkdownBodies {
+  incidents: Record<string, string>;
+  postmortems: Record<string, string>;
+  maintenance: Record<string, string>;
+}
+
+export const NO_BODIES: MarkdownBodies = { incidents: {}, postmortems: {}, maintenance: {} };

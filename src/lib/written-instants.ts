@@ -1,0 +1,87 @@
+// Instants as people type them and as the files write them: local wall-clock times in the site's zone, with its offset.
+import { localDateOf, wallClockAt, zoneOffsetAt } from './time-zone.ts';
+
+const MINUTE = 60_000;
+
+/** An offset in milliseconds as an ISO 8601 suffix: `+08:00`, `-05:00`, `+05:30`. */
+export function offsetSuffix(offsetMs: number): string {
+  const sign = offsetMs < 0 ? '-' : '+';
+  const minutes = Math.abs(Math.round(offsetMs / MINUTE));
+  return `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** An offset as readers see it in messages: `UTC+8`, `UTC-3:30`, `UTC`. */
+export function offsetLabel(offsetMs: number): string {
+  if (offsetMs === 0) return 'UTC';
+  const sign = offsetMs < 0 ? '-' : '+';
+  const minutes = Math.abs(Math.round(offsetMs / MINUTE));
+  const rest = minutes % 60;
+  return `UTC${sign}${Math.floor(minutes / 60)}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
+}
+
+function two(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/**
+ * The text a content file stores for an instant: the wall-clock time in the site's zone with that zone's offset
+ * at the instant (`2026-11-25T21:14:00+08:00`), to the second, so a reader of the file sees local time.
+ */
+export function instantText(instantMs: number, timeZone: string): string {
+  const wall = wallClockAt(instantMs, timeZone);
+  return `${wall.year}-${two(wall.month)}-${two(wall.day)}T${two(wall.hour)}:${two(wall.minute)}:${two(wall.second)}${offsetSuffix(zoneOffsetAt(instantMs, timeZone))}`;
+}
+
+/** An instant truncated to the second, the precision the files keep. */
+export function toSecond(instantMs: number): number {
+  return Math.floor(instantMs / 1000) * 1000;
+}
+
+/**
+ * How messages name a time: `2026-11-25 21:10 (UTC+8)`, or just `21:10 (UTC+8)` when it falls on the same local
+ * day as `referenceMs` (the "next update by" time is nearly always today).
+ */
+export function messageTime(instantMs: number, timeZone: string, referenceMs?: number): string {
+  const wall = wallClockAt(instantMs, timeZone);
+  const time = `${two(wall.hour)}:${two(wall.minute)} (${offsetLabel(zoneOffsetAt(instantMs, timeZone))})`;
+  const sameDay = referenceMs !== undefined && localDateOf(referenceMs, timeZone) === localDateOf(instantMs, timeZone);
+  return sameDay ? time : `${wall.year}-${two(wall.month)}-${two(wall.day)} ${time}`;
+}
+
+/** The instant at which the zone's clocks read the given wall-clock time; in a DST gap, the moment after it. */
+export function instantOfWallClock(date: string, hour: number, minute: number, second: number, timeZone: string): number {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Two passes settle the offset on both sides of a DST change, as in startOfLocalDate.
+  let guess = wallAsUtc - zoneOffsetAt(wallAsUtc, timeZone);
+  guess = wallAsUtc - zoneOffsetAt(guess, timeZone);
+  return guess;
+}
+
+const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const LOCAL_TIME = /^(\d{1,2}):(\d{2})$/;
+
+export const TYPED_INSTANT_EXAMPLES = '"now", "21:10" (today), "2026-11-25 21:10" (in the site\'s time zone) or 2026-11-25T21:10:00+08:00';
+
+/**
+ * Reads an instant as a comms lead types it: `now`, `21:10` (today in the site's zone), `2026-11-25 21:10`
+ * (in the site's zone), or a full instant with its offset. Returns the instant or what was expected.
+ */
+export function parseTypedInstant(text: string, timeZone: string, nowMs: number): { ms: number } | { error: string } {
+  const trimmed = text.trim();
+  const expected = `found ${JSON.stringify(text)} (expected ${TYPED_INSTANT_EXAMPLES})`;
+  if (trimmed.toLowerCase() === 'now') return { ms: toSecond(nowMs) };
+  if (WITH_OFFSET.test(trimmed)) {
+    const ms = Date.parse(trimmed);
+    return Number.isNaN(ms) ? { error: expected } : { ms };
+  }
+  const dateTime = LOCAL_DATE_TIME.exec(trimmed);
+  const timeOnly = LOCAL_TIME.exec(trimmed);
+  const date = dateTime ? dateTime[1]! : localDateOf(nowMs, timeZone);
+  const [hour, minute, second] = dateTime ? [Number(dateTime[2]), Number(dateTime[3]), Number(dateTime[4] ?? 0)] : timeOnly ? [Number(timeOnly[1]), Number(timeOnly[2]), 0] : [Number.NaN, 0, 0];
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const calendarOk = new Date(Date.UTC(year, month - 1, day)).toISOString().startsWith(date);
+  if (!(hour >= 0 && hour <= 23 && minute <= 59 && second <= 59) || !calendarOk) return { error: expected };
+  return { ms: instantOfWallClock(date, hour, minute, second, timeZone) };
+}
