@@ -1,0 +1,165 @@
+// The example site in Debian's Chromium: accessibility (axe-core), JavaScript off, keyboard reach, screenshots.
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PROJECT } from './helpers/sites.ts';
+import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const SCREENSHOTS = path.join(PROJECT, 'test-output', 'screenshots');
+const PAGES = ['/', '/incidents/INC-20250115-001/', '/postmortems/INC-20250115-001/', '/targets/', '/zh-cn/', '/incidents/', '/postmortems/actions/'];
+const SERVICES = 10;
+
+let server: StaticServer;
+let browser: Browser;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  server = await serveStatic(inject('exampleSite'));
+  // Flags: no sandbox as root in CI; no background networking, which this closed network refuses.
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(route: string, options: { javaScript?: boolean; colorScheme?: 'light' | 'dark'; width?: number; timezoneId?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: options.width ?? 1280, height: 900 },
+    timezoneId: options.timezoneId ?? 'Asia/Shanghai',
+    locale: 'en-US',
+  });
+  const page = await context.newPage();
+  page.on('request', (request) => requested.push(request.url()));
+  const response = await page.goto(`${server.url}${route}`);
+  expect(response?.status(), route).toBe(200);
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  return violations;
+}
+
+describe('accessibility', () => {
+  for (const route of PAGES) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`${route} has no axe-core WCAG 2.2 AA violations in ${colorScheme} mode`, async () => {
+        const page = await open(route, { colorScheme });
+        expect(await axeViolations(page)).toEqual([]);
+        await page.context().close();
+      });
+    }
+  }
+});
+
+describe('without JavaScript', () => {
+  it('shows the same status text as with it', async () => {
+    const withScript = await open('/');
+    const withoutScript = await open('/', { javaScript: false });
+    const summary = (page: Page) => page.locator('.banner, .service-head, .incident-card h3').allInnerTexts();
+    expect(await summary(withoutScript)).toEqual(await summary(withScript));
+    expect((await summary(withoutScript))[0]).toBe('Partial outage');
+    await withScript.context().close();
+    await withoutScript.context().close();
+  });
+
+  it('keeps every incident listed and the filters out of the way', async () => {
+    const page = await open('/incidents/', { javaScript: false });
+    expect(await page.locator('.history-item:visible').count()).toBe(34);
+    expect(await page.locator('.filters').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
+
+describe('with JavaScript', () => {
+  it('adds the reader’s own time beside the site’s, and how long ago', async () => {
+    const page = await open('/', { timezoneId: 'Europe/Berlin' });
+    const latest = await page.locator('.incident-card').first().locator('p.muted').last().innerText();
+    expect(latest).toMatch(/^Latest update: Nov 25, 2026, 22:35 GMT\+8 \(your time: Nov 25, 15:35 GMT\+1 · .+ ago\)$/);
+    await page.context().close();
+  });
+
+  it('filters the history by service and severity', async () => {
+    const page = await open('/incidents/');
+    await page.selectOption('select[name="service"]', 'cache');
+    const cacheItems = await page.locator('.history-item:visible').count();
+    expect(cacheItems).toBeGreaterThan(0);
+    expect(cacheItems).toBeLessThan(34);
+    for (const services of await page.locator('.history-item:visible').evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.services ?? ''))) {
+      expect(services.split(' ')).toContain('cache');
+    }
+    await page.selectOption('select[name="service"]', '');
+    await page.selectOption('select[name="severity"]', 'P0');
+    expect(await page.locator('.history-item:visible').count()).toBe(2);
+    await page.context().close();
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches every day of every availability bar with Tab, each announcing its summary', async () => {
+    const page = await open('/');
+    const reached = new Set<string>();
+    for (let press = 0; press < 1200; press += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (!element?.classList.contains('day')) return null;
+        const service = element.closest('.service')?.id ?? '';
+        return `${service}|${element.textContent?.trim()}`;
+      });
+      if (focused) reached.add(focused);
+      if (await page.evaluate(() => document.activeElement?.closest('footer') !== null)) break;
+    }
+    expect(reached.size).toBe(90 * SERVICES);
+    await page.context().close();
+  });
+
+  it('shows the day’s summary when a bar is focused', async () => {
+    const page = await open('/');
+    const day = page.locator('#service-cache .day').last();
+    await day.focus();
+    const tip = day.locator('.tip');
+    expect(await tip.boundingBox().then((box) => (box?.width ?? 0) > 50)).toBe(true);
+    expect(await tip.innerText()).toMatch(/^Nov 26, 2026: 100\.00%, No downtime$/);
+    await page.context().close();
+  });
+});
+
+describe('screenshots', () => {
+  for (const width of [375, 1280]) {
+    for (const route of ['/', '/incidents/INC-20250115-001/', '/postmortems/INC-20250115-001/', '/targets/', '/zh-cn/']) {
+      it(`of ${route} at ${width} px`, async () => {
+        const page = await open(route, { width });
+        const name = `${route.replace(/\//g, '_').replace(/^_|_$/g, '') || 'home'}-${width}.png`;
+        await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
+        // nothing wider than the screen: no sideways scrolling on a phone
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await page.context().close();
+      });
+    }
+  }
+});
+
+describe('network', () => {
+  it('makes no request to any other host', () => {
+    expect(requested.length).toBeGreaterThan(0);
+    expect(requested.filter((url) => !url.startsWith(server.url))).toEqual([]);
+  });
+});
