@@ -142,6 +142,19 @@ describe('keyboard', () => {
   });
 });
 
+describe('print', () => {
+  it('prints a postmortem without navigation, every section kept', async () => {
+    const page = await open('/postmortems/INC-20250115-001/');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.site-footer').isVisible()).toBe(false);
+    expect(await page.locator('main h2:visible').allInnerTexts()).toEqual(['Basic facts', 'Targets', 'Summary', 'Timeline', 'Root cause analysis', 'Impact', 'Response', 'Lessons', 'Action items', 'Action plan by area', 'Appendix']);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.context().close();
+  });
+});
+
 describe('screenshots', () => {
   for (const width of [375, 1280]) {
     for (const route of ['/', '/incidents/INC-20250115-001/', '/postmortems/INC-20250115-001/', '/targets/', '/zh-cn/']) {

@@ -20,6 +20,10 @@ describe('downtime over a range', () => {
     expect(downtimeIn([at(50, 120), at(180, 400)], [], window).downtimeMs).toBe(40 * MIN);
   });
 
+  it('counts only the inside of an outage that began before the range and ended after it', () => {
+    expect(downtimeIn([at(10, 900, 0.5)], [], { start: 100 * MIN, end: 200 * MIN }).downtimeMs).toBe(50 * MIN);
+  });
+
   it('does not count time inside maintenance, and reports it separately', () => {
     const result = downtimeIn([at(0, 60)], [{ start: 30 * MIN, end: 90 * MIN }], range);
     expect(result.downtimeMs).toBe(30 * MIN);
