@@ -2,7 +2,7 @@
 // A failed build leaves no output folder at all, so nothing half-built or stale can be deployed.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,7 @@ if (!checked.ok) {
   await fail(`${checked.problems.map(formatProblem).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
 }
 
+await mkdir(path.dirname(outDir), { recursive: true });
 const scratch = await mkdtemp(path.join(path.dirname(outDir), `.build-tmp-${path.basename(outDir)}-`));
 const exitCode = await new Promise<number>((resolve) => {
   const child = spawn(process.execPath, [path.join(projectDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', projectDir], {

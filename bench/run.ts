@@ -1,0 +1,74 @@
+// Benchmarks: `check` and `build` wall time on the example content and on generated larger sites, and the
+// status page's gzipped weight. Prints a markdown table of medians; docs/benchmarks.md keeps the results.
+// Usage: npm run bench [-- --runs 5 --sizes 34,500,2000]
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const NOW = '2026-11-26T00:00:00Z';
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '500,2000' }, 'build-runs': { type: 'string', default: '3' } } });
+const runs = Number(values.runs);
+const buildRuns = Number(values['build-runs']);
+const sizes = values.sizes.split(',').map(Number);
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function timed(script: string, args: string[]): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [path.join(PROJECT, 'scripts', script), ...args], { cwd: PROJECT, env: { ...process.env, AFTERMATH_NOW: NOW }, encoding: 'utf8' });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) throw new Error(`${script} failed:\n${result.stdout}\n${result.stderr}`);
+  return seconds;
+}
+
+/** A site with the example configuration and `count` generated incidents, one every 8 hours back from now. */
+async function generatedSite(count: number): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'aftermath-bench-'));
+  await cp(path.join(PROJECT, 'content'), path.join(root, 'content'), { recursive: true });
+  const services = ['api-gateway', 'agent-coordinator', 'auth', 'workflow-engine', 'primary-db', 'cache', 'file-storage', 'metrics', 'alerting', 'logging'];
+  const impacts = ['degraded', 'partial_outage', 'major_outage'];
+  const perDay = new Map<string, number>();
+  for (let index = 0; index < count; index += 1) {
+    const start = new Date(Date.parse(NOW) - (index + 1) * 8 * 3_600_000);
+    const local = new Date(start.getTime() + 8 * 3_600_000).toISOString(); // +08:00 wall clock
+    const day = local.slice(0, 10).replaceAll('-', '');
+    const number = (perDay.get(day) ?? 0) + 1;
+    perDay.set(day, number);
+    const id = `INC-${day}-${String(number).padStart(3, '0')}`;
+    const at = (minutes: number) => `${new Date(start.getTime() + minutes * 60_000 + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+    const folder = path.join(root, 'incidents', local.slice(0, 4), id);
+    await mkdir(folder, { recursive: true });
+    await writeFile(
+      path.join(folder, 'index.md'),
+      `---\nid: ${id}\ntitle: Generated incident ${index + 1}\nseverity: P${index % 4}\nstarted: ${at(0)}\ndetected: ${at(3)}\nresolved: ${at(95)}\nservices:\n  - id: ${services[index % services.length]}\n    impact: ${impacts[index % 3]}\nupdates:\n  - at: ${at(5)}\n    status: investigating\n    message: We are investigating errors.\n  - at: ${at(40)}\n    status: fixing\n    message: A fix is being deployed.\n  - at: ${at(70)}\n    status: monitoring\n    message: The fix is live; we are monitoring.\n  - at: ${at(95)}\n    status: resolved\n    message: Resolved.\n---\nA generated incident for benchmarks.\n`,
+    );
+  }
+  return root;
+}
+
+const rows: string[] = [];
+const sites: { label: string; root: string; cleanup: boolean }[] = [{ label: 'example content (34 incidents, 7 postmortems)', root: PROJECT, cleanup: false }];
+for (const size of sizes) sites.push({ label: `generated, ${size} incidents`, root: await generatedSite(size), cleanup: true });
+
+for (const site of sites) {
+  const check = Array.from({ length: runs }, () => timed('check.ts', ['--root', site.root]));
+  const out = await mkdtemp(path.join(os.tmpdir(), 'aftermath-bench-out-'));
+  const build = Array.from({ length: buildRuns }, () => timed('build.ts', ['--root', site.root, '--out', path.join(out, 'site')]));
+  const statusPage = gzipSync(await readFile(path.join(out, 'site', 'index.html'))).length;
+  rows.push(`| ${site.label} | ${median(check).toFixed(2)} s (${Math.min(...check).toFixed(2)}–${Math.max(...check).toFixed(2)}) | ${median(build).toFixed(1)} s (${Math.min(...build).toFixed(1)}–${Math.max(...build).toFixed(1)}) | ${(statusPage / 1024).toFixed(1)} KB |`);
+  await rm(out, { recursive: true, force: true });
+  if (site.cleanup) await rm(site.root, { recursive: true, force: true });
+}
+
+console.log(`| site | check, median of ${runs} (min–max) | build, median of ${buildRuns} (min–max) | status page HTML, gzipped |`);
+console.log('| --- | --- | --- | --- |');
+for (const row of rows) console.log(row);
