@@ -1,19 +1,17 @@
 // Builds the bundled example site at a fixed "now" into a temporary folder and reads the pages a user would.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { availabilityOver, trailingDays } from '../src/lib/availability.ts';
 import { formatPercent } from '../src/lib/format.ts';
 import { reliabilityRecordOf } from '../src/lib/status-page.ts';
 import type { SiteModel } from '../src/lib/site-model.ts';
 import { loadSite, type SiteContent } from '../src/validation/load-site.ts';
-import { PROJECT, runScript } from './helpers/sites.ts';
+import { PROJECT } from './helpers/sites.ts';
 
-const NOW = '2026-11-26T00:00:00Z'; // 08:00 in Shanghai, the example site's zone
 let out: string;
 let content: SiteContent;
 
@@ -34,16 +32,10 @@ function modelOf(loaded: SiteContent): SiteModel {
 }
 
 beforeAll(async () => {
-  out = path.join(await mkdtemp(path.join(os.tmpdir(), 'aftermath-example-')), 'site');
-  const build = runScript('build.ts', ['--root', PROJECT, '--out', out], { AFTERMATH_NOW: NOW });
-  expect(build.status, build.stderr).toBe(0);
-  const loaded = await loadSite(PROJECT, { AFTERMATH_NOW: NOW });
+  out = inject('exampleSite');
+  const loaded = await loadSite(PROJECT, { AFTERMATH_NOW: inject('exampleNow') });
   if (!loaded.ok) throw new Error('example content is invalid');
   content = loaded.content;
-});
-
-afterAll(async () => {
-  if (out) await rm(path.dirname(out), { recursive: true, force: true });
 });
 
 describe('the status page', () => {
@@ -233,12 +225,13 @@ describe('the targets page', () => {
 });
 
 describe('the RSS feed', () => {
-  it('has one item per incident update, newest first, with stable guids and absolute links', async () => {
+  it('has one item per incident update and per published postmortem, newest first, with stable guids and absolute links', async () => {
     const xml = await readFile(path.join(out, 'rss.xml'), 'utf8');
     const feed = new XMLParser({ ignoreAttributes: false }).parse(xml);
     const items = feed.rss.channel.item as { title: string; link: string; guid: { '#text': string }; pubDate: string; description: string }[];
     const updateCount = content.incidents.reduce((sum, entry) => sum + entry.incident.updates.length, 0);
-    expect(items).toHaveLength(updateCount);
+    const publishedCount = content.incidents.filter((entry) => entry.postmortem?.postmortem.status === 'published').length;
+    expect(items).toHaveLength(updateCount + publishedCount);
     expect(items[0]!.title).toBe('[P1] API gateway, Agent coordinator: fixing — API gateway returning 502 errors for some requests');
     expect(new Date(items[0]!.pubDate).toISOString()).toBe('2026-11-25T14:35:00.000Z');
     expect(items[0]!.link).toBe('https://status.example.com/incidents/INC-20261125-001/#update-2026-11-25t143500z');

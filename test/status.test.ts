@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overallState, serviceStateAt } from '../src/lib/status.ts';
+import { overallState, serviceStatesNow, serviceStateAt } from '../src/lib/status.ts';
 import { incident, maintenance } from './helpers/records.ts';
 
 const now = Date.parse('2026-11-26T10:00:00Z');
@@ -52,5 +52,17 @@ describe('the overall banner', () => {
   });
   it('is a major outage when any service has one', () => {
     expect(overallState(['partial_outage', 'major_outage', 'degraded'])).toBe('major_outage');
+  });
+});
+
+describe('every service’s state now', () => {
+  it('is computed for each service of the record at its now', () => {
+    const outage = incident({ started: '2026-11-26T09:00:00Z', services: [{ id: 'api', impact: 'major_outage' }] });
+    const services = ['api', 'db'].map((id) => ({ id, name: id, group: 'core', rto: 0, rpo: 0, availability: 99.9 }));
+    const states = serviceStatesNow({ services, incidents: [outage], maintenance: [maintenance('2026-11-26T09:00:00Z', '2026-11-26T11:00:00Z', ['db'])], nowMs: now });
+    expect([...states]).toEqual([
+      ['api', 'major_outage'],
+      ['db', 'maintenance'],
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import type { Incident } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
 import type { ImpactLevel } from '../schemas/primitives.ts';
 import { impactWindows } from './incident-timeline.ts';
+import type { SiteModel } from './site-model.ts';
 
 export type ServiceState = 'operational' | 'maintenance' | ImpactLevel;
 
@@ -43,4 +44,9 @@ export function serviceStateAt(serviceId: string, incidents: readonly Incident[]
 /** The banner: the worst service state, "maintenance" only when nothing is worse. */
 export function overallState(serviceStates: readonly ServiceState[]): ServiceState {
   return serviceStates.reduce<ServiceState>(worse, 'operational');
+}
+
+/** Every service's state at the record's now, by service id. */
+export function serviceStatesNow(model: Pick<SiteModel, 'services' | 'incidents' | 'maintenance' | 'nowMs'>): Map<string, ServiceState> {
+  return new Map(model.services.map((service) => [service.id, serviceStateAt(service.id, model.incidents, model.maintenance, model.nowMs)]));
 }

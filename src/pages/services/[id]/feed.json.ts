@@ -1,0 +1,9 @@
+// /services/<id>/feed.json: the updates and postmortems of incidents that affected one service.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { feedResponse } from '../../../data/feed-endpoint.ts';
+import { servicePaths } from '../../../data/service-paths.ts';
+import { serviceChannel } from '../../../lib/feed-channels.ts';
+
+export const getStaticPaths = (() => servicePaths()) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => feedResponse('json', (model, bodies) => serviceChannel(model, bodies, String(params.id)));

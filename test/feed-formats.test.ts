@@ -1,0 +1,106 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import type { FeedChannel } from '../src/lib/feed-channels.ts';
+import { atomDocument, escapeHtml, jsonFeed, jsonFeedDocument, rssDocument, type FeedSite } from '../src/lib/feed-formats.ts';
+import type { FeedItem } from '../src/lib/feed-items.ts';
+import { markdownToHtml } from '../src/lib/markdown-html.ts';
+import { schemaErrors } from './helpers/json-schemas.ts';
+
+const site: FeedSite = { name: 'Ops & Co Status', baseUrl: 'https://status.example.com/', language: 'en', timeZone: 'Asia/Shanghai', nowMs: Date.parse('2026-11-26T00:00:00Z') };
+
+const item = (overrides: Partial<FeedItem>): FeedItem => ({
+  guid: 'https://status.example.com/incidents/INC-20261125-001/#update-2026-11-25t143500z-fixing',
+  title: '[P1] API gateway: fixing — 502 errors',
+  url: 'https://status.example.com/incidents/INC-20261125-001/#update-2026-11-25t143500z',
+  dateMs: Date.parse('2026-11-25T14:35:00Z'),
+  markdown: 'Moving traffic.',
+  incidentId: 'INC-20261125-001',
+  status: 'fixing',
+  severity: 'P1',
+  serviceIds: ['api-gateway'],
+  ...overrides,
+});
+
+// A title and a message with every character XML and HTML care about, and a CDATA terminator.
+const tricky = item({
+  guid: 'https://status.example.com/incidents/INC-20261125-001/#update-2026-11-25t150000z-monitoring',
+  title: '[P1] API <gateway> & "edge": monitoring — errors for <script>alert(1)</script>',
+  dateMs: Date.parse('2026-11-25T15:00:00Z'),
+  markdown: 'Requests with `]]>` or `<b>` in a header & others fail.',
+  status: 'monitoring',
+});
+
+/** The tricky message as HTML: markdown rendered, its own "<" and "&" escaped for HTML (rehype writes &#x3C; and &#x26;). */
+const TRICKY_HTML = '<p>Requests with <code>]]></code> or <code>&#x3C;b></code> in a header &#x26; others fail.</p>';
+
+const channel: FeedChannel = { folder: '', title: 'Ops & Co Status', description: 'Status <of> everything', homePath: '', items: [tricky, item({})] };
+
+describe('the RSS document', () => {
+  it('carries the items in order with their guids, links, dates and HTML content', () => {
+    const feed = parseFeed(rssDocument(channel, site));
+    expect(feed.meta.type).toBe('rss');
+    expect(feed.items.map((entry) => entry.id)).toEqual([tricky.guid, channel.items[1]!.guid]);
+    expect(feed.items[0]!.title).toBe(tricky.title);
+    expect(feed.items[0]!.url).toBe(tricky.url);
+    expect(feed.items[0]!.published?.toISOString()).toBe('2026-11-25T15:00:00.000Z');
+    expect(feed.self).toBe('https://status.example.com/rss.xml');
+  });
+
+  it('carries each message as HTML escaped inside the XML', () => {
+    const items = new XMLParser().parse(rssDocument(channel, site)).rss.channel.item as { description: string }[];
+    expect(items[0]!.description).toBe(TRICKY_HTML);
+  });
+
+  it('dates the channel by its newest item, not the clock', () => {
+    const xml = new XMLParser().parse(rssDocument(channel, site)) as { rss: { channel: { lastBuildDate: string; pubDate: string } } };
+    expect(xml.rss.channel.lastBuildDate).toBe('Wed, 25 Nov 2026 15:00:00 GMT');
+    expect(xml.rss.channel.pubDate).toBe('Wed, 25 Nov 2026 15:00:00 GMT');
+  });
+});
+
+describe('the Atom document', () => {
+  it('carries the items in order with ids, links, updated instants and escaped HTML content', () => {
+    const xml = atomDocument(channel, site);
+    const feed = parseFeed(xml);
+    expect(feed.meta).toEqual({ type: 'atom', version: '1.0' });
+    expect(feed.items.map((entry) => entry.id)).toEqual([tricky.guid, channel.items[1]!.guid]);
+    expect(feed.items[0]!.title).toBe(tricky.title);
+    expect(feed.items[0]!.url).toBe(tricky.url);
+    expect(feed.items[0]!.updated?.toISOString()).toBe('2026-11-25T15:00:00.000Z');
+    expect(feed.updated?.toISOString()).toBe('2026-11-25T15:00:00.000Z');
+    expect(feed.self).toBe('https://status.example.com/atom.xml');
+    expect(feed.title).toBe('Ops & Co Status');
+    // No markup from a title can reach a reader as markup: it arrives as text inside type="html".
+    expect(xml).not.toContain('<script>');
+  });
+
+  it('carries each message as HTML escaped inside the XML, declared type="html"', () => {
+    const entry = new XMLParser({ ignoreAttributes: false }).parse(atomDocument(channel, site)).feed.entry[0] as { content: { '#text': string; '@_type': string } };
+    expect(entry.content['@_type']).toBe('html');
+    expect(entry.content['#text']).toBe(TRICKY_HTML);
+  });
+});
+
+describe('the JSON Feed document', () => {
+  it('is JSON Feed 1.1 with instants on the site’s clock and HTML content', () => {
+    const feed = JSON.parse(jsonFeedDocument(channel, site)) as ReturnType<typeof jsonFeed>;
+    expect(schemaErrors('jsonfeed-1.1.schema.json', feed)).toEqual([]);
+    expect(feed.items.map((entry) => entry.id)).toEqual([tricky.guid, channel.items[1]!.guid]);
+    expect(feed.items[0]).toMatchObject({ title: tricky.title, url: tricky.url, date_published: '2026-11-25T23:00:00+08:00', tags: ['P1', 'monitoring', 'api-gateway'] });
+    expect(feed.items[0]!.content_html).toBe(TRICKY_HTML);
+    expect(feed.feed_url).toBe('https://status.example.com/feed.json');
+  });
+});
+
+describe('the HTML of a message', () => {
+  it('is the markdown rendered, with literal markup escaped', () => {
+    expect(markdownToHtml(tricky.markdown)).toBe(TRICKY_HTML);
+  });
+});
+
+describe('escaping text as HTML', () => {
+  it('escapes the characters that start markup or entities', () => {
+    expect(escapeHtml('a < b & "c" > d')).toBe('a &lt; b &amp; &quot;c&quot; &gt; d');
+  });
+});
