@@ -10,10 +10,6 @@ const RANK: Record<IncidentStatus, number> = { detecting: 0, investigating: 1, r
 
 export const FORWARD_ORDER = 'detecting, investigating, fixing, monitoring, resolved, closed';
 
-export function isIncidentStatus(text: string): text is IncidentStatus {
-  return (INCIDENT_STATUSES as readonly string[]).includes(text);
-}
-
 export function isFinished(status: IncidentStatus): boolean {
   return FINISHED_STATUSES.includes(status);
 }

@@ -1,12 +1,9 @@
 // Rules that need more than one field or file: ids, references, lifecycle order, instants against now.
-import { INCIDENT_ID, type Incident, type IncidentStatus } from '../schemas/incident.ts';
+import { INCIDENT_ID, type Incident } from '../schemas/incident.ts';
+import { isFinished, statusMoveProblem } from '../lib/incident-lifecycle.ts';
 import { localDateOf } from '../lib/time-zone.ts';
 import type { ContentFiles, SourcedRecord } from './read-content.ts';
-import type { Problem } from './problem.ts';
-
-/** Forward order of the lifecycle; `reopened` sits with investigating so work resumes from there. */
-const LIFECYCLE_RANK: Record<IncidentStatus, number> = { detecting: 0, investigating: 1, reopened: 1, fixing: 2, monitoring: 3, resolved: 4, closed: 5 };
-const FINISHED: readonly IncidentStatus[] = ['resolved', 'closed'];
+import { fieldPath, type Problem } from './problem.ts';
 
 function iso(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z');
@@ -61,14 +58,9 @@ function checkIncidentLifecycle(context: RuleContext, record: SourcedRecord<Inci
       report(context, record, ['updates', index, 'at'], `${field}.at`, `${iso(update.at)} is before the previous update ${iso(previous.at)} (expected updates in time order, oldest first)`);
     }
     if (previous) {
-      const backwards = LIFECYCLE_RANK[update.status] < LIFECYCLE_RANK[previous.status];
-      const reopenAllowed = update.status === 'reopened' && FINISHED.includes(previous.status);
-      const reopenMisplaced = update.status === 'reopened' && !FINISHED.includes(previous.status);
-      if (reopenMisplaced) {
-        report(context, record, ['updates', index, 'status'], `${field}.status`, `"reopened" follows "${previous.status}" (expected reopened only after resolved or closed)`);
-      } else if (backwards && !reopenAllowed) {
-        report(context, record, ['updates', index, 'status'], `${field}.status`, `"${update.status}" follows "${previous.status}" (expected statuses to move forward: detecting, investigating, fixing, monitoring, resolved, closed; add a "reopened" update to go back)`);
-      }
+      // The same rule the commands apply when they add an update.
+      const problem = statusMoveProblem(previous.status, update.status);
+      if (problem) report(context, record, ['updates', index, 'status'], `${field}.status`, problem);
     } else if (update.status === 'reopened') {
       report(context, record, ['updates', index, 'status'], `${field}.status`, '"reopened" is the first update (expected reopened only after resolved or closed)');
     }
@@ -76,7 +68,7 @@ function checkIncidentLifecycle(context: RuleContext, record: SourcedRecord<Inci
   });
 
   const latest = incident.updates[incident.updates.length - 1]!;
-  const finished = FINISHED.includes(latest.status);
+  const finished = isFinished(latest.status);
   if (finished && !incident.resolved) {
     report(context, record, ['updates', incident.updates.length - 1, 'status'], 'resolved', `missing while the latest update is "${latest.status}" (expected a resolved instant on a resolved incident)`);
   }
@@ -119,13 +111,20 @@ function checkIncidentReferences(context: RuleContext, record: SourcedRecord<Inc
   });
 }
 
+/** Text still holding a scaffold's "TODO" placeholder, with its path. */
+function placeholders(value: unknown, path: PropertyKey[]): [PropertyKey[], string][] {
+  if (typeof value === 'string') return /\bTODO\b/.test(value) ? [[path, value]] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => placeholders(item, [...path, index]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => placeholders(item, [...path, key]));
+  return [];
+}
+
 type DatedField = readonly [readonly PropertyKey[], Date | undefined];
 
 function checkNotInFuture(context: RuleContext, record: SourcedRecord<unknown>, instants: readonly DatedField[]): void {
   for (const [path, value] of instants) {
     if (value && value.getTime() > context.nowMs) {
-      const field = path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
-      report(context, record, path, field, `${iso(value)} is after now ${iso(new Date(context.nowMs))} (expected nothing dated in the future except maintenance)`);
+      report(context, record, path, fieldPath(path), `${iso(value)} is after now ${iso(new Date(context.nowMs))} (expected nothing dated in the future except maintenance)`);
     }
   }
 }
@@ -216,6 +215,11 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
       });
     }
     checkNotInFuture(context, record, postmortem.timeline.map((row, index) => [['timeline', index, 'at'], row.at] as const));
+    if (postmortem.status === 'published') {
+      for (const [path, value] of placeholders(record.source.data, [])) {
+        report(context, record, path, fieldPath(path), `still reads ${JSON.stringify(value.slice(0, 60))} (expected the section written before the postmortem is published, or status: draft)`);
+      }
+    }
   }
 
   const maintenanceIds = new Set<string>();

@@ -1,0 +1,136 @@
+// What the comms lead's commands share: their streams and clock, argument parsing, exit codes and error output.
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { LOCALES, type Locale } from '../schemas/site.ts';
+import { resolveNow } from '../validation/load-site.ts';
+import { parseTypedInstant, toSecond } from '../lib/written-instants.ts';
+
+/** A command's world, passed in so tests can run a command in-process with scripted input and a fixed clock. */
+export interface CommandIO {
+  stdin: NodeJS.ReadableStream;
+  /** Results (`wrote <path>`). */
+  stdout: NodeJS.WritableStream;
+  /** Prompts and errors, so stdout carries only what was written. */
+  stderr: NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+  /** True when a person is at a terminal: every value not given as a flag is then asked, defaults pre-selected. */
+  interactive: boolean;
+  /** The working directory `--root` is resolved against. */
+  cwd: string;
+  clockMs(): number;
+}
+
+export function processIO(): CommandIO {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    interactive: process.stdin.isTTY === true,
+    cwd: process.cwd(),
+    clockMs: () => Date.now(),
+  };
+}
+
+/** Bad command line: unknown flag, missing id, malformed value. Exit 2, nothing written. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The request does not fit the site: unknown incident or service, a status going backwards. Exit 1, nothing written. */
+export class DomainError extends Error {
+  /** Lines printed under the message, such as the check's problems. */
+  readonly details: readonly string[];
+  constructor(message: string, details: readonly string[] = []) {
+    super(message);
+    this.name = 'DomainError';
+    this.details = details;
+  }
+}
+
+export const EXIT = { ok: 0, domain: 1, usage: 2, cancelled: 130 } as const;
+
+function writeLine(stream: NodeJS.WritableStream, text: string): void {
+  stream.write(`${text}\n`);
+}
+
+/** Runs a command body and turns its errors into the message and exit code the user sees. */
+export async function runCommand(name: string, usage: string, io: CommandIO, body: () => Promise<void>): Promise<number> {
+  try {
+    await body();
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeLine(io.stderr, `${name}: ${error.message}\n${usage}`);
+      return EXIT.usage;
+    }
+    if (error instanceof DomainError) {
+      writeLine(io.stderr, [`${name}: ${error.message}`, ...error.details].join('\n'));
+      return EXIT.domain;
+    }
+    // Inquirer's Ctrl+C: the person changed their mind, which is neither a usage nor a content error.
+    if (error instanceof Error && error.name === 'ExitPromptError') {
+      writeLine(io.stderr, `${name}: cancelled; nothing was written`);
+      return EXIT.cancelled;
+    }
+    throw error;
+  }
+}
+
+/** node:util parseArgs, with its complaints (unknown flag, missing value) turned into usage errors. */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T) {
+  try {
+    return parseArgs({ ...config, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** The options every content command takes. */
+export const COMMON_OPTIONS = {
+  root: { type: 'string', default: '.' },
+  now: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const COMMON_USAGE = '[--lang en|zh-CN] [--root <site folder>] [--now <instant>]';
+
+/** "Now" for the command: --now, else AFTERMATH_NOW, else the clock; to the second, the precision files keep. */
+export function commandNow(flag: string | undefined, io: CommandIO): number {
+  const fromEnv = flag === undefined;
+  const now = resolveNow(undefined, { AFTERMATH_NOW: flag ?? io.env.AFTERMATH_NOW }, io.clockMs());
+  if ('error' in now) throw new UsageError(`${fromEnv ? 'AFTERMATH_NOW' : '--now'}: ${now.error}`);
+  return toSecond(now.ms);
+}
+
+export function siteRoot(flag: string, io: CommandIO): string {
+  return path.resolve(io.cwd, flag);
+}
+
+export function localeFlag(flag: string | undefined): Locale | undefined {
+  if (flag === undefined) return undefined;
+  const match = LOCALES.find((locale) => locale.toLowerCase() === flag.toLowerCase());
+  if (!match) throw new UsageError(`--lang: found "${flag}" (expected one of: ${LOCALES.join(', ')})`);
+  return match;
+}
+
+/** A time flag as people type it (`21:10`, `2026-11-25 21:10`, a full instant); malformed is a usage error. */
+export function typedInstantFlag(flag: string, text: string | undefined, timeZone: string, nowMs: number): number | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseTypedInstant(text, timeZone, nowMs);
+  if ('error' in parsed) throw new UsageError(`--${flag}: ${parsed.error}`);
+  return parsed.ms;
+}
+
+/** Repeated or comma-separated list flags (`--service a --service b,c`) as one list. */
+export function listFlag(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+}
+
+export function printHelp(io: CommandIO, usage: string, description: string): void {
+  writeLine(io.stdout, `${description}\n${usage}`);
+}

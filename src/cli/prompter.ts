@@ -1,0 +1,118 @@
+// Questions for values not given as flags, asked with Inquirer on the command's own streams.
+import { checkbox, input, select, Separator } from '@inquirer/prompts';
+import { parseTypedInstant, TYPED_INSTANT_EXAMPLES } from '../lib/written-instants.ts';
+import { UsageError, type CommandIO } from './command.ts';
+
+export interface Choice<T> {
+  value: T;
+  name: string;
+  description?: string;
+  /** A heading shown above this choice when it starts a new group. */
+  group?: string;
+}
+
+interface Question {
+  /** The flag that gives this value without asking, named when there is no answer. */
+  flag: string;
+  message: string;
+}
+
+export interface Prompter {
+  text(question: Question & { default?: string; editable?: boolean; validate?: (answer: string) => string | true }): Promise<string>;
+  choose<T>(question: Question & { choices: readonly Choice<T>[]; default?: T }): Promise<T>;
+  chooseMany<T>(question: Question & { choices: readonly Choice<T>[]; required?: boolean }): Promise<T[]>;
+}
+
+/** A flag's value when given; its default without asking when nobody is at a terminal; otherwise the answer. */
+export async function given<T>(value: T | undefined, fallback: T | undefined, io: CommandIO, ask: () => Promise<T>): Promise<T> {
+  if (value !== undefined) return value;
+  if (!io.interactive && fallback !== undefined) return fallback;
+  return ask();
+}
+
+function withGroups<T>(choices: readonly Choice<T>[]): (Separator | { value: T; name: string; description?: string })[] {
+  const items: (Separator | { value: T; name: string; description?: string })[] = [];
+  let group: string | undefined;
+  for (const choice of choices) {
+    if (choice.group !== undefined && choice.group !== group) items.push(new Separator(`── ${choice.group}`));
+    group = choice.group;
+    items.push({ value: choice.value, name: choice.name, ...(choice.description ? { description: choice.description } : {}) });
+  }
+  return items;
+}
+
+/**
+ * Inquirer prompts reading `io.stdin` and drawing on `io.stderr`. Standard input that ends before an answer (a
+ * script with no terminal, `< /dev/null`) is a usage error naming the flag to pass, never a hang.
+ */
+export function terminalPrompter(io: CommandIO): Prompter {
+  let ended = false;
+  let pending: AbortController | undefined;
+  io.stdin.once('end', () => {
+    ended = true;
+    const current = pending;
+    // The last answer's keys arrive just before the end; give that prompt a moment to settle before giving up on it.
+    setTimeout(() => current?.abort(), 50);
+  });
+
+  async function ask<T>(question: Question, run: (context: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>): Promise<T> {
+    const missing = () => new UsageError(`missing --${question.flag} (no answer to "${question.message}" on standard input; pass --${question.flag} or run the command in a terminal)`);
+    if (ended) throw missing();
+    const controller = new AbortController();
+    pending = controller;
+    try {
+      return await run({ input: io.stdin, output: io.stderr, signal: controller.signal });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortPromptError') throw missing();
+      throw error;
+    } finally {
+      pending = undefined;
+    }
+  }
+
+  return {
+    text: (question) =>
+      ask(question, (context) =>
+        input(
+          {
+            message: question.message,
+            ...(question.default !== undefined && question.default !== '' ? { default: question.default, prefill: question.editable ? 'editable' : 'tab' } : {}),
+            ...(question.validate ? { validate: question.validate } : {}),
+          },
+          context,
+        ),
+      ),
+    choose: (question) =>
+      ask(question, (context) =>
+        select({ message: question.message, choices: withGroups(question.choices), ...(question.default !== undefined ? { default: question.default } : {}), pageSize: 12 }, context),
+      ),
+    chooseMany: (question) =>
+      ask(question, (context) =>
+        checkbox(
+          {
+            message: question.message,
+            choices: withGroups(question.choices),
+            required: question.required ?? false,
+            pageSize: 12,
+          },
+          context,
+        ),
+      ),
+  };
+}
+
+/** Asks for a time as people type it, re-asking until it reads as one. */
+export async function askInstant(prompter: Prompter, question: Question & { default?: string }, timeZone: string, nowMs: number): Promise<number> {
+  const read = (text: string) => parseTypedInstant(text, timeZone, nowMs);
+  const answer = await prompter.text({ ...question, validate: (text) => ('error' in read(text) ? `expected ${TYPED_INSTANT_EXAMPLES}` : true) });
+  const parsed = read(answer);
+  if ('error' in parsed) throw new UsageError(`--${question.flag}: ${parsed.error}`);
+  return parsed.ms;
+}
+
+/** Text the command offers (a templated message, notes): the flag's value, else the offer, ready to edit when asked. */
+export function askOffered(prompter: Prompter, io: CommandIO, value: string | undefined, question: Question & { offered: string }): Promise<string> {
+  return given(value, question.offered, io, () =>
+    prompter.text({ flag: question.flag, message: question.message, default: question.offered, editable: true, validate: (answer) => answer.trim() !== '' || 'an answer is needed' }),
+  );
+}

@@ -1,0 +1,92 @@
+// The site's own values as prompt choices, and flag values checked against them (unknown ones are domain errors).
+import { translator } from '../i18n/index.ts';
+import { currentStatus } from '../lib/incident-timeline.ts';
+import type { IncidentStatus } from '../schemas/incident.ts';
+import { IMPACT_LEVELS, type ImpactLevel } from '../schemas/primitives.ts';
+import type { SeverityLevel } from '../schemas/severity.ts';
+import type { Locale } from '../schemas/site.ts';
+import type { IncidentEntry, SiteContent } from '../validation/load-site.ts';
+import { DomainError } from './command.ts';
+import { given, type Choice, type Prompter } from './prompter.ts';
+import type { CommandIO } from './command.ts';
+
+const t = translator('en');
+
+export function severityChoices(levels: readonly SeverityLevel[]): Choice<string>[] {
+  return levels.map((level) => ({ value: level.id, name: `${level.id} — ${level.name}`, description: level.meaning }));
+}
+
+export function serviceChoices(content: SiteContent): Choice<string>[] {
+  const groupName = (id: string) => content.services.groups.find((group) => group.id === id)?.name ?? id;
+  return content.services.services.map((service) => ({
+    value: service.id,
+    name: `${service.name} (${service.id})`,
+    group: groupName(service.group),
+    ...(service.description ? { description: service.description } : {}),
+  }));
+}
+
+export function impactChoices(): Choice<ImpactLevel>[] {
+  return IMPACT_LEVELS.map((level) => ({ value: level, name: `${t(`impact.${level}`)} (${level})` }));
+}
+
+export function statusChoices<S extends IncidentStatus>(statuses: readonly S[]): Choice<S>[] {
+  return statuses.map((status) => ({ value: status, name: `${t(`status.${status}`)} (${status})` }));
+}
+
+export function localeChoices(): Choice<Locale>[] {
+  return [
+    { value: 'en', name: 'English (en)' },
+    { value: 'zh-CN', name: '简体中文 (zh-CN)' },
+  ] satisfies Choice<Locale>[];
+}
+
+export function incidentChoices(entries: readonly IncidentEntry[]): Choice<string>[] {
+  return entries.map(({ incident }) => ({ value: incident.id, name: `${incident.id} ${incident.title}`, description: `${incident.severity}, ${t(`status.${currentStatus(incident)}`)}` }));
+}
+
+/** The incidents that are candidates for a command, newest first. */
+export function incidentsByRelevance(entries: readonly IncidentEntry[], isCandidate: (entry: IncidentEntry) => boolean): IncidentEntry[] {
+  return entries.filter(isCandidate).sort((a, b) => b.incident.started.getTime() - a.incident.started.getTime() || b.incident.id.localeCompare(a.incident.id));
+}
+
+export function findIncident(content: SiteContent, id: string): IncidentEntry {
+  const entry = content.incidents.find((candidate) => candidate.incident.id === id);
+  if (entry) return entry;
+  const open = content.incidents.filter(({ incident }) => !['resolved', 'closed'].includes(currentStatus(incident))).map(({ incident }) => incident.id);
+  throw new DomainError(`unknown incident "${id}" (expected the id of an incident under incidents/, such as ${open.length > 0 ? `one still open: ${open.join(', ')}` : 'INC-20261125-001'})`);
+}
+
+export function severityFlag(content: SiteContent, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const ids = content.severity.levels.map((level) => level.id);
+  if (!ids.includes(value)) throw new DomainError(`--severity: unknown level "${value}" (expected one of the levels in content/severity.yaml: ${ids.join(', ')})`);
+  return value;
+}
+
+export function serviceIdsFlag(content: SiteContent, ids: readonly string[], flag: string): string[] {
+  const known = content.services.services.map((service) => service.id);
+  for (const id of ids) {
+    if (!known.includes(id)) throw new DomainError(`${flag}: unknown service "${id}" (expected one of the ids in content/services.yaml: ${known.join(', ')})`);
+  }
+  return [...new Set(ids)];
+}
+
+export function impactFlag(value: string, flag: string): ImpactLevel {
+  const level = IMPACT_LEVELS.find((candidate) => candidate === value);
+  if (!level) throw new DomainError(`${flag}: unknown impact "${value}" (expected one of: ${IMPACT_LEVELS.join(', ')})`);
+  return level;
+}
+
+export function statusFlag<S extends IncidentStatus>(value: string | undefined, allowed: readonly S[]): S | undefined {
+  if (value === undefined) return undefined;
+  const status = allowed.find((candidate) => candidate === value);
+  if (!status) throw new DomainError(`--status: found "${value}" (expected one of: ${allowed.join(', ')})`);
+  return status;
+}
+
+/** The language of the text a command offers: --lang, else the site's default (pre-selected when asked). */
+export function askLocale(prompter: Prompter, io: CommandIO, flag: Locale | undefined, content: SiteContent, what: string): Promise<Locale> {
+  const fallback = content.site.defaultLocale;
+  return given(flag, fallback, io, () => prompter.choose({ flag: 'lang', message: `Language of the ${what}`, choices: localeChoices(), default: fallback }));
+}

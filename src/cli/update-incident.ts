@@ -1,0 +1,142 @@
+// `npm run new:update -- <id>` and `npm run resolve -- <id>`: append a status update (the next status offered) to an incident.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { absoluteUrl } from '../lib/feed-items.ts';
+import { FrontmatterEditError } from '../lib/frontmatter-edit.ts';
+import { addUpdate, openServiceIds, recoveryProblem, resolveIncident, statusProblem, type EditResult } from '../lib/incident-edits.ts';
+import { isFinished, nextStatus, statusesAfter } from '../lib/incident-lifecycle.ts';
+import { currentStatus } from '../lib/incident-timeline.ts';
+import { updateMessage } from '../lib/update-templates.ts';
+import { INCIDENT_STATUSES, type IncidentStatus } from '../schemas/incident.ts';
+import type { IncidentEntry } from '../validation/load-site.ts';
+import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, printHelp, runCommand, siteRoot, UsageError, type CommandIO } from './command.ts';
+import { askOffered, given, terminalPrompter, type Prompter } from './prompter.ts';
+import { askLocale, findIncident, incidentChoices, incidentsByRelevance, serviceChoices, statusChoices, statusFlag } from './site-choices.ts';
+import { openSite, writeChecked, type SiteSession } from './site-session.ts';
+
+type Kind = 'update' | 'resolve';
+
+const COMMANDS: Record<Kind, { name: string; usage: string; description: string }> = {
+  update: {
+    name: 'new:update',
+    usage: `usage: npm run new:update -- <incident id> [--status <status>] [--message <text>] [--recovered <service id>,...|all] ${COMMON_USAGE}`,
+    description: 'Appends a status update to an incident; the next status in the lifecycle is offered.',
+  },
+  resolve: {
+    name: 'resolve',
+    usage: `usage: npm run resolve -- <incident id> [--message <text>] [--recovered <service id>,...|all] ${COMMON_USAGE}`,
+    description: 'Resolves an incident: a resolved update and the resolved instant, now.',
+  },
+};
+
+const isOpenEntry = (entry: IncidentEntry) => !isFinished(currentStatus(entry.incident));
+
+function postmortemPublished(entry: IncidentEntry): boolean {
+  return entry.postmortem?.postmortem.status === 'published';
+}
+
+async function chooseIncident(kind: Kind, session: SiteSession, positionals: readonly string[], prompter: Prompter): Promise<IncidentEntry> {
+  if (positionals.length > 1) throw new UsageError(`expected one incident id, found ${positionals.length}: ${positionals.join(' ')}`);
+  const { content, io } = session;
+  if (positionals[0] !== undefined) return findIncident(content, positionals[0]);
+  // Without a terminal, an id is never guessed: missing it is a usage error, as for any script.
+  if (!io.interactive) throw new UsageError('missing the incident id (expected it after --, as in npm run new:update -- INC-20261125-001)');
+  const candidates = incidentsByRelevance(content.incidents, kind === 'resolve' ? isOpenEntry : () => true);
+  if (candidates.length === 0) throw new DomainError('no open incident to resolve');
+  const open = candidates.filter(isOpenEntry);
+  const id = await prompter.choose({ flag: 'id', message: 'Incident', choices: incidentChoices([...open, ...candidates.filter((entry) => !open.includes(entry))]) });
+  return findIncident(content, id);
+}
+
+async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): Promise<number> {
+  const command = COMMANDS[kind];
+  return runCommand(command.name, command.usage, io, async () => {
+    const { values, positionals } = parseCommandLine({
+      args: [...argv],
+      options: { ...COMMON_OPTIONS, message: { type: 'string' }, recovered: { type: 'string', multiple: true }, ...(kind === 'update' ? { status: { type: 'string' } } : {}) },
+      allowPositionals: true,
+    });
+    if (values.help) return printHelp(io, command.usage, command.description);
+    const nowMs = commandNow(values.now, io);
+    const lang = localeFlag(values.lang);
+    const session = await openSite(siteRoot(values.root, io), nowMs, io);
+    const { content } = session;
+    const timeZone = content.site.timeZone;
+    const prompter = terminalPrompter(io);
+    const entry = await chooseIncident(kind, session, positionals, prompter);
+    const { incident } = entry;
+    const current = currentStatus(incident);
+
+    const statusValue = 'status' in values && typeof values.status === 'string' ? values.status : undefined;
+    const statusGiven = statusFlag(statusValue, INCIDENT_STATUSES);
+    const published = postmortemPublished(entry);
+    const move = statusGiven && statusProblem(incident, statusGiven, published);
+    if (move) throw new DomainError(`${incident.id}: ${move}`);
+    if (kind === 'resolve' && isFinished(current)) throw new DomainError(`${incident.id} is already ${current} (expected an open incident; use npm run new:update -- ${incident.id} to add a note or reopen it)`);
+    const recoveredFlag = listFlag(values.recovered);
+    const recoveredGiven = recoveredFlag.includes('all') ? openServiceIds(incident) : recoveredFlag;
+    const recovery = recoveryProblem(incident, recoveredGiven);
+    if (recovery) throw new DomainError(`${incident.id}: ${recovery}`);
+
+    const offeredStatus = kind === 'resolve' ? 'resolved' : nextStatus(current, published);
+    const status: IncidentStatus =
+      kind === 'resolve'
+        ? 'resolved'
+        : await given(statusGiven, offeredStatus, io, () =>
+            prompter.choose({
+              flag: 'status',
+              message: `Status (now ${current})`,
+              choices: statusChoices(statusesAfter(current).filter((candidate) => candidate !== 'closed' || published)),
+              default: offeredStatus,
+            }),
+          );
+    // Recovery is asked where it changes the page: a service that is back while the incident is monitored shows operational.
+    const open = openServiceIds(incident);
+    const recovered =
+      recoveredFlag.length > 0 || !io.interactive || status !== 'monitoring' || open.length === 0
+        ? recoveredGiven
+        : await prompter.chooseMany({
+            flag: 'recovered',
+            message: 'Services that have recovered now (their impact ends now; none selected: still affected)',
+            choices: serviceChoices(content).filter((choice) => open.includes(choice.value)),
+          });
+    const locale = await askLocale(prompter, io, lang, content, 'message');
+    const level = content.severity.levels.find((candidate) => candidate.id === incident.severity);
+    const offered = updateMessage(
+      status,
+      {
+        incident,
+        services: content.services.services,
+        level,
+        timeZone,
+        atMs: nowMs,
+        ...(isFinished(status) && !incident.resolved ? { resolvedMs: nowMs } : {}),
+        postmortemUrl: absoluteUrl(content.site.baseUrl, `postmortems/${incident.id}/`),
+      },
+      locale,
+    );
+    const message = await askOffered(prompter, io, values.message, { flag: 'message', message: 'Message (edit the offered text, enter to post)', offered });
+    if (message.trim() === '') throw new UsageError('--message: empty (expected the text readers will see)');
+
+    const before = await readFile(path.join(session.root, ...entry.file.split('/')), 'utf8');
+    const request = { message, atMs: nowMs, timeZone, recovered, postmortemPublished: published };
+    let edited: EditResult;
+    try {
+      edited = kind === 'resolve' ? resolveIncident(before, incident, request) : addUpdate(before, incident, { ...request, status });
+    } catch (error) {
+      // A layout the text edit cannot follow (updates written inline, say): say so rather than rewrite the file.
+      if (!(error instanceof FrontmatterEditError)) throw error;
+      throw new DomainError(`${entry.file}: cannot append the update: ${error.message} (expected the layout of the README's example; add the update by hand)`);
+    }
+    if (!edited.ok) throw new DomainError(`${incident.id}: ${edited.error}`);
+    await writeChecked(session, [{ file: entry.file, text: edited.text }]);
+  });
+}
+
+export function newUpdate(argv: readonly string[], io: CommandIO): Promise<number> {
+  return postUpdate('update', argv, io);
+}
+
+export function resolve(argv: readonly string[], io: CommandIO): Promise<number> {
+  return postUpdate('resolve', argv, io);
+}

@@ -1,0 +1,180 @@
+// Bad requests: each command exits non-zero with a one-line reason and leaves the site's files exactly as they were.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DomainError } from '../src/cli/command.ts';
+import { openSite, writeChecked } from '../src/cli/site-session.ts';
+import { exampleSiteCopy, scriptedTerminal, treeSnapshot } from './helpers/commands.ts';
+import { INVALID_FIXTURES, runScript, siteWithCase } from './helpers/sites.ts';
+
+const NOW = '2026-11-26T03:00:00Z';
+let root: string;
+let before: Record<string, string>;
+
+beforeAll(async () => {
+  root = await exampleSiteCopy();
+  before = await treeSnapshot(root);
+});
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+const cases: { name: string; script: string; args: string[]; status: 1 | 2; message: string }[] = [
+  {
+    name: 'a wrong incident id',
+    script: 'new-update.ts',
+    args: ['INC-20261126-009'],
+    status: 1,
+    message: 'new:update: unknown incident "INC-20261126-009" (expected the id of an incident under incidents/, such as one still open: INC-20261124-001, INC-20261125-001)',
+  },
+  {
+    name: 'an unknown service',
+    script: 'new-incident.ts',
+    args: ['--title', 'Down', '--severity', 'P1', '--service', 'api-gateway,payments'],
+    status: 1,
+    message: 'new:incident: --service: unknown service "payments" (expected one of the ids in content/services.yaml: api-gateway, agent-coordinator, auth, workflow-engine, primary-db, cache, file-storage, metrics, alerting, logging)',
+  },
+  {
+    name: 'an invalid status',
+    script: 'new-update.ts',
+    args: ['INC-20261125-001', '--status', 'solved'],
+    status: 1,
+    message: 'new:update: --status: found "solved" (expected one of: detecting, investigating, fixing, monitoring, resolved, closed, reopened)',
+  },
+  {
+    name: 'a status going backwards',
+    script: 'new-update.ts',
+    args: ['INC-20261125-001', '--status', 'investigating'],
+    status: 1,
+    message:
+      'new:update: INC-20261125-001: status: "investigating" cannot follow "fixing" (expected statuses to move forward: detecting, investigating, fixing, monitoring, resolved, closed; use "reopened" to go back after resolved)',
+  },
+  {
+    name: 'closing before the postmortem is published',
+    script: 'new-update.ts',
+    args: ['INC-20261124-001', '--status', 'closed'],
+    status: 1,
+    message: 'new:update: INC-20261124-001: status: "closed" is for when the postmortem is published',
+  },
+  {
+    name: 'resolving a closed incident',
+    script: 'resolve.ts',
+    args: ['INC-20250115-001'],
+    status: 1,
+    message: 'resolve: INC-20250115-001 is already closed (expected an open incident; use npm run new:update -- INC-20250115-001 to add a note or reopen it)',
+  },
+  {
+    name: 'marking a service recovered that the incident does not affect',
+    script: 'new-update.ts',
+    args: ['INC-20261125-001', '--recovered', 'cache'],
+    status: 1,
+    message: 'new:update: INC-20261125-001: recovered: "cache" is not affected by INC-20261125-001 (expected one of: api-gateway, agent-coordinator)',
+  },
+  {
+    name: 'a second postmortem',
+    script: 'new-postmortem.ts',
+    args: ['INC-20250115-001'],
+    status: 1,
+    message: 'new:postmortem: INC-20250115-001 already has a postmortem: incidents/2025/INC-20250115-001/postmortem.md',
+  },
+  {
+    name: 'a maintenance window ending before it starts',
+    script: 'new-maintenance.ts',
+    args: ['--title', 'Upgrade', '--service', 'cache', '--start', '2026-12-10 02:00', '--end', '2026-12-10 01:00'],
+    status: 1,
+    message: 'new:maintenance: --end: not after the start (expected the window to end after it starts)',
+  },
+  { name: 'a missing incident id', script: 'new-update.ts', args: [], status: 2, message: 'new:update: missing the incident id (expected it after --, as in npm run new:update -- INC-20261125-001)' },
+  { name: 'an unknown flag', script: 'resolve.ts', args: ['INC-20261125-001', '--mesage', 'x'], status: 2, message: "resolve: Unknown option '--mesage'" },
+  { name: 'a flag without its value', script: 'new-update.ts', args: ['INC-20261125-001', '--status'], status: 2, message: "Did you forget to specify the option argument for '--status'?" },
+  {
+    name: 'a required value with no flag and no answer on standard input',
+    script: 'new-incident.ts',
+    args: ['--severity', 'P1', '--service', 'auth'],
+    status: 2,
+    message: 'new:incident: missing --title (no answer to "Title (what is wrong, as readers will see it)" on standard input; pass --title or run the command in a terminal)',
+  },
+  { name: 'a "now" without an offset', script: 'new-update.ts', args: ['INC-20261125-001', '--now', '2026-11-26 12:00'], status: 2, message: 'new:update: --now: found "2026-11-26 12:00" (expected an instant with an offset' },
+  { name: 'a start time that is not a time', script: 'new-maintenance.ts', args: ['--start', 'soon'], status: 2, message: 'new:maintenance: --start: found "soon" (expected "now", "21:10" (today)' },
+  { name: 'an unknown language', script: 'new-update.ts', args: ['INC-20261125-001', '--lang', 'fr'], status: 2, message: 'new:update: --lang: found "fr" (expected one of: en, zh-CN)' },
+];
+
+describe.each(cases)('$name', ({ script, args, status, message }) => {
+  it(`exits ${status} with a clear message and changes nothing`, async () => {
+    const result = runScript(script, [...args, '--root', root], { AFTERMATH_NOW: NOW });
+    expect(result.status).toBe(status);
+    expect(result.stderr).toContain(message);
+    if (status === 2) expect(result.stderr).toContain('usage: npm run ');
+    expect(result.stdout).toBe('');
+    expect(await treeSnapshot(root)).toEqual(before);
+  });
+});
+
+describe('help', () => {
+  it('prints what the command does and its usage, exit 0, writing nothing', async () => {
+    const result = runScript('resolve.ts', ['--help', '--root', root], { AFTERMATH_NOW: NOW });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      'Resolves an incident: a resolved update and the resolved instant, now.\nusage: npm run resolve -- <incident id> [--message <text>] [--recovered <service id>,...|all] [--lang en|zh-CN] [--root <site folder>] [--now <instant>]\n',
+    );
+    expect(await treeSnapshot(root)).toEqual(before);
+  });
+});
+
+describe('an incident written in a layout the append cannot follow', () => {
+  it('is left alone with a message saying to add the update by hand', async () => {
+    const site = await exampleSiteCopy();
+    const file = path.join(site, 'incidents/2026/INC-20261124-001/index.md');
+    const text = await readFile(file, 'utf8');
+    const inline = text.replace(/updates:\n[\s\S]*?\n---\n/, 'updates: [{ at: 2026-11-24T19:40:00+08:00, status: investigating, message: Investigating. }]\n---\n');
+    await writeFile(file, inline);
+    const result = runScript('new-update.ts', ['INC-20261124-001', '--root', site], { AFTERMATH_NOW: NOW });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'new:update: incidents/2026/INC-20261124-001/index.md: cannot append the update: "updates" is not a list with at least one entry written one per line (expected the layout of the README\'s example; add the update by hand)\n',
+    );
+    expect(await readFile(file, 'utf8')).toBe(inline);
+    await rm(site, { recursive: true, force: true });
+  });
+});
+
+describe('a site that does not pass the check', () => {
+  it('is refused before anything is asked or written, with its problems listed', async () => {
+    const broken = await siteWithCase(path.join(INVALID_FIXTURES, 'status-not-allowed'));
+    const snapshot = await treeSnapshot(broken);
+    const result = runScript('new-incident.ts', ['--title', 'x', '--severity', 'P1', '--service', 'api', '--root', broken], { AFTERMATH_NOW: '2026-11-26T12:00:00Z' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'new:incident: the site already has 1 problem; fix it first (npm run check); nothing was written\nincidents/2026/INC-20261120-001/index.md:12: updates[0].status: found "solved" (expected one of: detecting, investigating, fixing, monitoring, resolved, closed, reopened)\n',
+    );
+    expect(await treeSnapshot(broken)).toEqual(snapshot);
+    await rm(broken, { recursive: true, force: true });
+  });
+});
+
+describe('writing files', () => {
+  it('puts everything back when the result would not pass the check', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: NOW } });
+    const session = await openSite(root, Date.parse(NOW), terminal.io);
+    const incident = 'incidents/2026/INC-20261125-001/index.md';
+    const writing = writeChecked(session, [
+      { file: incident, text: '---\nid: INC-20261125-001\n---\n' },
+      { file: 'incidents/2027/INC-20270101-001/index.md', text: 'not an incident' },
+    ]);
+    await expect(writing).rejects.toThrow(DomainError);
+    await expect(writing).rejects.toThrow('the result would not pass the check');
+    expect(await treeSnapshot(root)).toEqual(before);
+    expect(terminal.stdout()).toBe('');
+  });
+
+  it('leaves folders that were there before in place when rolling back', async () => {
+    await mkdir(path.join(root, 'incidents/2027'), { recursive: true });
+    await writeFile(path.join(root, 'incidents/2027/.gitkeep'), '');
+    const withFolder = await treeSnapshot(root);
+    const session = await openSite(root, Date.parse(NOW), scriptedTerminal().io);
+    await expect(writeChecked(session, [{ file: 'incidents/2027/INC-20270101-001/index.md', text: 'not an incident' }])).rejects.toThrow(DomainError);
+    expect(await treeSnapshot(root)).toEqual(withFolder);
+    await rm(path.join(root, 'incidents/2027'), { recursive: true });
+  });
+});

@@ -1,0 +1,155 @@
+// The commands' questions, answered with scripted keys: the real Inquirer prompts on a test terminal and over a pipe.
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newIncident } from '../src/cli/new-incident.ts';
+import { newMaintenance } from '../src/cli/new-maintenance.ts';
+import { newPostmortem } from '../src/cli/new-postmortem.ts';
+import { newUpdate, resolve } from '../src/cli/update-incident.ts';
+import { loadSite } from '../src/validation/load-site.ts';
+import { formatProblem } from '../src/validation/problem.ts';
+import { exampleSiteCopy, KEY, scriptedTerminal, spawnScript } from './helpers/commands.ts';
+
+let root: string;
+const NEW_ID = 'INC-20261126-001';
+const file = (relative: string) => readFile(path.join(root, relative), 'utf8');
+
+beforeAll(async () => {
+  root = await exampleSiteCopy();
+});
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+async function expectValidAt(now: string) {
+  const loaded = await loadSite(root, { AFTERMATH_NOW: now });
+  expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([]);
+}
+
+// One story, in order: each step builds on the file the one before wrote.
+describe('answering the questions at a terminal', () => {
+  it('new:incident asks for everything, with choices from services.yaml and severity.yaml and the notice offered', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T01:00:00Z' } });
+    const done = newIncident(['--root', root], terminal.io);
+    await terminal.answer('Title', `Sign-in failing for some users${KEY.enter}`);
+    await terminal.answer('P3 — Low', `${KEY.down}${KEY.down}${KEY.enter}`); // P0, P1, P2: the third
+    await terminal.answer('User authentication (auth)', `${KEY.down}${KEY.down}${KEY.space}${KEY.enter}`);
+    await terminal.answer('Impact on User authentication', `${KEY.down}${KEY.enter}`); // partial (default) → major
+    await terminal.answer('When were users first affected?', `${KEY.clearLine}08:50${KEY.enter}`);
+    await terminal.answer('User impact', `About 10% of sign-ins fail${KEY.enter}`);
+    await terminal.answer('Incident commander', `@lisi${KEY.enter}`);
+    await terminal.answer('Status', KEY.enter); // investigating, offered
+    await terminal.answer('Language of the message', `${KEY.down}${KEY.enter}`); // 简体中文
+    await terminal.answer('Message', KEY.enter); // the offered notice as it is
+    expect(await done, terminal.screen()).toBe(0);
+
+    expect(terminal.screen()).toContain('Core services');
+    expect(terminal.screen()).toContain('P1 — High');
+    expect(terminal.stdout()).toBe(`wrote incidents/2026/${NEW_ID}/index.md\n`);
+    const text = await file(`incidents/2026/${NEW_ID}/index.md`);
+    expect(text).toContain('title: Sign-in failing for some users\nseverity: P2\nstarted: 2026-11-26T08:50:00+08:00\ndetected: 2026-11-26T09:00:00+08:00\n');
+    expect(text).toContain('services:\n  - id: auth\n    impact: major_outage\n');
+    expect(text).toContain(
+      '    status: investigating\n    message: 我们正在调查此问题，并全力恢复服务。事故级别：P2。影响范围：User authentication。开始时间：2026-11-26 08:50 (UTC+8)。负责人：@lisi。用户影响：About 10% of sign-ins fail。下次更新：11:00 (UTC+8)前。\n',
+    );
+    await expectValidAt('2026-11-26T01:00:00Z');
+  });
+
+  it('new:update offers the open incidents and the next status, and takes an edited message', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T01:20:00Z' } });
+    const done = newUpdate(['--root', root], terminal.io);
+    await terminal.answer(`${NEW_ID} Sign-in failing`, KEY.enter); // the newest open incident comes first
+    await terminal.answer('Status (now investigating)', KEY.enter); // fixing, offered
+    await terminal.answer('Language of the message', KEY.enter); // the site's default, English
+    await terminal.answer('We have identified the cause', `${KEY.clearLine}We found a bad certificate and are replacing it.${KEY.enter}`);
+    expect(await done, terminal.screen()).toBe(0);
+    expect(terminal.screen()).toContain('INC-20261125-001 API gateway returning 502 errors');
+    const text = await file(`incidents/2026/${NEW_ID}/index.md`);
+    expect(text.endsWith('  - at: 2026-11-26T09:20:00+08:00\n    status: fixing\n    message: We found a bad certificate and are replacing it.\n---\nAbout 10% of sign-ins fail\n')).toBe(true);
+  });
+
+  it('new:update asks which services recovered when monitoring', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T01:40:00Z' } });
+    const done = newUpdate([NEW_ID, '--root', root, '--lang', 'en'], terminal.io);
+    await terminal.answer('Status (now fixing)', KEY.enter); // monitoring, offered
+    await terminal.answer('Services that have recovered now', `${KEY.space}${KEY.enter}`);
+    await terminal.answer('A fix is in place', KEY.enter);
+    expect(await done, terminal.screen()).toBe(0);
+    const text = await file(`incidents/2026/${NEW_ID}/index.md`);
+    expect(text).toContain('  - id: auth\n    impact: major_outage\n    end: 2026-11-26T09:40:00+08:00\n');
+  });
+
+  it('resolve offers the open incidents and the resolution notice', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T02:00:00Z' } });
+    const done = resolve(['--root', root], terminal.io);
+    await terminal.answer(`${NEW_ID} Sign-in failing`, KEY.enter);
+    await terminal.answer('Language of the message', KEY.enter);
+    await terminal.answer('This incident has been resolved', KEY.enter);
+    expect(await done, terminal.screen()).toBe(0);
+    const text = await file(`incidents/2026/${NEW_ID}/index.md`);
+    expect(text).toContain('detected: 2026-11-26T09:00:00+08:00\nresolved: 2026-11-26T10:00:00+08:00\n');
+    expect(text).toContain('Resolved: 10:00 (UTC+8). Duration: 1 h 10 min.');
+    await expectValidAt('2026-11-26T02:00:00Z');
+  });
+
+  it('new:postmortem offers incidents without one and the commander as author', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:00:00Z' } });
+    const done = newPostmortem(['--root', root], terminal.io);
+    await terminal.answer(`${NEW_ID} Sign-in failing`, KEY.enter);
+    await terminal.answer('Author of the report', KEY.enter); // @lisi, offered
+    await terminal.answer('Language of the placeholders', KEY.enter);
+    expect(await done, terminal.screen()).toBe(0);
+    expect(terminal.stdout()).toBe(`wrote incidents/2026/${NEW_ID}/postmortem.md\n`);
+    expect(await file(`incidents/2026/${NEW_ID}/postmortem.md`)).toContain('author: "@lisi"\ndate: 2026-11-26\nreviewers: []\nstatus: draft\n');
+  });
+
+  it('new:maintenance asks for the window in the site’s local time', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:00:00Z' } });
+    const done = newMaintenance(['--root', root], terminal.io);
+    await terminal.answer('Title', `Cache cluster upgrade${KEY.enter}`);
+    await terminal.answer('Services under maintenance', `${KEY.down.repeat(5)}${KEY.space}${KEY.enter}`); // the sixth: cache
+    await terminal.answer('Start', `2026-12-10 02:00${KEY.enter}`);
+    await terminal.answer('End', `2026-12-10 04:30${KEY.enter}`);
+    await terminal.answer('What users will notice', `${KEY.down}${KEY.enter}`); // degraded
+    await terminal.answer('Language of the notes', KEY.enter);
+    await terminal.answer('Notes for readers', KEY.enter);
+    expect(await done, terminal.screen()).toBe(0);
+    expect(await file('content/maintenance/2026-12-10-cache-cluster-upgrade.md')).toBe(`---
+id: 2026-12-10-cache-cluster-upgrade
+title: Cache cluster upgrade
+start: 2026-12-10T02:00:00+08:00
+end: 2026-12-10T04:30:00+08:00
+services:
+  - cache
+impact: degraded
+---
+We will carry out scheduled maintenance on Cache from 2026-12-10 02:00 (UTC+8) to 04:30 (UTC+8). We will post here when the work starts and when it ends.
+`);
+    await expectValidAt('2026-11-26T03:00:00Z');
+  });
+
+  it('re-asks until an answer is valid instead of failing', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:00:00Z' } });
+    const done = newMaintenance(['--root', root, '--title', 'Log retention change', '--service', 'logging', '--impact', 'none', '--lang', 'en', '--notes', 'Nothing to notice.'], terminal.io);
+    await terminal.answer('Start', `next tuesday${KEY.enter}`);
+    await terminal.answer('expected "now", "21:10" (today)', `${KEY.clearLine}2026-12-01 10:00${KEY.enter}`);
+    await terminal.answer('End', `11:00${KEY.enter}`); // today, 26 November: before the start
+    expect(await done).toBe(1);
+    expect(terminal.screen()).toContain('new:maintenance: --end: not after the start');
+  });
+});
+
+describe('answering over a pipe, without a terminal', () => {
+  it('asks only for what has no default and reads the answer from standard input', async () => {
+    const run = spawnScript('new-incident.ts', ['--root', root, '--severity', 'P3', '--service', 'metrics:degraded'], { AFTERMATH_NOW: '2026-11-26T04:00:00Z' });
+    await run.answer('Title', `Dashboards slow to load${KEY.enter}`);
+    const result = await run.result;
+    expect(result.stderr).not.toContain('Status');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe('wrote incidents/2026/INC-20261126-002/index.md\n');
+    const text = await file('incidents/2026/INC-20261126-002/index.md');
+    expect(text).toContain('title: Dashboards slow to load\nseverity: P3\n');
+    expect(text).toContain('status: investigating\n    message: "We are investigating a problem');
+  });
+});

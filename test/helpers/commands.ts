@@ -1,0 +1,108 @@
+// Running the comms lead's commands in tests: copies of the example site, tree snapshots, and a scripted terminal.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
+import type { CommandIO } from '../../src/cli/command.ts';
+import { PROJECT, type CommandResult } from './sites.ts';
+
+/** A fresh copy of the bundled example content (content/ and incidents/ only: what a site is). */
+export async function exampleSiteCopy(): Promise<string> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'aftermath-comms-'));
+  await cp(path.join(PROJECT, 'content'), path.join(root, 'content'), { recursive: true });
+  await cp(path.join(PROJECT, 'incidents'), path.join(root, 'incidents'), { recursive: true });
+  return root;
+}
+
+/** Every file under `root` with a hash of its content: equal snapshots mean an unchanged tree. */
+export async function treeSnapshot(root: string): Promise<Record<string, string>> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const snapshot: Record<string, string> = {};
+  for (const entry of entries) {
+    const full = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(root, full).split(path.sep).join('/');
+    snapshot[relative] = entry.isFile() ? createHash('sha256').update(await readFile(full)).digest('hex') : 'folder';
+  }
+  return snapshot;
+}
+
+export interface ScriptedTerminal {
+  io: CommandIO;
+  /** Waits until a prompt showing `text` is on screen, then types `keys`. */
+  answer(text: string | RegExp, keys: string): Promise<void>;
+  /** Everything drawn on the prompt stream so far, without escape codes. */
+  screen(): string;
+  stdout(): string;
+}
+
+export const KEY = { enter: '\r', down: '\x1b[B', up: '\x1b[A', space: ' ', clearLine: '\x15' } as const;
+
+/** A terminal a test types into: the command's real Inquirer prompts read the keys and draw on its screen. */
+export function scriptedTerminal(options: { env?: Record<string, string>; interactive?: boolean } = {}): ScriptedTerminal {
+  const stdin = new PassThrough();
+  const stderr = new PassThrough();
+  const stdout = new PassThrough();
+  // Inquirer pipes each prompt into the output and ends the pipe when the prompt is done; Node's stream pipe spares
+  // only stdio streams from that end, so the test's screen is marked as one, like the process.stderr it stands for.
+  Object.assign(stderr, { _isStdio: true });
+  let screen = '';
+  let out = '';
+  let cursor = 0;
+  stderr.on('data', (chunk: Buffer) => {
+    screen += stripVTControlCharacters(chunk.toString('utf8'));
+  });
+  stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+  });
+  const io: CommandIO = {
+    stdin,
+    stdout,
+    stderr,
+    env: { ...process.env, ...options.env },
+    interactive: options.interactive ?? true,
+    cwd: PROJECT,
+    clockMs: () => Date.now(),
+  };
+  return {
+    io,
+    screen: () => screen,
+    stdout: () => out,
+    async answer(text, keys) {
+      const deadline = Date.now() + 10_000;
+      const found = () => (typeof text === 'string' ? screen.indexOf(text, cursor) >= 0 : text.test(screen.slice(cursor)));
+      while (!found()) {
+        if (Date.now() > deadline) throw new Error(`no prompt ${String(text)} on screen; it shows:\n${screen.slice(cursor)}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      cursor = screen.length;
+      stdin.write(keys);
+    },
+  };
+}
+
+/** Runs a script as a separate process with a pipe for standard input, to type answers into as they are asked. */
+export function spawnScript(script: string, args: readonly string[], env: Record<string, string>): { answer(text: string, keys: string): Promise<void>; close(): void; result: Promise<CommandResult> } {
+  const child = spawn(process.execPath, [path.join(PROJECT, 'scripts', script), ...args], { cwd: PROJECT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += stripVTControlCharacters(chunk.toString('utf8'))));
+  const result = new Promise<CommandResult>((resolve) => child.on('close', (code) => resolve({ status: code ?? 1, stdout, stderr })));
+  let cursor = 0;
+  return {
+    result,
+    close: () => child.stdin.end(),
+    async answer(text, keys) {
+      const deadline = Date.now() + 20_000;
+      while (stderr.indexOf(text, cursor) < 0) {
+        if (Date.now() > deadline) throw new Error(`no prompt "${text}"; stderr:\n${stderr}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      cursor = stderr.length;
+      child.stdin.write(keys);
+    },
+  };
+}

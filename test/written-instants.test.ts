@@ -1,0 +1,58 @@
+// Instants written with the site's offset, and the local times a comms lead types.
+import { describe, expect, it } from 'vitest';
+import { instantText, messageTime, offsetLabel, offsetSuffix, parseTypedInstant } from '../src/lib/written-instants.ts';
+
+const HOUR = 3_600_000;
+const NOW = Date.parse('2026-11-26T01:00:00Z'); // 09:00 in Shanghai
+
+describe('instants as the files write them', () => {
+  it('writes Shanghai time with +08:00, to the second', () => {
+    expect(instantText(Date.parse('2026-11-25T13:14:05.900Z'), 'Asia/Shanghai')).toBe('2026-11-25T21:14:05+08:00');
+  });
+
+  it('writes Berlin time with the offset in force at that instant, either side of DST', () => {
+    expect(instantText(Date.parse('2026-03-29T00:30:00Z'), 'Europe/Berlin')).toBe('2026-03-29T01:30:00+01:00');
+    expect(instantText(Date.parse('2026-03-29T01:30:00Z'), 'Europe/Berlin')).toBe('2026-03-29T03:30:00+02:00');
+  });
+
+  it('names offsets with sign, hours and minutes', () => {
+    expect(offsetSuffix(8 * HOUR)).toBe('+08:00');
+    expect(offsetSuffix(-3.5 * HOUR)).toBe('-03:30');
+    expect(offsetLabel(8 * HOUR)).toBe('UTC+8');
+    expect(offsetLabel(5.5 * HOUR)).toBe('UTC+5:30');
+    expect(offsetLabel(0)).toBe('UTC');
+  });
+
+  it('gives messages the time alone on the same local day, the date too otherwise', () => {
+    expect(messageTime(NOW + HOUR, 'Asia/Shanghai', NOW)).toBe('10:00 (UTC+8)');
+    expect(messageTime(NOW + 16 * HOUR, 'Asia/Shanghai', NOW)).toBe('2026-11-27 01:00 (UTC+8)');
+    expect(messageTime(NOW, 'Asia/Shanghai')).toBe('2026-11-26 09:00 (UTC+8)');
+  });
+});
+
+describe('instants as people type them', () => {
+  const parse = (text: string) => parseTypedInstant(text, 'Asia/Shanghai', NOW);
+
+  it('reads "now", a time today and a local date and time in the site zone', () => {
+    expect(parse('now')).toEqual({ ms: NOW });
+    expect(parse('08:30')).toEqual({ ms: Date.parse('2026-11-26T00:30:00Z') });
+    expect(parse('2026-11-25 21:10')).toEqual({ ms: Date.parse('2026-11-25T13:10:00Z') });
+    expect(parse('2026-11-25T21:10:30')).toEqual({ ms: Date.parse('2026-11-25T13:10:30Z') });
+  });
+
+  it('keeps a full instant with its own offset', () => {
+    expect(parse('2026-11-25T12:00:00Z')).toEqual({ ms: Date.parse('2026-11-25T12:00:00Z') });
+  });
+
+  it('reads a local time in a DST zone with that day’s offset', () => {
+    expect(parseTypedInstant('2026-07-01 12:00', 'Europe/Berlin', NOW)).toEqual({ ms: Date.parse('2026-07-01T10:00:00Z') });
+    expect(parseTypedInstant('2026-12-01 12:00', 'Europe/Berlin', NOW)).toEqual({ ms: Date.parse('2026-12-01T11:00:00Z') });
+  });
+
+  it('refuses what is not a time, saying what is expected', () => {
+    for (const text of ['tomorrow', '25:00', '2026-02-30 10:00', '2026-11-25']) {
+      const parsed = parse(text);
+      expect('error' in parsed && parsed.error, text).toContain('expected "now", "21:10" (today)');
+    }
+  });
+});
