@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { availabilityOver, trailingDays } from '../src/lib/availability.ts';
 import { formatPercent } from '../src/lib/format.ts';
 import { reliabilityRecordOf } from '../src/lib/status-page.ts';
-import type { SiteModel } from '../src/lib/site-model.ts';
 import { loadSite, type SiteContent } from '../src/validation/load-site.ts';
+import { modelOf } from './helpers/models.ts';
 import { PROJECT } from './helpers/sites.ts';
 
 let out: string;
@@ -17,19 +17,6 @@ let content: SiteContent;
 
 const page = async (route: string): Promise<HTMLElement> => parse(await readFile(path.join(out, route, route.endsWith('.xml') ? '' : 'index.html'), 'utf8'));
 const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-function modelOf(loaded: SiteContent): SiteModel {
-  return {
-    site: loaded.site,
-    nowMs: loaded.nowMs,
-    groups: loaded.services.groups,
-    services: loaded.services.services,
-    levels: loaded.severity.levels,
-    incidents: loaded.incidents.map((entry) => entry.incident),
-    postmortems: loaded.incidents.flatMap((entry) => (entry.postmortem ? [entry.postmortem.postmortem] : [])),
-    maintenance: loaded.maintenance.map((entry) => entry.maintenance),
-  };
-}
 
 beforeAll(async () => {
   out = inject('exampleSite');
