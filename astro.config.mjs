@@ -23,6 +23,7 @@ export default defineConfig({
   outDir: process.env.AFTERMATH_OUT_DIR ?? './dist',
   cacheDir: process.env.AFTERMATH_CACHE_DIR ?? './node_modules/.astro',
   integrations: [mdx(), sitemap()],
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Pages render a few at a time so social cards rasterise on both cores while other pages are written.
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
 });

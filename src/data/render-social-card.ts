@@ -1,7 +1,7 @@
 // Renders a social card to PNG at build time: satori lays it out with a bundled font, resvg rasterises it.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import { socialCard, type CardText } from '../lib/social-card.ts';
 
@@ -25,5 +25,6 @@ function loadFonts() {
 
 export async function renderSocialCard(text: CardText): Promise<Buffer> {
   const svg = await satori(socialCard(text) as unknown as Parameters<typeof satori>[0], { width: 1200, height: 630, fonts: await loadFonts() });
-  return Buffer.from(new Resvg(svg, { fitTo: { mode: 'width', value: 1200 } }).render().asPng());
+  // Rasterising is most of the cost; the async form runs on libuv's thread pool, so cards render in parallel.
+  return Buffer.from((await renderAsync(svg, { fitTo: { mode: 'width', value: 1200 } })).asPng());
 }
