@@ -49,9 +49,14 @@ export function isoInstantInZone(instantMs: number, timeZone: string): string {
   // Offsets with seconds (local mean time before 1900) cannot be written as ±hh:mm; UTC stays exact.
   if (offsetMs === 0 || offsetMs % 60_000 !== 0) return isoInstant(instantMs);
   const wallClock = new Date(instantMs + offsetMs).toISOString().replace('.000Z', '').replace('Z', '');
-  const minutes = Math.abs(offsetMs) / 60_000;
+  return `${wallClock}${offsetSuffix(offsetMs)}`;
+}
+
+/** An offset in milliseconds as an ISO 8601 suffix: `+08:00`, `-05:00`, `+05:30`. */
+export function offsetSuffix(offsetMs: number): string {
   const sign = offsetMs < 0 ? '-' : '+';
-  return `${wallClock}${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const minutes = Math.abs(Math.round(offsetMs / 60_000));
+  return `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 /**

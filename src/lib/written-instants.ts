@@ -1,14 +1,10 @@
 // Instants as people type them and as the files write them: local wall-clock times in the site's zone, with its offset.
+import { isoInstantInZone, offsetSuffix } from './format.ts';
 import { localDateOf, wallClockAt, zoneOffsetAt } from './time-zone.ts';
 
-const MINUTE = 60_000;
+export { offsetSuffix };
 
-/** An offset in milliseconds as an ISO 8601 suffix: `+08:00`, `-05:00`, `+05:30`. */
-export function offsetSuffix(offsetMs: number): string {
-  const sign = offsetMs < 0 ? '-' : '+';
-  const minutes = Math.abs(Math.round(offsetMs / MINUTE));
-  return `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
+const MINUTE = 60_000;
 
 /** An offset as readers see it in messages: `UTC+8`, `UTC-3:30`, `UTC`. */
 export function offsetLabel(offsetMs: number): string {
@@ -28,8 +24,7 @@ function two(value: number): string {
  * at the instant (`2026-11-25T21:14:00+08:00`), to the second, so a reader of the file sees local time.
  */
 export function instantText(instantMs: number, timeZone: string): string {
-  const wall = wallClockAt(instantMs, timeZone);
-  return `${wall.year}-${two(wall.month)}-${two(wall.day)}T${two(wall.hour)}:${two(wall.minute)}:${two(wall.second)}${offsetSuffix(zoneOffsetAt(instantMs, timeZone))}`;
+  return isoInstantInZone(toSecond(instantMs), timeZone);
 }
 
 /** An instant truncated to the second, the precision the files keep. */
