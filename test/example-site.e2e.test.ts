@@ -42,7 +42,7 @@ describe('the status page', () => {
 
   it('shows every service by group with its current state', async () => {
     const home = await page('');
-    const groups = home.querySelectorAll('.group').map((group) => [text(group.querySelector('h3')), group.querySelectorAll('.service-name').length]);
+    const groups = home.querySelectorAll('.group').map((group) => [text(group.querySelector('h3')).replace(text(group.querySelector('.group-availability')), '').trim(), group.querySelectorAll('.service-name').length]);
     expect(groups).toEqual([
       ['Core services', 4],
       ['Data services', 3],
@@ -65,6 +65,13 @@ describe('the status page', () => {
     const failover = days.find((day) => text(day).startsWith('Nov 6, 2026'))!;
     // 33 minutes of partial outage at half weight: 16.5 minutes of 1,440
     expect(text(failover)).toBe('Nov 6, 2026: 98.854%, Downtime 16 min. INC-20261106-001');
+  });
+
+  it('shows each group’s 90-day availability as the mean of its services’', async () => {
+    const home = await page('');
+    const data = home.querySelector('#group-data .group-availability');
+    // primary database 99.984%, cache 99.987%, file storage 99.985% (each floored as shown): the mean floors to 99.985%
+    expect(text(data)).toBe('99.985% over 90 days, group average');
   });
 
   it('shows the cache at 99.987% over 90 days, as computed by hand and by the library', async () => {

@@ -1,7 +1,7 @@
 // Every kind of bad input: the exact message, the file and line it names, and that the build writes nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { cp, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/validation/problem.ts';
@@ -52,6 +52,18 @@ describe('the bad-input corpus', () => {
       expect(existsSync(out)).toBe(false);
       expect((await readdir(root)).filter((entry) => entry.startsWith('.build-tmp'))).toEqual([]);
     });
+  });
+});
+
+describe('several mistakes at once', () => {
+  it('are all reported in one run, in file and line order', async () => {
+    const names = ['availability-out-of-range', 'status-not-allowed', 'action-item-due-not-a-date', 'maintenance-unknown-service'];
+    const root = await siteWithCase(path.join(INVALID_FIXTURES, names[0]!));
+    roots.push(root);
+    for (const name of names.slice(1)) await cp(path.join(INVALID_FIXTURES, name, 'site'), root, { recursive: true });
+    const result = await loadSite(root, NOW);
+    const expected = names.flatMap((name) => readFileSync(path.join(INVALID_FIXTURES, name, 'expected.txt'), 'utf8').trim().split('\n'));
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([...expected].sort((a, b) => a.split(':')[0]!.localeCompare(b.split(':')[0]!) || Number(a.split(':')[1]) - Number(b.split(':')[1])));
   });
 });
 

@@ -209,6 +209,7 @@ export const en = {
   'history.severity': 'Severity',
   'history.allServices': 'All services',
   'history.allSeverities': 'All severities',
+  'home.groupAvailability': 'over 90 days, group average',
   'maintenance.window': 'Window',
   'maintenance.services': 'Services',
   'maintenance.impact': 'Expected impact',

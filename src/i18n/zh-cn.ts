@@ -211,6 +211,7 @@ export const zhCN: Record<MessageKey, string> = {
   'history.severity': '事故级别',
   'history.allServices': '全部服务',
   'history.allSeverities': '全部级别',
+  'home.groupAvailability': '最近 90 天，组内平均',
   'maintenance.window': '维护时段',
   'maintenance.services': '涉及服务',
   'maintenance.impact': '预计影响',

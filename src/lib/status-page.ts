@@ -2,7 +2,7 @@
 import type { Incident, IncidentUpdate } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Service, ServiceGroup } from '../schemas/service.ts';
-import { availabilityOver, dailyAvailability, trailingDays, type DailyAvailability, type ReliabilityRecord } from './availability.ts';
+import { availabilityOver, dailyAvailability, groupAvailabilityOver, trailingDays, type DailyAvailability, type ReliabilityRecord } from './availability.ts';
 import { isOpen, latestUpdate, newestFirst } from './incident-timeline.ts';
 import type { SiteModel } from './site-model.ts';
 import { isMaintenanceActive, isMaintenanceUpcoming, overallState, serviceStateAt, type ServiceState } from './status.ts';
@@ -22,6 +22,8 @@ export interface GroupSection {
   services: ServiceRow[];
   /** The worst state among the group's services. */
   state: ServiceState;
+  /** The mean of its services' availability over the last 90 days. */
+  availability90: number;
 }
 
 export interface OpenIncident {
@@ -57,7 +59,8 @@ export function statusPage(model: SiteModel): StatusPage {
   const groups = model.groups
     .map((group) => {
       const services = rows.filter((row) => row.service.group === group.id);
-      return { group, services, state: overallState(services.map((row) => row.state)) };
+      const availability90 = groupAvailabilityOver(services.map((row) => row.service.id), record, window90);
+      return { group, services, state: overallState(services.map((row) => row.state)), availability90 };
     })
     .filter((section) => section.services.length > 0);
   const byStart = (a: Maintenance, b: Maintenance) => a.start.getTime() - b.start.getTime();

@@ -135,8 +135,8 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
     problems,
     nowMs,
     timeZone: files.site?.data.timeZone ?? 'UTC',
-    serviceIds: new Set(files.services?.data.services.map((service) => service.id) ?? []),
-    severityIds: files.severity?.data.levels.map((level) => level.id) ?? [],
+    serviceIds: new Set(files.serviceIds),
+    severityIds: files.severityIds,
   };
 
   if (files.services) {

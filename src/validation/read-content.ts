@@ -22,6 +22,9 @@ export interface SourcedRecord<T> {
 }
 
 export interface ContentFiles {
+  /** Service and level ids as written, even when their file has other problems, so references are still checked. */
+  serviceIds: string[];
+  severityIds: string[];
   site?: SourcedRecord<Site>;
   services?: SourcedRecord<ServicesFile>;
   severity?: SourcedRecord<SeverityFile>;
@@ -58,9 +61,10 @@ async function readSource(root: string, file: string, kind: 'yaml' | 'markdown',
   return parsed.source;
 }
 
-async function readValidated<S extends z.ZodType>(root: string, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[]): Promise<SourcedRecord<z.output<S>> | undefined> {
+async function readValidated<S extends z.ZodType>(root: string, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>): Promise<SourcedRecord<z.output<S>> | undefined> {
   const source = await readSource(root, file, kind, problems);
   if (!source) return undefined;
+  sources?.set(file, source);
   const validated = validateSource(schema, source);
   if (kind === 'markdown') problems.push(...unsafeMarkdownProblems(file, source.body, source.bodyLine));
   if (!validated.ok) {
@@ -70,17 +74,31 @@ async function readValidated<S extends z.ZodType>(root: string, file: string, ki
   return { file, data: validated.data, body: source.body, source };
 }
 
+/** The `id` of each entry of a list in a data file, read before (and whatever) its schema says. */
+function idsAsWritten(data: unknown, list: string): string[] {
+  const entries = data && typeof data === 'object' ? (data as Record<string, unknown>)[list] : undefined;
+  if (!Array.isArray(entries)) return [];
+  return entries.flatMap((entry) => (entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? [(entry as { id: string }).id] : []));
+}
+
 const INCIDENT_FILE = /^incidents\/\d{4}\/[^/]+\/(index|postmortem)\.md$/;
 const MAINTENANCE_FILE = /^content\/maintenance\/[^/]+\.md$/;
 
 /** Every content file of the site under `root`, each validated alone; cross-file rules run after. */
 export async function readContentFiles(root: string, problems: Problem[]): Promise<ContentFiles> {
+  const sources = new Map<string, YamlSource>();
   const [site, services, severity] = await Promise.all([
     readValidated(root, 'content/site.yaml', 'yaml', siteSchema, problems),
-    readValidated(root, 'content/services.yaml', 'yaml', servicesFileSchema, problems),
-    readValidated(root, 'content/severity.yaml', 'yaml', severityFileSchema, problems),
+    readValidated(root, 'content/services.yaml', 'yaml', servicesFileSchema, problems, sources),
+    readValidated(root, 'content/severity.yaml', 'yaml', severityFileSchema, problems, sources),
   ]);
-  const files: ContentFiles = { incidents: [], postmortems: [], maintenance: [] };
+  const files: ContentFiles = {
+    serviceIds: idsAsWritten(sources.get('content/services.yaml')?.data, 'services'),
+    severityIds: idsAsWritten(sources.get('content/severity.yaml')?.data, 'levels'),
+    incidents: [],
+    postmortems: [],
+    maintenance: [],
+  };
   if (site) files.site = site;
   if (services) files.services = services;
   if (severity) files.severity = severity;
