@@ -1,4 +1,12 @@
 // The social preview card of the site and of each incident, as a satori element tree (plain data).
+import type { Translate } from '../i18n/index.ts';
+import type { Incident } from '../schemas/incident.ts';
+import { formatInstant } from './format.ts';
+import { isFinished } from './incident-lifecycle.ts';
+import { currentStatus } from './incident-timeline.ts';
+import { serviceNameOf } from './service-names.ts';
+import type { SiteModel } from './site-model.ts';
+import { overallState, type ServiceState } from './status.ts';
 
 export interface CardElement {
   type: string;
@@ -43,3 +51,24 @@ export const STATE_COLOURS = {
   partial_outage: '#c2410c',
   major_outage: '#c62828',
 } as const;
+
+/** The card of one incident: severity and status, title, services and start; accent by its worst impact until over. */
+export function incidentCardText(incident: Incident, model: Pick<SiteModel, 'site' | 'services'>, t: Translate): CardText {
+  const status = currentStatus(incident);
+  const worst = overallState(incident.services.map((affected) => affected.impact));
+  return {
+    siteName: model.site.name,
+    kicker: `${incident.severity} · ${t(`status.${status}`)}`,
+    title: incident.title,
+    details: [
+      incident.services.map((affected) => serviceNameOf(model.services, affected.id)).join(', '),
+      `${incident.id} · ${formatInstant(incident.started.getTime(), model.site.timeZone, model.site.defaultLocale)}`,
+    ],
+    accent: isFinished(status) ? STATE_COLOURS.operational : STATE_COLOURS[worst],
+  };
+}
+
+/** The site's card: the overall banner. */
+export function siteCardText(overall: ServiceState, model: Pick<SiteModel, 'site'>, t: Translate): CardText {
+  return { siteName: model.site.name, title: t(`banner.${overall}`), details: [model.site.description ?? ''], accent: STATE_COLOURS[overall] };
+}
