@@ -8,6 +8,7 @@ import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, locale
 import { askInstant, askOffered, given, terminalPrompter } from './prompter.ts';
 import { askLocale, impactChoices, impactFlag, serviceChoices, serviceIdsFlag, severityChoices, severityFlag, statusChoices, statusFlag } from './site-choices.ts';
 import { openSite, writeChecked } from './site-session.ts';
+import { serviceNameOf } from '../lib/service-names.ts';
 
 const USAGE = `usage: npm run new:incident -- [--title <text>] [--severity <level>] [--service <id>[:<impact>]]... [--impact <text>] [--commander <name>] [--status ${FIRST_STATUSES.join('|')}] [--message <text>] [--started <time>] [--detected <time>] ${COMMON_USAGE}`;
 const DESCRIPTION = 'Creates a new incident with a valid id, its affected services and the first status update.';
@@ -62,7 +63,7 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
         : await prompter.chooseMany({ flag: 'service', message: 'Affected services (space to select, enter to confirm)', choices: serviceChoices(content), required: true });
     const services: { id: string; impact: ImpactLevel }[] = [];
     for (const id of serviceIds) {
-      const name = content.services.services.find((service) => service.id === id)?.name ?? id;
+      const name = serviceNameOf(content.services.services, id);
       const impact = await given(serviceFlags.find((flag) => flag.id === id)?.impact, DEFAULT_IMPACT, io, () =>
         prompter.choose({ flag: 'service', message: `Impact on ${name}`, choices: impactChoices(), default: DEFAULT_IMPACT }),
       );

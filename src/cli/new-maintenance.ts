@@ -6,6 +6,7 @@ import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, locale
 import { askInstant, askOffered, given, terminalPrompter, type Choice } from './prompter.ts';
 import { askLocale, impactChoices, impactFlag, serviceChoices, serviceIdsFlag } from './site-choices.ts';
 import { openSite, writeChecked } from './site-session.ts';
+import { serviceNameOf } from '../lib/service-names.ts';
 
 const USAGE = `usage: npm run new:maintenance -- [--title <text>] [--service <id>]... [--start <time>] [--end <time> | --duration <2h>] [--impact none|${IMPACT_LEVELS.join('|')}] [--notes <text>] [--id <id>] ${COMMON_USAGE}`;
 const DESCRIPTION = 'Schedules a maintenance window: its services, start and end, expected impact and notes for readers.';
@@ -62,7 +63,7 @@ export async function newMaintenance(argv: readonly string[], io: CommandIO): Pr
     const impactChoicesWithNone: Choice<WindowImpact>[] = [{ value: 'none', name: 'None expected (none)' }, ...impactChoices()];
     const impact = await given(impactGiven, 'none' as WindowImpact, io, () => prompter.choose({ flag: 'impact', message: 'What users will notice', choices: impactChoicesWithNone, default: 'none' as WindowImpact }));
     const locale = await askLocale(prompter, io, lang, content, 'notes');
-    const names = services.map((id) => content.services.services.find((service) => service.id === id)?.name ?? id);
+    const names = services.map((id) => serviceNameOf(content.services.services, id));
     const offered = maintenanceNotes(names, startMs, endMs, timeZone, locale);
     const notes = await askOffered(prompter, io, values.notes, { flag: 'notes', message: 'Notes for readers (edit the offered text)', offered });
 

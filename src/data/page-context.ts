@@ -1,6 +1,7 @@
 // What every page starts from: the site model, its locale and translator, time zone, base path and names.
 import { translator, type Translate } from '../i18n/index.ts';
 import { localePrefix } from '../i18n/routes.ts';
+import { serviceNameOf } from '../lib/service-names.ts';
 import type { SiteModel } from '../lib/site-model.ts';
 import type { Locale } from '../schemas/site.ts';
 import { siteModel } from './site-model.ts';
@@ -20,7 +21,6 @@ export interface PageContext {
 export async function pageContext(locale?: Locale): Promise<PageContext> {
   const model = await siteModel();
   const pageLocale = locale ?? model.site.defaultLocale;
-  const names = new Map(model.services.map((service) => [service.id, service.name]));
   return {
     model,
     locale: pageLocale,
@@ -28,6 +28,6 @@ export async function pageContext(locale?: Locale): Promise<PageContext> {
     zone: model.site.timeZone,
     base: `${import.meta.env.BASE_URL}${localePrefix(pageLocale, model.site.defaultLocale)}`,
     root: import.meta.env.BASE_URL,
-    serviceName: (id) => names.get(id) ?? id,
+    serviceName: (id) => serviceNameOf(model.services, id),
   };
 }

@@ -5,6 +5,7 @@ import type { Service } from '../schemas/service.ts';
 import { isoInstant } from './format.ts';
 import type { PublishedPostmortem } from './postmortems.ts';
 import { localDateOf, startOfLocalDate } from './time-zone.ts';
+import { serviceNameOf } from './service-names.ts';
 
 /** An incident update's status, or `postmortem` for the publication of the incident's postmortem. */
 export type FeedItemStatus = IncidentStatus | 'postmortem';
@@ -41,7 +42,7 @@ export function absoluteUrl(baseUrl: string, relative: string): string {
 }
 
 function serviceNames(incident: Incident, services: readonly Service[]): string[] {
-  return incident.services.map((affected) => services.find((service) => service.id === affected.id)?.name ?? affected.id);
+  return incident.services.map((affected) => serviceNameOf(services, affected.id));
 }
 
 /** "[P1] API gateway, Cache: monitoring" followed by the incident's title. */

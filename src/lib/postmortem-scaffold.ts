@@ -7,6 +7,7 @@ import { translator } from '../i18n/index.ts';
 import { formatCompactDuration } from './durations.ts';
 import { updatesInOrder } from './incident-timeline.ts';
 import { instantText } from './written-instants.ts';
+import { serviceNameOf } from './service-names.ts';
 
 export interface PostmortemDraft {
   incident: Incident;
@@ -61,7 +62,7 @@ interface TimelineRow {
 /** Start, detection, each service's recovery and every published update, oldest first. */
 export function draftTimeline(incident: Incident, services: readonly Service[], timeZone: string, locale: Locale): Omit<TimelineRow, 'sortMs'>[] {
   const t = translator(locale);
-  const nameOf = (id: string) => services.find((service) => service.id === id)?.name ?? id;
+  const nameOf = (id: string) => serviceNameOf(services, id);
   const rows: TimelineRow[] = [
     { at: instantText(incident.started.getTime(), timeZone), event: EVENT[locale].started, sortMs: incident.started.getTime() },
     { at: instantText(incident.detected.getTime(), timeZone), event: EVENT[locale].detected, sortMs: incident.detected.getTime() },
@@ -91,7 +92,7 @@ function section(comment: string, data: Record<string, unknown>): string {
 export function postmortemMarkdown(draft: PostmortemDraft): string {
   const { incident, locale } = draft;
   const todo = TODO[locale];
-  const nameOf = (id: string) => draft.services.find((service) => service.id === id)?.name ?? id;
+  const nameOf = (id: string) => serviceNameOf(draft.services, id);
   const dataLost = incident.dataLoss !== undefined && incident.dataLoss > 0;
   const sections = [
     section('Basic facts (基本信息). Set status to in_review, then published, when the sections below are written.', {

@@ -7,6 +7,7 @@ import type { Locale } from '../schemas/site.ts';
 import { durationWords, translator } from '../i18n/index.ts';
 import { formatDuration } from './durations.ts';
 import { messageTime } from './written-instants.ts';
+import { serviceNameOf } from './service-names.ts';
 
 export type TemplateField = 'services' | 'severity' | 'started' | 'resolved' | 'duration' | 'commander' | 'impact' | 'nextUpdate' | 'postmortemUrl';
 export type TemplateFacts = Partial<Record<TemplateField, string>>;
@@ -126,7 +127,7 @@ export interface TemplateContext {
 /** The facts a template needs, read off the incident and formatted for the language. */
 export function templateFacts(context: TemplateContext, locale: Locale): TemplateFacts {
   const { incident, timeZone, atMs, level } = context;
-  const names = incident.services.map((affected) => context.services.find((service) => service.id === affected.id)?.name ?? affected.id);
+  const names = incident.services.map((affected) => serviceNameOf(context.services, affected.id));
   const startedMs = incident.started.getTime();
   const resolvedMs = context.resolvedMs ?? incident.resolved?.getTime();
   const facts: TemplateFacts = {
