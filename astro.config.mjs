@@ -19,6 +19,8 @@ try {
 export default defineConfig({
   site: baseUrl,
   output: 'static',
+  // Images in markdown are files of the site's own public/ folder (the check refuses any other host).
+  publicDir: path.join(contentRoot, 'public'),
   trailingSlash: 'always',
   outDir: process.env.AFTERMATH_OUT_DIR ?? './dist',
   cacheDir: process.env.AFTERMATH_CACHE_DIR ?? './node_modules/.astro',

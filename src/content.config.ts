@@ -9,6 +9,7 @@ import { postmortemSchema } from './schemas/postmortem.ts';
 import { serviceGroupSchema, serviceSchema } from './schemas/service.ts';
 import { severityLevelSchema } from './schemas/severity.ts';
 import { siteSchema } from './schemas/site.ts';
+import { markdownToHtml } from './lib/markdown-html.ts';
 import { contentRoot, forgetSiteReadBefore, isContentFile, loadValidatedSite } from './validation/site-for-build.ts';
 
 type Kind = 'site' | 'services' | 'groups' | 'severity' | 'incidents' | 'postmortems' | 'maintenance';
@@ -29,8 +30,10 @@ function aftermathLoader(kind: Kind): Loader {
     },
   };
 
-  async function fill({ store, renderMarkdown }: LoaderContext): Promise<void> {
+  async function fill({ store }: LoaderContext): Promise<void> {
     const content = await loadValidatedSite();
+    // Bodies go through the project's own sanitising pipeline, not Astro's: the page shows exactly the text the
+    // check validated (Astro would strip a second frontmatter block first) and the same HTML the feeds carry.
     store.clear();
     switch (kind) {
       case 'site':
@@ -47,19 +50,19 @@ function aftermathLoader(kind: Kind): Loader {
         break;
       case 'incidents':
         for (const entry of content.incidents) {
-          store.set({ id: entry.incident.id, data: entry.incident, body: entry.body, filePath: entry.file, rendered: await renderMarkdown(entry.body) });
+          store.set({ id: entry.incident.id, data: entry.incident, body: entry.body, filePath: entry.file, rendered: { html: markdownToHtml(entry.body) } });
         }
         break;
       case 'postmortems':
         for (const entry of content.incidents) {
           if (!entry.postmortem) continue;
           const { postmortem, body, file } = entry.postmortem;
-          store.set({ id: postmortem.incident, data: postmortem, body, filePath: file, rendered: await renderMarkdown(body) });
+          store.set({ id: postmortem.incident, data: postmortem, body, filePath: file, rendered: { html: markdownToHtml(body) } });
         }
         break;
       case 'maintenance':
         for (const entry of content.maintenance) {
-          store.set({ id: entry.maintenance.id, data: entry.maintenance, body: entry.body, filePath: entry.file, rendered: await renderMarkdown(entry.body) });
+          store.set({ id: entry.maintenance.id, data: entry.maintenance, body: entry.body, filePath: entry.file, rendered: { html: markdownToHtml(entry.body) } });
         }
         break;
     }

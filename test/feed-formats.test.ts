@@ -31,8 +31,11 @@ const tricky = item({
   status: 'monitoring',
 });
 
-/** The tricky message as HTML: markdown rendered, its own "<" and "&" escaped for HTML (rehype writes &#x3C; and &#x26;). */
-const TRICKY_HTML = '<p>Requests with <code>]]></code> or <code>&#x3C;b></code> in a header &#x26; others fail.</p>';
+/**
+ * The tricky message as HTML: markdown rendered, its own "<" and "&" escaped for HTML (rehype writes &#x3C; and
+ * &#x26;), and "]]>" written "]]&gt;" so no CDATA section can be closed by the text.
+ */
+const TRICKY_HTML = '<p>Requests with <code>]]&gt;</code> or <code>&#x3C;b></code> in a header &#x26; others fail.</p>';
 
 const channel: FeedChannel = { folder: '', title: 'Ops & Co Status', description: 'Status <of> everything', homePath: '', items: [tricky, item({})] };
 

@@ -1,13 +1,109 @@
-// Markdown to HTML for feeds (outside Astro's page pipeline), with GFM like the pages have.
+// The one markdown pipeline: every markdown field (bodies, update messages, impact texts) becomes HTML here, for
+// the pages, every feed and the API alike, sanitised against an allowlist so nothing a pull request writes can run.
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 
-// Raw HTML is refused by the content check; dropping it here as well keeps feeds safe by construction.
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: false }).use(rehypeStringify);
+/** Schemes a link may use; a target without one (`/incidents/`, `#update`, `page`) stays on the site. */
+const LINK_SCHEMES = ['http', 'https', 'mailto'];
 
+/** Where a site path is resolved to decide whether an image stays on the site; never fetched. */
+const SITE_ORIGIN = 'https://site.aftermath.invalid';
+
+/** Whether an image source stays on the site (a path such as `/images/a.png`), not another host (`//x`, `/\x`, `https:`). */
+export function isSiteImageSource(source: string): boolean {
+  if (!source.startsWith('/') || /^\/[/\\]/.test(source) || /[\u0000-\u001f\\]/.test(source)) return false;
+  try {
+    return new URL(source, `${SITE_ORIGIN}/`).origin === SITE_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * GitHub's allowlist, narrowed: links only to http(s), mailto and the site itself; images only from the site;
+ * no raw HTML at all (remark-rehype drops it before this runs, the schema would strip it again).
+ */
+export const SANITIZE_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  protocols: { ...defaultSchema.protocols, href: LINK_SCHEMES, cite: ['http', 'https'], src: [], longDesc: [] },
+  attributes: { ...defaultSchema.attributes, img: ['alt', 'title', 'src'] },
+  allowComments: false,
+  allowDoctypes: false,
+  // Markdown cannot write an id; the only ids are footnotes', which remark-rehype already prefixes with
+  // `user-content-` (so they cannot clobber page globals). Prefixing again here would break their links.
+  clobberPrefix: '',
+};
+
+/** Images from another host become their alt text: a reader of the page or the feed makes no third-party request. */
+function rehypeSiteImagesOnly() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (node.tagName !== 'img' || !parent || index === undefined) return;
+      const source = typeof node.properties.src === 'string' ? node.properties.src : '';
+      if (isSiteImageSource(source)) return;
+      const alt = typeof node.properties.alt === 'string' ? node.properties.alt : '';
+      parent.children.splice(index, 1, { type: 'text', value: alt });
+      return index;
+    });
+  };
+}
+
+/**
+ * Characters XML 1.0 cannot carry (C0 controls but tab and newlines, DEL and C1 controls, lone surrogates,
+ * U+FFFE/U+FFFF): the check refuses them in content; every output strips them so a feed stays well-formed.
+ */
+const NOT_XML_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function withoutControlCharacters(text: string): string {
+  return text.replace(NOT_XML_TEXT, '');
+}
+
+/** The first character XML cannot carry, with its index, for the check's message. */
+export function firstControlCharacter(text: string): { index: number; codePoint: number } | undefined {
+  NOT_XML_TEXT.lastIndex = 0;
+  const match = NOT_XML_TEXT.exec(text);
+  NOT_XML_TEXT.lastIndex = 0;
+  return match ? { index: match.index, codePoint: match[0].codePointAt(0)! } : undefined;
+}
+
+/** Markdown to its syntax tree: the check walks this tree, the renderer below turns the same parse into HTML. */
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+export function parseMarkdown(markdown: string): MdastRoot {
+  return parser.parse(withoutControlCharacters(markdown));
+}
+
+/** The scheme of a URL as the sanitiser reads it: text before a colon that comes before any `/`, `?` or `#`. */
+function schemeOf(url: string): string | undefined {
+  const colon = url.indexOf(':');
+  if (colon < 0) return undefined;
+  const firstDelimiter = Math.min(...['/', '?', '#'].map((mark) => url.indexOf(mark)).filter((index) => index >= 0), Infinity);
+  return colon < firstDelimiter ? url.slice(0, colon).toLowerCase() : undefined;
+}
+
+/** Whether a link target survives the sanitiser: http(s), mailto, or no scheme at all. */
+export function isAllowedLinkTarget(url: string): boolean {
+  const scheme = schemeOf(url);
+  return scheme === undefined || LINK_SCHEMES.includes(scheme);
+}
+
+const processor = parser
+  .use(remarkRehype, { allowDangerousHtml: false })
+  .use(rehypeSiteImagesOnly)
+  .use(rehypeSanitize, SANITIZE_SCHEMA)
+  .use(rehypeStringify);
+
+/**
+ * Safe HTML for markdown text. `]]>` is written `]]&gt;` (the same HTML) so the result can sit in any XML CDATA
+ * section whole; feed libraries split only the first one.
+ */
 export function markdownToHtml(markdown: string): string {
-  return String(processor.processSync(markdown)).trim();
+  return String(processor.processSync(withoutControlCharacters(markdown))).trim().replaceAll(']]>', ']]&gt;');
 }

@@ -1,32 +1,72 @@
-// Refuses markdown that could put script into a published page: raw HTML and script-bearing link targets.
-import type { Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+// The check's friendly first line against markdown that could run script or call another host: it walks the very
+// parse the renderer turns into HTML (the renderer's sanitiser stays the guarantee for anything missed here).
+import { fromHtml } from 'hast-util-from-html';
+import type { RootContent } from 'mdast';
+import { isAllowedLinkTarget, isSiteImageSource, parseMarkdown } from '../lib/markdown-html.ts';
 import type { Problem } from './problem.ts';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
-const SAFE_URL = /^(https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
-
-function* walk(node: Root | RootContent): Generator<RootContent> {
-  if ('children' in node) {
-    for (const child of node.children as RootContent[]) {
-      yield child;
-      yield* walk(child);
-    }
+function* walk(node: { children?: RootContent[] }): Generator<RootContent> {
+  for (const child of node.children ?? []) {
+    yield child;
+    if ('children' in child) yield* walk(child as { children: RootContent[] });
   }
 }
 
-/** Problems for each raw HTML block or inline tag and each link or image whose target is not http(s), mailto or relative. */
-export function unsafeMarkdownProblems(file: string, body: string, bodyLine: number): Problem[] {
+/** Whether an HTML fragment is comments only, as a browser parses it (`<!-- --!><script>` is a comment and a script). */
+function isOnlyComments(html: string): boolean {
+  const tree = fromHtml(html, { fragment: true });
+  return tree.children.every((child) => child.type === 'comment' || (child.type === 'text' && child.value.trim() === ''));
+}
+
+/** `/images/a%20b.png?x` as the file path `/images/a b.png`; undefined when the escapes are malformed. */
+function sitePathOf(source: string): string | undefined {
+  try {
+    return decodeURI(source.split(/[?#]/)[0]!);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A markdown field of a file and where its text starts, so problems carry the author's line. */
+export interface MarkdownField {
+  file: string;
+  /** `body`, `updates[2].message`, `userImpact`. */
+  field: string;
+  text: string;
+  /** The file line of the text's first line (a body), or of the field's key (a YAML value). */
+  line: number;
+  /** A body's nodes carry their own lines; a YAML value is reported at its key. */
+  linesFollowText: boolean;
+}
+
+/**
+ * Problems for raw HTML other than comments, links whose target is not http(s), mailto or on the site, and
+ * images that are not files of the site's `public/` folder. `siteFileExists` answers for a path such as
+ * `/images/a.png`.
+ */
+export function unsafeMarkdownProblems(markdown: MarkdownField, siteFileExists: (sitePath: string) => boolean): Problem[] {
   const problems: Problem[] = [];
-  for (const node of walk(parser.parse(body))) {
-    const line = (node.position?.start.line ?? 1) + bodyLine - 1;
-    if (node.type === 'html' && !/^<!--[\s\S]*-->$/.test(node.value.trim())) {
-      problems.push({ file, line, field: 'body', message: `raw HTML ${JSON.stringify(node.value.trim().slice(0, 40))} is not allowed (expected markdown only: use **bold**, lists, tables and [links](https://...) instead)` });
+  const { file, field } = markdown;
+  const tree = parseMarkdown(markdown.text);
+  const nodes = [...walk(tree)];
+  // `![a][tracker]` takes its address from a definition, which is checked as an image for it.
+  const definitions = new Map(nodes.flatMap((node) => (node.type === 'definition' ? [[node.identifier, node.url] as const] : [])));
+  for (const node of nodes) {
+    const line = markdown.linesFollowText ? (node.position?.start.line ?? 1) + markdown.line - 1 : markdown.line;
+    if (node.type === 'html' && !isOnlyComments(node.value)) {
+      problems.push({ file, line, field, message: `raw HTML ${JSON.stringify(node.value.trim().slice(0, 40))} is not allowed (expected markdown only: use **bold**, lists, tables and [links](https://...) instead)` });
     }
-    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !SAFE_URL.test(node.url.trim())) {
-      problems.push({ file, line, field: 'body', message: `link target ${JSON.stringify(node.url)} is not allowed (expected an http(s), mailto or relative link)` });
+    if ((node.type === 'link' || node.type === 'definition') && !isAllowedLinkTarget(node.url.trim())) {
+      problems.push({ file, line, field, message: `link target ${JSON.stringify(node.url)} is not allowed (expected an http(s), mailto or site link)` });
+    }
+    const imageSource = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
+    if (imageSource !== undefined) {
+      const sitePath = sitePathOf(imageSource);
+      if (!isSiteImageSource(imageSource) || sitePath === undefined) {
+        problems.push({ file, line, field, message: `image ${JSON.stringify(imageSource)} is not allowed: readers would fetch it from another host (expected a file of the site's public/ folder, such as /images/diagram.png)` });
+      } else if (!siteFileExists(sitePath)) {
+        problems.push({ file, line, field, message: `image ${JSON.stringify(imageSource)} does not exist (expected a file at public${sitePath})` });
+      }
     }
   }
   return problems;

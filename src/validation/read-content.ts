@@ -1,4 +1,5 @@
 // Reads a site's content files from disk and validates each against its schema, collecting every problem.
+import { lstatSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -9,7 +10,7 @@ import { servicesFileSchema, type ServicesFile } from '../schemas/service.ts';
 import { severityFileSchema, type SeverityFile } from '../schemas/severity.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { unsafeMarkdownProblems } from './markdown-safety.ts';
-import type { Problem } from './problem.ts';
+import { fieldPath, type Problem } from './problem.ts';
 import { validateSource } from './schema-issues.ts';
 import { parseMarkdownFile, parseYamlFile, type YamlSource } from './yaml-source.ts';
 
@@ -61,15 +62,40 @@ async function readSource(root: string, file: string, kind: 'yaml' | 'markdown',
   return parsed.source;
 }
 
-async function readValidated<S extends z.ZodType>(root: string, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>): Promise<SourcedRecord<z.output<S>> | undefined> {
+/** The YAML fields of a record that are rendered as markdown, besides the body. */
+type MarkdownFieldsOf<T> = (data: T) => { path: (string | number)[]; text: string }[];
+
+const incidentMarkdownFields: MarkdownFieldsOf<Incident> = (incident) => [
+  ...incident.updates.map((update, index) => ({ path: ['updates', index, 'message'], text: update.message })),
+  ...(incident.impact === undefined ? [] : [{ path: ['impact'], text: incident.impact }]),
+];
+const postmortemMarkdownFields: MarkdownFieldsOf<Postmortem> = (postmortem) => [{ path: ['userImpact'], text: postmortem.userImpact }];
+
+/** Whether `/images/a.png` names a regular file of the site's public/ folder (a link is not followed). */
+function publicFileExists(root: string, sitePath: string): boolean {
+  const publicDir = path.join(root, 'public');
+  const target = path.join(publicDir, sitePath);
+  if (!target.startsWith(`${publicDir}${path.sep}`)) return false;
+  try {
+    return lstatSync(target).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function readValidated<S extends z.ZodType>(root: string, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>): Promise<SourcedRecord<z.output<S>> | undefined> {
   const source = await readSource(root, file, kind, problems);
   if (!source) return undefined;
   sources?.set(file, source);
   const validated = validateSource(schema, source);
-  if (kind === 'markdown') problems.push(...unsafeMarkdownProblems(file, source.body, source.bodyLine));
+  const siteFileExists = (sitePath: string) => publicFileExists(root, sitePath);
+  if (kind === 'markdown') problems.push(...unsafeMarkdownProblems({ file, field: 'body', text: source.body, line: source.bodyLine, linesFollowText: true }, siteFileExists));
   if (!validated.ok) {
     problems.push(...validated.problems);
     return undefined;
+  }
+  for (const { path: fieldPathParts, text } of markdownFields?.(validated.data) ?? []) {
+    problems.push(...unsafeMarkdownProblems({ file, field: fieldPath(fieldPathParts), text, line: source.lineOf(fieldPathParts), linesFollowText: false }, siteFileExists));
   }
   return { file, data: validated.data, body: source.body, source };
 }
@@ -110,10 +136,10 @@ export async function readContentFiles(root: string, problems: Problem[]): Promi
     } else if (!INCIDENT_FILE.test(file)) {
       problems.push({ file, line: 1, field: 'file', message: 'unexpected file in incidents/ (expected incidents/YYYY/<incident-id>/index.md or postmortem.md)' });
     } else if (file.endsWith('/index.md')) {
-      const record = await readValidated(root, file, 'markdown', incidentSchema, problems);
+      const record = await readValidated(root, file, 'markdown', incidentSchema, problems, undefined, incidentMarkdownFields);
       if (record) files.incidents.push(record);
     } else {
-      const record = await readValidated(root, file, 'markdown', postmortemSchema, problems);
+      const record = await readValidated(root, file, 'markdown', postmortemSchema, problems, undefined, postmortemMarkdownFields);
       if (record) files.postmortems.push(record);
     }
   }
