@@ -9,7 +9,7 @@ import { postmortemSchema } from './schemas/postmortem.ts';
 import { serviceGroupSchema, serviceSchema } from './schemas/service.ts';
 import { severityLevelSchema } from './schemas/severity.ts';
 import { siteSchema } from './schemas/site.ts';
-import { markdownToHtml } from './lib/markdown-html.ts';
+import { markdownToHtml } from './lib/markdown/markdown-html.ts';
 import { contentRoot, forgetSiteReadBefore, isContentFile, loadValidatedSite } from './validation/site-for-build.ts';
 
 type Kind = 'site' | 'services' | 'groups' | 'severity' | 'incidents' | 'postmortems' | 'maintenance';

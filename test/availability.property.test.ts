@@ -1,7 +1,7 @@
 // Properties of the availability math over random incident sets, checked with fast-check.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { availabilityOver, type ReliabilityRecord } from '../src/lib/availability.ts';
+import { availabilityOver, type ReliabilityRecord } from '../src/lib/reliability/availability.ts';
 import type { Incident } from '../src/schemas/incident.ts';
 import type { ImpactLevel } from '../src/schemas/primitives.ts';
 

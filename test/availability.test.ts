@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityOver, dailyAvailability, errorBudgetOver, groupAvailabilityOver, type ReliabilityRecord } from '../src/lib/availability.ts';
+import { availabilityOver, dailyAvailability, errorBudgetOver, groupAvailabilityOver, type ReliabilityRecord } from '../src/lib/reliability/availability.ts';
 import { serviceSchema } from '../src/schemas/service.ts';
 import { incident, maintenance } from './helpers/records.ts';
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../src/i18n/index.ts';
-import { overallBadge, serviceBadge, STATE_COLOUR_PROPERTIES, STATE_COLOURS, stateBadge } from '../src/lib/badges.ts';
-import { STATE_ORDER } from '../src/lib/status.ts';
+import { overallBadge, serviceBadge, STATE_COLOUR_PROPERTIES, STATE_COLOURS, stateBadge } from '../src/lib/status/badges.ts';
+import { STATE_ORDER } from '../src/lib/status/status.ts';
 import { loadModel } from './helpers/models.ts';
 import { PROJECT, VALID_FIXTURE } from './helpers/sites.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openActionItems, overduePostmortems, postmortemDeadlines } from '../src/lib/compliance.ts';
+import { openActionItems, overduePostmortems, postmortemDeadlines } from '../src/lib/postmortems/compliance.ts';
 import { postmortemSchema, type Postmortem } from '../src/schemas/postmortem.ts';
 import { severityLevelSchema } from '../src/schemas/severity.ts';
 import { incident } from './helpers/records.ts';

@@ -1,6 +1,6 @@
 // Where new content goes: incident ids by local date, folders, maintenance ids.
 import { describe, expect, it } from 'vitest';
-import { incidentFile, maintenanceId, nextIncidentId, postmortemFile, slugOf } from '../src/lib/content-paths.ts';
+import { incidentFile, maintenanceId, nextIncidentId, postmortemFile, slugOf } from '../src/lib/edits/content-paths.ts';
 
 describe('incident ids', () => {
   const existing = ['INC-20261125-001', 'INC-20261125-002', 'INC-20261124-001'];

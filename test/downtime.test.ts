@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availabilityPercent, downtimeIn } from '../src/lib/downtime.ts';
+import { availabilityPercent, downtimeIn } from '../src/lib/reliability/downtime.ts';
 
 const MIN = 60_000;
 const range = { start: 0, end: 1000 * MIN };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelUpdatedMs, feedAlternates, feedPath, postmortemChannel, serviceChannel, siteChannel } from '../src/lib/feed-channels.ts';
+import { channelUpdatedMs, feedAlternates, feedPath, postmortemChannel, serviceChannel, siteChannel } from '../src/lib/feeds/feed-channels.ts';
 import { loadModel } from './helpers/models.ts';
 import { PROJECT } from './helpers/sites.ts';
 

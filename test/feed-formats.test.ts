@@ -1,10 +1,10 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { FeedChannel } from '../src/lib/feed-channels.ts';
-import { atomDocument, escapeHtml, jsonFeed, jsonFeedDocument, rssDocument, type FeedSite } from '../src/lib/feed-formats.ts';
-import type { FeedItem } from '../src/lib/feed-items.ts';
-import { markdownToHtml } from '../src/lib/markdown-html.ts';
+import type { FeedChannel } from '../src/lib/feeds/feed-channels.ts';
+import { atomDocument, escapeHtml, jsonFeed, jsonFeedDocument, rssDocument, type FeedSite } from '../src/lib/feeds/feed-formats.ts';
+import type { FeedItem } from '../src/lib/feeds/feed-items.ts';
+import { markdownToHtml } from '../src/lib/markdown/markdown-html.ts';
 import { schemaErrors } from './helpers/json-schemas.ts';
 
 const site: FeedSite = { name: 'Ops & Co Status', baseUrl: 'https://status.example.com/', language: 'en', timeZone: 'Asia/Shanghai', nowMs: Date.parse('2026-11-26T00:00:00Z') };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoInstantInZone } from '../src/lib/format.ts';
+import { isoInstantInZone } from '../src/lib/time/format.ts';
 
 describe('an instant on the site’s wall clock with its offset', () => {
   it('writes Shanghai time with +08:00', () => {

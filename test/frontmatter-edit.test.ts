@@ -1,6 +1,6 @@
 // Text-level frontmatter edits: only the lines that change are touched; comments and quoting survive.
 import { describe, expect, it } from 'vitest';
-import { appendToList, FrontmatterEditError, removeTopLevelKey, setInListItem, setTopLevelScalar } from '../src/lib/frontmatter-edit.ts';
+import { appendToList, FrontmatterEditError, removeTopLevelKey, setInListItem, setTopLevelScalar } from '../src/lib/edits/frontmatter-edit.ts';
 
 const FILE = `---
 id: INC-20261125-001 # the folder's name

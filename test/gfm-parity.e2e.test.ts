@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../src/lib/markdown-html.ts';
+import { markdownToHtml } from '../src/lib/markdown/markdown-html.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 import { runScript, VALID_FIXTURE } from './helpers/sites.ts';
 

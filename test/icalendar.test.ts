@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../src/i18n/index.ts';
-import { maintenanceCalendar, maintenanceDescription, maintenanceUid } from '../src/lib/icalendar.ts';
+import { maintenanceCalendar, maintenanceDescription, maintenanceUid } from '../src/lib/feeds/icalendar.ts';
 import { maintenance } from './helpers/records.ts';
 import { loadModel } from './helpers/models.ts';
 import { VALID_FIXTURE } from './helpers/sites.ts';

@@ -1,6 +1,6 @@
 // Appending updates, resolving and reopening an incident file, with the check's rules applied first.
 import { describe, expect, it } from 'vitest';
-import { addUpdate, resolveIncident, type UpdateRequest } from '../src/lib/incident-edits.ts';
+import { addUpdate, resolveIncident, type UpdateRequest } from '../src/lib/edits/incident-edits.ts';
 import { incidentSchema, type Incident } from '../src/schemas/incident.ts';
 import { parseMarkdownFile } from '../src/validation/yaml-source.ts';
 

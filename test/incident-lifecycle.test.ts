@@ -1,6 +1,6 @@
 // The status order the commands apply and the status they offer next.
 import { describe, expect, it } from 'vitest';
-import { nextStatus, statusesAfter, statusMoveProblem } from '../src/lib/incident-lifecycle.ts';
+import { nextStatus, statusesAfter, statusMoveProblem } from '../src/lib/incidents/incident-lifecycle.ts';
 
 describe('the incident lifecycle', () => {
   it('offers one step forward, through the whole lifecycle', () => {

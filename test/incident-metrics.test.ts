@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithTarget, durationsOf, incidentTargets, median, resolutionSummary } from '../src/lib/incident-metrics.ts';
+import { compareWithTarget, durationsOf, incidentTargets, median, resolutionSummary } from '../src/lib/reliability/incident-metrics.ts';
 import { serviceSchema } from '../src/schemas/service.ts';
 import { severityLevelSchema } from '../src/schemas/severity.ts';
 import { incident } from './helpers/records.ts';

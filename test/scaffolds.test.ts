@@ -1,8 +1,8 @@
 // New incident, postmortem and maintenance files: valid against their schemas and laid out for people.
 import { describe, expect, it } from 'vitest';
-import { incidentMarkdown } from '../src/lib/incident-scaffold.ts';
-import { maintenanceMarkdown, maintenanceNotes } from '../src/lib/maintenance-scaffold.ts';
-import { draftTimeline, firstSentence, postmortemMarkdown } from '../src/lib/postmortem-scaffold.ts';
+import { incidentMarkdown } from '../src/lib/edits/incident-scaffold.ts';
+import { maintenanceMarkdown, maintenanceNotes } from '../src/lib/edits/maintenance-scaffold.ts';
+import { draftTimeline, firstSentence, postmortemMarkdown } from '../src/lib/edits/postmortem-scaffold.ts';
 import { incidentSchema, type Incident } from '../src/schemas/incident.ts';
 import { maintenanceSchema } from '../src/schemas/maintenance.ts';
 import { postmortemSchema } from '../src/schemas/postmortem.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceNameOf } from '../src/lib/service-names.ts';
+import { serviceNameOf } from '../src/lib/model/service-names.ts';
 
 describe('service names', () => {
   const services = [{ id: 'api-gateway', name: 'API gateway' }];

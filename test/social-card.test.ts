@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../src/i18n/index.ts';
-import { incidentCardText, siteCardText, socialCard, STATE_COLOURS } from '../src/lib/social-card.ts';
+import { incidentCardText, siteCardText, socialCard, STATE_COLOURS } from '../src/lib/status/social-card.ts';
 import { siteSchema } from '../src/schemas/site.ts';
 import { incident } from './helpers/records.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overallState, serviceStatesNow, serviceStateAt } from '../src/lib/status.ts';
+import { overallState, serviceStatesNow, serviceStateAt } from '../src/lib/status/status.ts';
 import { incident, maintenance } from './helpers/records.ts';
 
 const now = Date.parse('2026-11-26T10:00:00Z');

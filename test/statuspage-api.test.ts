@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { maintenanceStatusAt, serviceChangedAt, STATUSPAGE_DOCUMENT_PATHS, STATUSPAGE_LIST_LIMIT, statuspageDocuments, statuspageMaintenance, statuspageSnapshot } from '../src/lib/statuspage-api.ts';
-import { statuspageId } from '../src/lib/statuspage-mapping.ts';
-import { NO_BODIES } from '../src/lib/site-model.ts';
+import { maintenanceStatusAt, serviceChangedAt, STATUSPAGE_DOCUMENT_PATHS, STATUSPAGE_LIST_LIMIT, statuspageDocuments, statuspageMaintenance, statuspageSnapshot } from '../src/lib/api/statuspage-api.ts';
+import { statuspageId } from '../src/lib/api/statuspage-mapping.ts';
+import { NO_BODIES } from '../src/lib/model/site-model.ts';
 import { incident, maintenance } from './helpers/records.ts';
 import { schemaErrors } from './helpers/json-schemas.ts';
 import { loadModel } from './helpers/models.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INCIDENT_STATUSES } from '../src/schemas/incident.ts';
 import { severityLevelSchema, type SeverityLevel } from '../src/schemas/severity.ts';
-import { COMPONENT_STATUS, impactOf, incidentStatusOf, PAGE_STATUS, statuspageId } from '../src/lib/statuspage-mapping.ts';
+import { COMPONENT_STATUS, impactOf, incidentStatusOf, PAGE_STATUS, statuspageId } from '../src/lib/api/statuspage-mapping.ts';
 
 const level = (id: string, statuspageImpact?: string): SeverityLevel =>
   severityLevelSchema.parse({ id, name: id, meaning: 'Test level.', responseTime: '1h', resolutionTime: '4h', updateCadence: '1h', postmortemDue: '48h', monitoringAfterRecovery: '1h', ...(statuspageImpact ? { statuspageImpact } : {}) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, lastLocalDays, localDateOf, startOfLocalDate, zoneOffsetAt } from '../src/lib/time-zone.ts';
+import { addDays, lastLocalDays, localDateOf, startOfLocalDate, zoneOffsetAt } from '../src/lib/time/time-zone.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,6 +1,6 @@
 // The offered update messages: the seeds' incident and resolution notices, in English and Chinese.
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, UPDATE_TEMPLATES, updateMessage, type TemplateContext } from '../src/lib/update-templates.ts';
+import { fillTemplate, UPDATE_TEMPLATES, updateMessage, type TemplateContext } from '../src/lib/edits/update-templates.ts';
 import { INCIDENT_STATUSES } from '../src/schemas/incident.ts';
 import { severityLevelSchema } from '../src/schemas/severity.ts';
 import { serviceSchema } from '../src/schemas/service.ts';

@@ -1,6 +1,6 @@
 // Instants written with the site's offset, and the local times a comms lead types.
 import { describe, expect, it } from 'vitest';
-import { instantText, messageTime, offsetLabel, offsetSuffix, parseTypedInstant } from '../src/lib/written-instants.ts';
+import { instantText, messageTime, offsetLabel, offsetSuffix, parseTypedInstant } from '../src/lib/time/written-instants.ts';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-26T01:00:00Z'); // 09:00 in Shanghai

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LOCALES, type Locale } from '../schemas/site.ts';
 import { resolveNow } from '../validation/load-site.ts';
-import { parseTypedInstant, toSecond } from '../lib/written-instants.ts';
+import { parseTypedInstant, toSecond } from '../lib/time/written-instants.ts';
 
 /** A command's world, passed in so tests can run a command in-process with scripted input and a fixed clock. */
 export interface CommandIO {

@@ -1,14 +1,14 @@
 // `npm run new:incident`: creates incidents/YYYY/<id>/index.md with a valid id, now as start and detection, and the first update.
-import { incidentFile, nextIncidentId } from '../lib/content-paths.ts';
-import { FIRST_STATUSES, incidentMarkdown, type FirstStatus } from '../lib/incident-scaffold.ts';
-import { updateMessage } from '../lib/update-templates.ts';
+import { incidentFile, nextIncidentId } from '../lib/edits/content-paths.ts';
+import { FIRST_STATUSES, incidentMarkdown, type FirstStatus } from '../lib/edits/incident-scaffold.ts';
+import { updateMessage } from '../lib/edits/update-templates.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { ImpactLevel } from '../schemas/primitives.ts';
 import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, printHelp, runCommand, siteRoot, typedInstantFlag, UsageError, type CommandIO } from './command.ts';
 import { askInstant, askOffered, given, terminalPrompter } from './prompter.ts';
 import { askLocale, impactChoices, impactFlag, serviceChoices, serviceIdsFlag, severityChoices, severityFlag, statusChoices, statusFlag } from './site-choices.ts';
 import { openSite, writeChecked } from './site-session.ts';
-import { serviceNameOf } from '../lib/service-names.ts';
+import { serviceNameOf } from '../lib/model/service-names.ts';
 
 const USAGE = `usage: npm run new:incident -- [--title <text>] [--severity <level>] [--service <id>[:<impact>]]... [--impact <text>] [--commander <name>] [--status ${FIRST_STATUSES.join('|')}] [--message <text>] [--started <time>] [--detected <time>] ${COMMON_USAGE}`;
 const DESCRIPTION = 'Creates a new incident with a valid id, its affected services and the first status update.';

@@ -1,12 +1,12 @@
 // `npm run new:maintenance`: creates content/maintenance/<id>.md for a scheduled window, with notes for readers.
-import { maintenanceFile, maintenanceId } from '../lib/content-paths.ts';
-import { maintenanceMarkdown, maintenanceNotes } from '../lib/maintenance-scaffold.ts';
+import { maintenanceFile, maintenanceId } from '../lib/edits/content-paths.ts';
+import { maintenanceMarkdown, maintenanceNotes } from '../lib/edits/maintenance-scaffold.ts';
 import { IMPACT_LEVELS, parseDuration, slug, type ImpactLevel } from '../schemas/primitives.ts';
 import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, printHelp, runCommand, siteRoot, typedInstantFlag, UsageError, type CommandIO } from './command.ts';
 import { askInstant, askOffered, given, terminalPrompter, type Choice } from './prompter.ts';
 import { askLocale, impactChoices, impactFlag, serviceChoices, serviceIdsFlag } from './site-choices.ts';
 import { openSite, writeChecked } from './site-session.ts';
-import { serviceNameOf } from '../lib/service-names.ts';
+import { serviceNameOf } from '../lib/model/service-names.ts';
 
 const USAGE = `usage: npm run new:maintenance -- [--title <text>] [--service <id>]... [--start <time>] [--end <time> | --duration <2h>] [--impact none|${IMPACT_LEVELS.join('|')}] [--notes <text>] [--id <id>] ${COMMON_USAGE}`;
 const DESCRIPTION = 'Schedules a maintenance window: its services, start and end, expected impact and notes for readers.';

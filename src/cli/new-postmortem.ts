@@ -1,7 +1,7 @@
 // `npm run new:postmortem -- <id>`: drafts incidents/YYYY/<id>/postmortem.md from the incident, facts and timeline filled in.
-import { postmortemFile } from '../lib/content-paths.ts';
-import { postmortemMarkdown } from '../lib/postmortem-scaffold.ts';
-import { localDateOf } from '../lib/time-zone.ts';
+import { postmortemFile } from '../lib/edits/content-paths.ts';
+import { postmortemMarkdown } from '../lib/edits/postmortem-scaffold.ts';
+import { localDateOf } from '../lib/time/time-zone.ts';
 import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, localeFlag, parseCommandLine, printHelp, runCommand, siteRoot, UsageError, type CommandIO } from './command.ts';
 import { given, terminalPrompter } from './prompter.ts';
 import { askLocale, findIncident, incidentChoices, incidentsByRelevance } from './site-choices.ts';

@@ -1,6 +1,6 @@
 // Questions for values not given as flags, asked with Inquirer on the command's own streams.
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
-import { parseTypedInstant, TYPED_INSTANT_EXAMPLES } from '../lib/written-instants.ts';
+import { parseTypedInstant, TYPED_INSTANT_EXAMPLES } from '../lib/time/written-instants.ts';
 import { UsageError, type CommandIO } from './command.ts';
 
 export interface Choice<T> {

@@ -1,6 +1,6 @@
 // The site's own values as prompt choices, and flag values checked against them (unknown ones are domain errors).
 import { translator } from '../i18n/index.ts';
-import { currentStatus } from '../lib/incident-timeline.ts';
+import { currentStatus } from '../lib/incidents/incident-timeline.ts';
 import type { IncidentStatus } from '../schemas/incident.ts';
 import { IMPACT_LEVELS, type ImpactLevel } from '../schemas/primitives.ts';
 import type { SeverityLevel } from '../schemas/severity.ts';

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isoInstant } from '../lib/format.ts';
+import { isoInstant } from '../lib/time/format.ts';
 import { loadSite, type SiteContent } from '../validation/load-site.ts';
 import { formatProblem, type Problem } from '../validation/problem.ts';
 import { DomainError, type CommandIO } from './command.ts';

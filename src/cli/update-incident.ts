@@ -1,12 +1,12 @@
 // `npm run new:update -- <id>` and `npm run resolve -- <id>`: append a status update (the next status offered) to an incident.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { absoluteUrl } from '../lib/feed-items.ts';
-import { FrontmatterEditError } from '../lib/frontmatter-edit.ts';
-import { addUpdate, openServiceIds, recoveryProblem, resolveIncident, statusProblem, type EditResult } from '../lib/incident-edits.ts';
-import { isFinished, nextStatus, statusesAfter } from '../lib/incident-lifecycle.ts';
-import { currentStatus } from '../lib/incident-timeline.ts';
-import { updateMessage } from '../lib/update-templates.ts';
+import { absoluteUrl } from '../lib/feeds/feed-items.ts';
+import { FrontmatterEditError } from '../lib/edits/frontmatter-edit.ts';
+import { addUpdate, openServiceIds, recoveryProblem, resolveIncident, statusProblem, type EditResult } from '../lib/edits/incident-edits.ts';
+import { isFinished, nextStatus, statusesAfter } from '../lib/incidents/incident-lifecycle.ts';
+import { currentStatus } from '../lib/incidents/incident-timeline.ts';
+import { updateMessage } from '../lib/edits/update-templates.ts';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../schemas/incident.ts';
 import type { IncidentEntry } from '../validation/load-site.ts';
 import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, printHelp, runCommand, siteRoot, UsageError, type CommandIO } from './command.ts';

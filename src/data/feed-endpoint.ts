@@ -1,8 +1,8 @@
 // Serves one feed channel in one format: the shared body of every feed endpoint under src/pages.
 import { translator } from '../i18n/index.ts';
-import { FEED_MEDIA_TYPES, type FeedChannel, type FeedFormat, type FeedWording } from '../lib/feed-channels.ts';
-import { FEED_WRITERS, type FeedSite } from '../lib/feed-formats.ts';
-import type { MarkdownBodies, SiteModel } from '../lib/site-model.ts';
+import { FEED_MEDIA_TYPES, type FeedChannel, type FeedFormat, type FeedWording } from '../lib/feeds/feed-channels.ts';
+import { FEED_WRITERS, type FeedSite } from '../lib/feeds/feed-formats.ts';
+import type { MarkdownBodies, SiteModel } from '../lib/model/site-model.ts';
 import { siteBodies, siteModel } from './site-model.ts';
 
 export type ChannelOf = (model: SiteModel, bodies: MarkdownBodies, wording: FeedWording) => FeedChannel;

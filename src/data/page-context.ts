@@ -1,8 +1,8 @@
 // What every page starts from: the site model, its locale and translator, time zone, base path and names.
 import { translator, type Translate } from '../i18n/index.ts';
 import { localePrefix } from '../i18n/routes.ts';
-import { serviceNameOf } from '../lib/service-names.ts';
-import type { SiteModel } from '../lib/site-model.ts';
+import { serviceNameOf } from '../lib/model/service-names.ts';
+import type { SiteModel } from '../lib/model/site-model.ts';
 import type { Locale } from '../schemas/site.ts';
 import { siteModel } from './site-model.ts';
 

@@ -1,7 +1,7 @@
 // Renders a social card to PNG at build time: satori lays it out with bundled fonts, resvg rasterises it.
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
-import { socialCard, type CardText } from '../lib/social-card.ts';
+import { socialCard, type CardText } from '../lib/status/social-card.ts';
 import { fontsFor, latinFonts } from './card-fonts.ts';
 
 export async function renderSocialCard(text: CardText): Promise<Buffer> {

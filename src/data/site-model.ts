@@ -1,6 +1,6 @@
 // Reads the content collections into the plain SiteModel the view models take.
 import { getCollection, getEntry } from 'astro:content';
-import type { MarkdownBodies, SiteModel } from '../lib/site-model.ts';
+import type { MarkdownBodies, SiteModel } from '../lib/model/site-model.ts';
 
 let cached: Promise<SiteModel> | undefined;
 

@@ -1,5 +1,5 @@
 // Serves one document of the Statuspage-compatible API: the shared body of every endpoint under src/pages/api/v2/.
-import { statuspageDocuments, statuspageSnapshot, type StatuspageDocumentPath } from '../lib/statuspage-api.ts';
+import { statuspageDocuments, statuspageSnapshot, type StatuspageDocumentPath } from '../lib/api/statuspage-api.ts';
 import { siteBodies, siteModel } from './site-model.ts';
 
 export async function statuspageResponse(path: StatuspageDocumentPath): Promise<Response> {

@@ -2,7 +2,7 @@
 import type { Locale } from '../schemas/site.ts';
 import { en, type MessageKey } from './en.ts';
 import { zhCN } from './zh-cn.ts';
-import type { DurationWords } from '../lib/durations.ts';
+import type { DurationWords } from '../lib/time/durations.ts';
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { siteModel } from '../data/site-model.ts';
 import { translator } from '../i18n/index.ts';
-import { overallBadge } from '../lib/badges.ts';
+import { overallBadge } from '../lib/status/badges.ts';
 
 export const GET: APIRoute = async () => {
   const model = await siteModel();

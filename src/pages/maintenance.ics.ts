@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { siteBodies, siteModel } from '../data/site-model.ts';
 import { translator } from '../i18n/index.ts';
-import { maintenanceCalendar } from '../lib/icalendar.ts';
+import { maintenanceCalendar } from '../lib/feeds/icalendar.ts';
 
 export const GET: APIRoute = async () => {
   const [model, bodies] = await Promise.all([siteModel(), siteBodies()]);

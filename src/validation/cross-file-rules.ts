@@ -1,7 +1,7 @@
 // Rules that need more than one field or file: ids, references, lifecycle order, instants against now.
 import { INCIDENT_ID, type Incident } from '../schemas/incident.ts';
-import { isFinished, statusMoveProblem } from '../lib/incident-lifecycle.ts';
-import { localDateOf } from '../lib/time-zone.ts';
+import { isFinished, statusMoveProblem } from '../lib/incidents/incident-lifecycle.ts';
+import { localDateOf } from '../lib/time/time-zone.ts';
 import type { ContentFiles, SourcedRecord } from './read-content.ts';
 import { fieldPath, type Problem } from './problem.ts';
 

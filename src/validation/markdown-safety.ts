@@ -2,7 +2,7 @@
 // parse the renderer turns into HTML (the renderer's sanitiser stays the guarantee for anything missed here).
 import { fromHtml } from 'hast-util-from-html';
 import type { RootContent } from 'mdast';
-import { isAllowedLinkTarget, isSiteImageSource, parseMarkdown } from '../lib/markdown-html.ts';
+import { isAllowedLinkTarget, isSiteImageSource, parseMarkdown } from '../lib/markdown/markdown-html.ts';
 import type { Problem } from './problem.ts';
 
 function* walk(node: { children?: RootContent[] }): Generator<RootContent> {

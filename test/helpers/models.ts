@@ -1,5 +1,5 @@
 // The SiteModel and markdown bodies of a site folder, as the build hands them to src/lib, for tests that call src/lib directly.
-import type { MarkdownBodies, SiteModel } from '../../src/lib/site-model.ts';
+import type { MarkdownBodies, SiteModel } from '../../src/lib/model/site-model.ts';
 import { loadSite, type SiteContent } from '../../src/validation/load-site.ts';
 
 export function modelOf(loaded: SiteContent): SiteModel {

@@ -4,7 +4,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../src/lib/markdown-html.ts';
+import { markdownToHtml } from '../../src/lib/markdown/markdown-html.ts';
 
 /** Every element of the HTML as a browser parses it, with its attributes. */
 function elementsOf(html: string): Element[] {

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { servicePaths } from '../../data/service-paths.ts';
 import { siteModel } from '../../data/site-model.ts';
 import { translator } from '../../i18n/index.ts';
-import { serviceBadge } from '../../lib/badges.ts';
+import { serviceBadge } from '../../lib/status/badges.ts';
 
 export const getStaticPaths = (() => servicePaths()) satisfies GetStaticPaths;
 

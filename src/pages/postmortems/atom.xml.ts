@@ -1,6 +1,6 @@
 // /postmortems/atom.xml: postmortem publications only.
 import type { APIRoute } from 'astro';
 import { feedResponse } from '../../data/feed-endpoint.ts';
-import { postmortemChannel } from '../../lib/feed-channels.ts';
+import { postmortemChannel } from '../../lib/feeds/feed-channels.ts';
 
 export const GET: APIRoute = () => feedResponse('atom', postmortemChannel);

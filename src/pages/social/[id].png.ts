@@ -3,8 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteModel } from '../../data/site-model.ts';
 import { renderSocialCard } from '../../data/render-social-card.ts';
 import { translator } from '../../i18n/index.ts';
-import { incidentCardText, siteCardText } from '../../lib/social-card.ts';
-import { statusPage } from '../../lib/status-page.ts';
+import { incidentCardText, siteCardText } from '../../lib/status/social-card.ts';
+import { statusPage } from '../../lib/status/status-page.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const model = await siteModel();

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { feedResponse } from '../../../data/feed-endpoint.ts';
 import { servicePaths } from '../../../data/service-paths.ts';
-import { serviceChannel } from '../../../lib/feed-channels.ts';
+import { serviceChannel } from '../../../lib/feeds/feed-channels.ts';
 
 export const getStaticPaths = (() => servicePaths()) satisfies GetStaticPaths;
 

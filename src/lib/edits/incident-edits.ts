@@ -1,0 +1,83 @@
+// The comms lead's changes to one incident file: appending a status update, resolving, reopening, marking recovery.
+import type { Incident, IncidentStatus } from '../../schemas/incident.ts';
+import { appendToList, removeTopLevelKey, setInListItem, setTopLevelScalar } from './frontmatter-edit.ts';
+import { isFinished, statusMoveProblem } from '../incidents/incident-lifecycle.ts';
+import { latestUpdate } from '../incidents/incident-timeline.ts';
+import { instantText } from '../time/written-instants.ts';
+
+export interface UpdateRequest {
+  status: IncidentStatus;
+  message: string;
+  /** When the update is posted, to the second. */
+  atMs: number;
+  timeZone: string;
+  /** Affected services that recovered at this update: their window gets `end:` now. */
+  recovered: readonly string[];
+  /** Whether the incident's postmortem is published: only then may it be closed. */
+  postmortemPublished: boolean;
+}
+
+export type EditResult = { ok: true; text: string } | { ok: false; error: string };
+
+/** Affected services whose impact window is still open (no `end:`), the ones that can still recover. */
+export function openServiceIds(incident: Incident): string[] {
+  return incident.services.filter((affected) => affected.end === undefined).map((affected) => affected.id);
+}
+
+/** Why `status` cannot be the next update of this incident; undefined when it can. */
+export function statusProblem(incident: Incident, status: IncidentStatus, postmortemPublished: boolean): string | undefined {
+  const move = statusMoveProblem(latestUpdate(incident).status, status);
+  if (move) return `status: ${move}`;
+  if (status === 'closed' && !postmortemPublished) {
+    return 'status: "closed" is for when the postmortem is published (expected a postmortem.md with status: published beside the incident; run npm run new:postmortem first)';
+  }
+  return undefined;
+}
+
+/** Why these services cannot be marked recovered: not affected by the incident, or recovered already. */
+export function recoveryProblem(incident: Incident, serviceIds: readonly string[]): string | undefined {
+  const affected = incident.services.map((service) => service.id);
+  const open = openServiceIds(incident);
+  for (const id of serviceIds) {
+    if (!affected.includes(id)) return `recovered: "${id}" is not affected by ${incident.id} (expected one of: ${affected.join(', ')})`;
+    if (!open.includes(id)) return `recovered: "${id}" already has an end (expected one of the services still affected: ${open.join(', ') || 'none'})`;
+  }
+  return undefined;
+}
+
+/** Why the update cannot be added to this incident, in one line; undefined when it can. */
+export function updateProblem(incident: Incident, request: UpdateRequest): string | undefined {
+  const latest = latestUpdate(incident);
+  const status = statusProblem(incident, request.status, request.postmortemPublished);
+  if (status) return status;
+  if (request.message.trim() === '') return 'message: empty (expected the text readers will see)';
+  if (request.atMs < latest.at.getTime()) {
+    return `at: ${instantText(request.atMs, request.timeZone)} is before the latest update ${instantText(latest.at.getTime(), request.timeZone)} (expected updates in time order)`;
+  }
+  return recoveryProblem(incident, request.recovered);
+}
+
+/**
+ * The incident file with the update appended at the end of `updates:` (only lines added), the recovered services'
+ * windows ended, and `resolved:` kept in step with the status: set when the incident is resolved or closed,
+ * removed when it is reopened, as the check requires.
+ */
+export function addUpdate(fileText: string, incident: Incident, request: UpdateRequest): EditResult {
+  const problem = updateProblem(incident, request);
+  if (problem) return { ok: false, error: problem };
+  const at = instantText(request.atMs, request.timeZone);
+  let text = appendToList(fileText, 'updates', { at, status: request.status, message: request.message.trim() });
+  for (const id of request.recovered) text = setInListItem(text, 'services', id, 'end', at);
+  if (isFinished(request.status) && incident.resolved === undefined) text = setTopLevelScalar(text, 'resolved', at, 'detected');
+  if (request.status === 'reopened') text = removeTopLevelKey(text, 'resolved');
+  return { ok: true, text };
+}
+
+/** Resolving: a `resolved` update and the `resolved:` instant, refused when the incident is already over. */
+export function resolveIncident(fileText: string, incident: Incident, request: Omit<UpdateRequest, 'status'>): EditResult {
+  const latest = latestUpdate(incident);
+  if (isFinished(latest.status)) {
+    return { ok: false, error: `status: ${incident.id} is already ${latest.status} (expected an open incident; use npm run new:update to add a note or reopen it)` };
+  }
+  return addUpdate(fileText, incident, { ...request, status: 'resolved' });
+}

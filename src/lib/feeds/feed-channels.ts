@@ -1,0 +1,100 @@
+// Which feeds the site publishes (everything, postmortems only, one per service), where their files live, and the autodiscovery links to them.
+import { incidentUpdateItems, newestItemsFirst, postmortemItems, type FeedItem } from './feed-items.ts';
+import { publishedPostmortems } from '../postmortems/postmortems.ts';
+import type { MarkdownBodies, SiteModel } from '../model/site-model.ts';
+
+/** Every channel is written in each format, under the channel's folder. */
+export const FEED_FILES = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+export type FeedFormat = keyof typeof FEED_FILES;
+
+export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
+
+export const FEED_FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
+
+export interface FeedChannel {
+  /** Folder of the channel's files relative to the site root, '' or ending in '/': '', 'postmortems/', 'services/cache/'. */
+  folder: string;
+  title: string;
+  description: string;
+  /** The page the channel follows, relative to the site root. */
+  homePath: string;
+  /** Newest first. */
+  items: FeedItem[];
+}
+
+/** Interface words the channels are titled with, in the site's default locale. */
+export interface FeedWording {
+  /** "Postmortems" */
+  postmortems: string;
+}
+
+export function feedPath(channel: Pick<FeedChannel, 'folder'>, format: FeedFormat): string {
+  return `${channel.folder}${FEED_FILES[format]}`;
+}
+
+export function serviceFeedFolder(serviceId: string): string {
+  return `services/${serviceId}/`;
+}
+
+function allItems(model: SiteModel, bodies: MarkdownBodies): FeedItem[] {
+  const updates = incidentUpdateItems(model.incidents, model.services, model.site.baseUrl);
+  const postmortems = postmortemItems(publishedPostmortems(model), model.services, model.site.baseUrl, model.site.timeZone, bodies.postmortems);
+  return newestItemsFirst([...updates, ...postmortems]);
+}
+
+/** `/rss.xml`, `/atom.xml`, `/feed.json`: every incident update and every postmortem publication. */
+export function siteChannel(model: SiteModel, bodies: MarkdownBodies): FeedChannel {
+  return { folder: '', title: model.site.name, description: model.site.description ?? model.site.name, homePath: '', items: allItems(model, bodies) };
+}
+
+/** `/postmortems/rss.xml` and its siblings: postmortem publications only. */
+export function postmortemChannel(model: SiteModel, bodies: MarkdownBodies, wording: FeedWording): FeedChannel {
+  return {
+    folder: 'postmortems/',
+    title: `${model.site.name}: ${wording.postmortems}`,
+    description: `${model.site.name}: ${wording.postmortems}`,
+    homePath: 'postmortems/',
+    items: allItems(model, bodies).filter((item) => item.status === 'postmortem'),
+  };
+}
+
+/** `/services/<id>/rss.xml` and its siblings: the updates and postmortems of incidents that affected the service. */
+export function serviceChannel(model: SiteModel, bodies: MarkdownBodies, serviceId: string): FeedChannel {
+  const service = model.services.find((candidate) => candidate.id === serviceId);
+  if (!service) throw new Error(`no service "${serviceId}" in content/services.yaml`);
+  return {
+    folder: serviceFeedFolder(service.id),
+    title: `${model.site.name}: ${service.name}`,
+    description: service.description ?? service.name,
+    homePath: `#service-${service.id}`,
+    items: allItems(model, bodies).filter((item) => item.serviceIds.includes(service.id)),
+  };
+}
+
+/** The instant a channel last changed: its newest item, else now (a feed must carry some `updated`). */
+export function channelUpdatedMs(channel: FeedChannel, nowMs: number): number {
+  return channel.items[0]?.dateMs ?? nowMs;
+}
+
+export interface FeedAlternate {
+  type: string;
+  title: string;
+  /** Site-relative path below the site root, without a leading '/'. */
+  path: string;
+}
+
+/** The `<link rel="alternate">` tags every page carries: the site and postmortem feeds in each format, and the maintenance calendar. */
+export function feedAlternates(siteName: string, wording: FeedWording & { maintenance: string }): FeedAlternate[] {
+  const channels = [
+    { folder: '', title: siteName },
+    { folder: 'postmortems/', title: `${siteName}: ${wording.postmortems}` },
+  ];
+  const feeds = channels.flatMap((channel) =>
+    (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => ({ type: FEED_MEDIA_TYPES[format], title: `${channel.title} (${FEED_FORMAT_NAMES[format]})`, path: feedPath(channel, format) })),
+  );
+  return [...feeds, { type: 'text/calendar', title: `${siteName}: ${wording.maintenance} (iCalendar)`, path: 'maintenance.ics' }];
+}

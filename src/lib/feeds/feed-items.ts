@@ -1,0 +1,112 @@
+// Feed entries: one per incident update and per postmortem publication, newest first, with ids that survive edits to the text.
+import type { Incident, IncidentStatus, IncidentUpdate } from '../../schemas/incident.ts';
+import type { Postmortem } from '../../schemas/postmortem.ts';
+import type { Service } from '../../schemas/service.ts';
+import { isoInstant } from '../time/format.ts';
+import type { PublishedPostmortem } from '../postmortems/postmortems.ts';
+import { localDateOf, startOfLocalDate } from '../time/time-zone.ts';
+import { serviceNameOf } from '../model/service-names.ts';
+
+/** An incident update's status, or `postmortem` for the publication of the incident's postmortem. */
+export type FeedItemStatus = IncidentStatus | 'postmortem';
+
+export interface FeedItem {
+  /** Stable: the incident id, the update's instant and status (or `#published`); editing a message or a title keeps it. */
+  guid: string;
+  title: string;
+  /** Absolute link to the update on the incident page, or to the postmortem. */
+  url: string;
+  dateMs: number;
+  /** The update message or the postmortem's summary as markdown; feeds render it to HTML. */
+  markdown: string;
+  incidentId: string;
+  status: FeedItemStatus;
+  severity: string;
+  serviceIds: string[];
+}
+
+export function updateAnchor(update: IncidentUpdate): string {
+  return `update-${isoInstant(update.at.getTime()).replace(/[:]/g, '').toLowerCase()}`;
+}
+
+export function incidentPath(incidentId: string): string {
+  return `incidents/${incidentId}/`;
+}
+
+export function postmortemPath(incidentId: string): string {
+  return `postmortems/${incidentId}/`;
+}
+
+export function absoluteUrl(baseUrl: string, relative: string): string {
+  return new URL(relative, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
+}
+
+function serviceNames(incident: Incident, services: readonly Service[]): string[] {
+  return incident.services.map((affected) => serviceNameOf(services, affected.id));
+}
+
+/** "[P1] API gateway, Cache: monitoring" followed by the incident's title. */
+export function updateTitle(incident: Incident, update: IncidentUpdate, services: readonly Service[]): string {
+  return `[${incident.severity}] ${serviceNames(incident, services).join(', ')}: ${update.status} — ${incident.title}`;
+}
+
+/** "[P1] API gateway, Cache: postmortem" followed by the postmortem's title. */
+export function postmortemTitle(postmortem: Postmortem, incident: Incident, services: readonly Service[]): string {
+  return `[${incident.severity}] ${serviceNames(incident, services).join(', ')}: postmortem — ${postmortem.title}`;
+}
+
+/** Newest first; equal instants in a fixed order so the feed does not reshuffle between builds. */
+export function newestItemsFirst(items: readonly FeedItem[]): FeedItem[] {
+  return [...items].sort((a, b) => b.dateMs - a.dateMs || a.guid.localeCompare(b.guid));
+}
+
+export function incidentUpdateItems(incidents: readonly Incident[], services: readonly Service[], baseUrl: string): FeedItem[] {
+  return newestItemsFirst(
+    incidents.flatMap((incident) =>
+      incident.updates.map((update): FeedItem => ({
+        guid: `${absoluteUrl(baseUrl, incidentPath(incident.id))}#${updateAnchor(update)}-${update.status}`,
+        title: updateTitle(incident, update, services),
+        url: `${absoluteUrl(baseUrl, incidentPath(incident.id))}#${updateAnchor(update)}`,
+        dateMs: update.at.getTime(),
+        markdown: update.message,
+        incidentId: incident.id,
+        status: update.status,
+        severity: incident.severity,
+        serviceIds: incident.services.map((affected) => affected.id),
+      })),
+    ),
+  );
+}
+
+/**
+ * When a postmortem counts as published: the incident's `closed` update on the postmortem's `date` (the process
+ * adds it when the postmortem goes out), else the start of that date in the site's time zone. Both come from
+ * the record, so rebuilding never moves the item.
+ */
+export function postmortemPublishedAt(postmortem: Postmortem, incident: Incident, timeZone: string): number {
+  const closed = incident.updates.find((update) => update.status === 'closed' && localDateOf(update.at.getTime(), timeZone) === postmortem.date);
+  return closed ? closed.at.getTime() : startOfLocalDate(postmortem.date, timeZone);
+}
+
+/**
+ * One item per published postmortem. The text is the postmortem's summary (its markdown body), or its
+ * user-impact sentence when the body is empty; `summaries` is keyed by incident id.
+ */
+export function postmortemItems(published: readonly PublishedPostmortem[], services: readonly Service[], baseUrl: string, timeZone: string, summaries: Readonly<Record<string, string>>): FeedItem[] {
+  return newestItemsFirst(
+    published.map(({ postmortem, incident }): FeedItem => {
+      const url = absoluteUrl(baseUrl, postmortemPath(incident.id));
+      return {
+        guid: `${url}#published`,
+        title: postmortemTitle(postmortem, incident, services),
+        url,
+        dateMs: postmortemPublishedAt(postmortem, incident, timeZone),
+        markdown: summaries[incident.id]?.trim() || postmortem.userImpact,
+        incidentId: incident.id,
+        status: 'postmortem',
+        severity: incident.severity,
+        serviceIds: incident.services.map((affected) => affected.id),
+      };
+    }),
+  );
+}

@@ -1,0 +1,120 @@
+// Availability and error budgets per service and group, over rolling windows and per local day.
+import type { Incident } from '../../schemas/incident.ts';
+import type { Maintenance } from '../../schemas/maintenance.ts';
+import type { ImpactLevel } from '../../schemas/primitives.ts';
+import type { Service } from '../../schemas/service.ts';
+import type { Site } from '../../schemas/site.ts';
+import type { TimeRange } from '../time/time-range.ts';
+import { availabilityPercent, downtimeIn, type WeightedWindow } from './downtime.ts';
+import { impactWindows } from '../incidents/incident-timeline.ts';
+import { lastLocalDays, type LocalDate } from '../time/time-zone.ts';
+
+export type ImpactWeights = Site['impactWeights'];
+
+export const DAY_MS = 86_400_000;
+
+export interface ReliabilityRecord {
+  incidents: readonly Incident[];
+  maintenance: readonly Maintenance[];
+  weights: ImpactWeights;
+  nowMs: number;
+}
+
+export function weightOf(impact: ImpactLevel, weights: ImpactWeights): number {
+  return impact === 'major_outage' ? 1 : weights[impact];
+}
+
+function weightedWindowsFor(serviceId: string, record: ReliabilityRecord): (WeightedWindow & { incidentId: string })[] {
+  return impactWindows(record.incidents, record.nowMs, serviceId).map((window) => ({
+    start: window.start,
+    end: window.end,
+    weight: weightOf(window.impact, record.weights),
+    incidentId: window.incidentId,
+  }));
+}
+
+export function maintenanceWindowsFor(serviceId: string, maintenance: readonly Maintenance[]): TimeRange[] {
+  return maintenance
+    .filter((window) => !window.cancelled && window.services.includes(serviceId))
+    .map((window) => ({ start: window.start.getTime(), end: window.end.getTime() }));
+}
+
+export interface ServiceAvailability {
+  range: TimeRange;
+  percent: number;
+  downtimeMs: number;
+  maintenanceMs: number;
+}
+
+/** A service's availability over a range; a service with no incidents there is 100%. */
+export function availabilityOver(serviceId: string, record: ReliabilityRecord, range: TimeRange): ServiceAvailability {
+  const result = downtimeIn(weightedWindowsFor(serviceId, record), maintenanceWindowsFor(serviceId, record.maintenance), range);
+  return { range, percent: availabilityPercent(result.downtimeMs, range), downtimeMs: result.downtimeMs, maintenanceMs: result.maintenanceMs };
+}
+
+/** The rolling window of `days` days ending at now. */
+export function trailingDays(days: number, nowMs: number): TimeRange {
+  return { start: nowMs - days * DAY_MS, end: nowMs };
+}
+
+export interface ErrorBudget {
+  /** Downtime the target allows over the range, in milliseconds. */
+  allowedMs: number;
+  usedMs: number;
+  /** Negative when overspent. */
+  leftMs: number;
+  /** Share of the budget used, 0..∞ (above 1 when overspent). */
+  usedShare: number;
+  exhaustedAt?: number;
+}
+
+export function errorBudgetOver(service: Service, record: ReliabilityRecord, range: TimeRange): ErrorBudget {
+  const allowedMs = ((100 - service.availability) / 100) * (range.end - range.start);
+  const result = downtimeIn(weightedWindowsFor(service.id, record), maintenanceWindowsFor(service.id, record.maintenance), range, allowedMs);
+  const budget: ErrorBudget = {
+    allowedMs,
+    usedMs: result.downtimeMs,
+    leftMs: allowedMs - result.downtimeMs,
+    usedShare: allowedMs === 0 ? (result.downtimeMs > 0 ? Number.POSITIVE_INFINITY : 0) : result.downtimeMs / allowedMs,
+  };
+  return result.budgetExhaustedAt === undefined ? budget : { ...budget, exhaustedAt: result.budgetExhaustedAt };
+}
+
+export interface DailyAvailability {
+  date: LocalDate;
+  start: number;
+  end: number;
+  percent: number;
+  downtimeMs: number;
+  maintenanceMs: number;
+  /** Incidents that touched this service on this day, in the order they started. */
+  incidentIds: string[];
+}
+
+/** One entry per local day in the site's time zone, oldest first, the last day ending at now. */
+export function dailyAvailability(serviceId: string, record: ReliabilityRecord, days: number, timeZone: string): DailyAvailability[] {
+  const windows = weightedWindowsFor(serviceId, record);
+  const maintenance = maintenanceWindowsFor(serviceId, record.maintenance);
+  return lastLocalDays(record.nowMs, days, timeZone).map((day) => {
+    const result = downtimeIn(windows, maintenance, day);
+    const incidentIds = [...new Set(windows.filter((window) => window.start < day.end && window.end > day.start).sort((a, b) => a.start - b.start).map((window) => window.incidentId))];
+    return { ...day, percent: availabilityPercent(result.downtimeMs, day), downtimeMs: result.downtimeMs, maintenanceMs: result.maintenanceMs, incidentIds };
+  });
+}
+
+/** A group's availability: the mean of its services', so each service counts equally. */
+export function groupAvailabilityOver(serviceIds: readonly string[], record: ReliabilityRecord, range: TimeRange): number {
+  if (serviceIds.length === 0) return 100;
+  const total = serviceIds.reduce((sum, id) => sum + availabilityOver(id, record, range).percent, 0);
+  return total / serviceIds.length;
+}
+
+export type DayLevel = 'none' | 'minor' | 'partial' | 'major' | 'maintenance';
+
+/** How a day's bar is drawn: full availability, a small loss, a large one, a very large one, maintenance only. */
+export function dayLevel(day: DailyAvailability): DayLevel {
+  if (day.downtimeMs === 0) return day.maintenanceMs > 0 ? 'maintenance' : 'none';
+  if (day.percent >= 99) return 'minor';
+  if (day.percent >= 95) return 'partial';
+  return 'major';
+}

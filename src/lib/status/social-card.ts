@@ -1,0 +1,74 @@
+// The social preview card of the site and of each incident, as a satori element tree (plain data).
+import type { Translate } from '../../i18n/index.ts';
+import type { Incident } from '../../schemas/incident.ts';
+import { formatInstant } from '../time/format.ts';
+import { isFinished } from '../incidents/incident-lifecycle.ts';
+import { currentStatus } from '../incidents/incident-timeline.ts';
+import { serviceNameOf } from '../model/service-names.ts';
+import type { SiteModel } from '../model/site-model.ts';
+import { overallState, type ServiceState } from './status.ts';
+
+export interface CardElement {
+  type: string;
+  props: { style?: Record<string, string | number>; children?: (CardElement | string)[] | CardElement | string };
+}
+
+export interface CardText {
+  siteName: string;
+  /** Severity and status line, e.g. "P1 · Resolved"; absent on the site card. */
+  kicker?: string;
+  title: string;
+  /** Services and dates, one line each. */
+  details: string[];
+  /** Colour of the accent bar, matching the state colours of the page. */
+  accent: string;
+}
+
+const el = (type: string, style: Record<string, string | number>, children?: CardElement['props']['children']): CardElement => ({
+  type,
+  props: children === undefined ? { style } : { style, children },
+});
+
+/** A 1200x630 card: accent bar, site name, kicker, title (clamped), detail lines. */
+export function socialCard(text: CardText): CardElement {
+  const title = text.title.length > 110 ? `${text.title.slice(0, 107).trimEnd()}…` : text.title;
+  return el('div', { width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#ffffff', color: '#1a1d21', fontFamily: 'Noto Sans' }, [
+    el('div', { height: 24, background: text.accent, display: 'flex' }),
+    el('div', { display: 'flex', flexDirection: 'column', padding: '56px 72px', flexGrow: 1 }, [
+      el('div', { fontSize: 34, fontWeight: 700, color: '#5b6470', display: 'flex' }, text.siteName),
+      ...(text.kicker ? [el('div', { fontSize: 34, fontWeight: 700, color: text.accent, marginTop: 36, display: 'flex' }, text.kicker)] : []),
+      el('div', { fontSize: 60, fontWeight: 700, lineHeight: 1.2, marginTop: 20, display: 'flex' }, title),
+      el('div', { display: 'flex', flexDirection: 'column', marginTop: 'auto', fontSize: 30, color: '#5b6470' }, text.details.map((line) => el('div', { display: 'flex' }, line))),
+    ]),
+  ]);
+}
+
+/** Page colours per state, light theme: the card is an image, so it uses the light palette. */
+export const STATE_COLOURS = {
+  operational: '#1a7f37',
+  maintenance: '#2f6fdf',
+  degraded: '#9a6700',
+  partial_outage: '#c2410c',
+  major_outage: '#c62828',
+} as const;
+
+/** The card of one incident: severity and status, title, services and start; accent by its worst impact until over. */
+export function incidentCardText(incident: Incident, model: Pick<SiteModel, 'site' | 'services'>, t: Translate): CardText {
+  const status = currentStatus(incident);
+  const worst = overallState(incident.services.map((affected) => affected.impact));
+  return {
+    siteName: model.site.name,
+    kicker: `${incident.severity} · ${t(`status.${status}`)}`,
+    title: incident.title,
+    details: [
+      incident.services.map((affected) => serviceNameOf(model.services, affected.id)).join(', '),
+      `${incident.id} · ${formatInstant(incident.started.getTime(), model.site.timeZone, model.site.defaultLocale)}`,
+    ],
+    accent: isFinished(status) ? STATE_COLOURS.operational : STATE_COLOURS[worst],
+  };
+}
+
+/** The site's card: the overall banner. */
+export function siteCardText(overall: ServiceState, model: Pick<SiteModel, 'site'>, t: Translate): CardText {
+  return { siteName: model.site.name, title: t(`banner.${overall}`), details: [model.site.description ?? ''], accent: STATE_COLOURS[overall] };
+}

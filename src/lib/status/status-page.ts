@@ -1,0 +1,74 @@
+// The status page's content: banner, services by group with state and 90-day bars, open incidents, maintenance.
+import type { Incident, IncidentUpdate } from '../../schemas/incident.ts';
+import type { Maintenance } from '../../schemas/maintenance.ts';
+import type { Service, ServiceGroup } from '../../schemas/service.ts';
+import { availabilityOver, dailyAvailability, groupAvailabilityOver, trailingDays, type DailyAvailability, type ReliabilityRecord } from '../reliability/availability.ts';
+import { isOpen, latestUpdate, newestFirst } from '../incidents/incident-timeline.ts';
+import type { SiteModel } from '../model/site-model.ts';
+import { isMaintenanceActive, isMaintenanceUpcoming, overallState, serviceStateAt, type ServiceState } from './status.ts';
+
+export const BAR_DAYS = 90;
+
+export interface ServiceRow {
+  service: Service;
+  state: ServiceState;
+  availability90: number;
+  meetsTarget: boolean;
+  days: DailyAvailability[];
+}
+
+export interface GroupSection {
+  group: ServiceGroup;
+  services: ServiceRow[];
+  /** The worst state among the group's services. */
+  state: ServiceState;
+  /** The mean of its services' availability over the last 90 days. */
+  availability90: number;
+}
+
+export interface OpenIncident {
+  incident: Incident;
+  latest: IncidentUpdate;
+}
+
+export interface StatusPage {
+  overall: ServiceState;
+  groups: GroupSection[];
+  openIncidents: OpenIncident[];
+  activeMaintenance: Maintenance[];
+  upcomingMaintenance: Maintenance[];
+}
+
+export function reliabilityRecordOf(model: SiteModel): ReliabilityRecord {
+  return { incidents: model.incidents, maintenance: model.maintenance, weights: model.site.impactWeights, nowMs: model.nowMs };
+}
+
+export function statusPage(model: SiteModel): StatusPage {
+  const record = reliabilityRecordOf(model);
+  const window90 = trailingDays(BAR_DAYS, model.nowMs);
+  const rows = model.services.map((service): ServiceRow => {
+    const availability90 = availabilityOver(service.id, record, window90).percent;
+    return {
+      service,
+      state: serviceStateAt(service.id, model.incidents, model.maintenance, model.nowMs),
+      availability90,
+      meetsTarget: availability90 >= service.availability,
+      days: dailyAvailability(service.id, record, BAR_DAYS, model.site.timeZone),
+    };
+  });
+  const groups = model.groups
+    .map((group) => {
+      const services = rows.filter((row) => row.service.group === group.id);
+      const availability90 = groupAvailabilityOver(services.map((row) => row.service.id), record, window90);
+      return { group, services, state: overallState(services.map((row) => row.state)), availability90 };
+    })
+    .filter((section) => section.services.length > 0);
+  const byStart = (a: Maintenance, b: Maintenance) => a.start.getTime() - b.start.getTime();
+  return {
+    overall: overallState(rows.map((row) => row.state)),
+    groups,
+    openIncidents: newestFirst(model.incidents.filter((incident) => isOpen(incident, model.nowMs))).map((incident) => ({ incident, latest: latestUpdate(incident) })),
+    activeMaintenance: model.maintenance.filter((window) => isMaintenanceActive(window, model.nowMs)).sort(byStart),
+    upcomingMaintenance: model.maintenance.filter((window) => isMaintenanceUpcoming(window, model.nowMs)).sort(byStart),
+  };
+}

@@ -1,0 +1,60 @@
+// The reliability targets page: each service's RTO, RPO and availability target beside what was achieved.
+import type { Service } from '../../schemas/service.ts';
+import { availabilityOver, errorBudgetOver, trailingDays, type ErrorBudget } from '../reliability/availability.ts';
+import { incidentTargets, resolutionSummary, type ResolutionSummary, type ServiceRecovery } from '../reliability/incident-metrics.ts';
+import { newestFirst } from '../incidents/incident-timeline.ts';
+import type { SiteModel } from '../model/site-model.ts';
+import { reliabilityRecordOf } from './status-page.ts';
+
+export const TARGET_WINDOWS_DAYS = [30, 90, 365] as const;
+
+export interface RecoveryRow extends ServiceRecovery {
+  incidentId: string;
+  incidentTitle: string;
+  startedMs: number;
+}
+
+export interface ServiceTargets {
+  service: Service;
+  /** Achieved availability per window, in the order of TARGET_WINDOWS_DAYS. */
+  achieved: { days: number; percent: number; meetsTarget: boolean }[];
+  budget30: ErrorBudget;
+  recoveries: RecoveryRow[];
+}
+
+export function serviceTargets(model: SiteModel): ServiceTargets[] {
+  const record = reliabilityRecordOf(model);
+  return model.services.map((service) => ({
+    service,
+    achieved: TARGET_WINDOWS_DAYS.map((days) => {
+      const percent = availabilityOver(service.id, record, trailingDays(days, model.nowMs)).percent;
+      return { days, percent, meetsTarget: percent >= service.availability };
+    }),
+    budget30: errorBudgetOver(service, record, trailingDays(30, model.nowMs)),
+    recoveries: newestFirst(model.incidents.filter((incident) => incident.services.some((affected) => affected.id === service.id))).flatMap((incident) => {
+      const level = model.levels.find((candidate) => candidate.id === incident.severity);
+      if (!level) return [];
+      const row = incidentTargets(incident, level, model.services, model.nowMs).services.find((candidate) => candidate.serviceId === service.id);
+      return row ? [{ ...row, incidentId: incident.id, incidentTitle: incident.title, startedMs: incident.started.getTime() }] : [];
+    }),
+  }));
+}
+
+export interface ResolutionRow extends ResolutionSummary {
+  key: string;
+}
+
+export interface ResolutionStats {
+  bySeverity: ResolutionRow[];
+  byService: ResolutionRow[];
+}
+
+/** Count, mean and median time to resolve per severity level and per affected service, for incidents started in the last `days` days. */
+export function resolutionStats(model: SiteModel, days: number): ResolutionStats {
+  const window = trailingDays(days, model.nowMs);
+  const summarise = (key: string, incidents: SiteModel['incidents']) => ({ key, ...resolutionSummary(incidents, window.start, window.end) });
+  return {
+    bySeverity: model.levels.map((level) => summarise(level.id, model.incidents.filter((incident) => incident.severity === level.id))),
+    byService: model.services.map((service) => summarise(service.id, model.incidents.filter((incident) => incident.services.some((affected) => affected.id === service.id)))),
+  };
+}

@@ -1,0 +1,70 @@
+// Formatting at the edge: instants in the site's time zone with the zone named, percentages, relative phrases.
+import type { Locale } from '../../schemas/site.ts';
+import { zoneOffsetAt } from './time-zone.ts';
+
+const instantFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let formatter = instantFormatters.get(key);
+  if (!formatter) {
+    formatter = make();
+    instantFormatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** "Nov 25, 2026, 21:14 GMT+8": date, 24-hour time and the zone, so nobody guesses which clock. */
+export function formatInstant(instantMs: number, timeZone: string, locale: Locale): string {
+  return cached(`instant|${timeZone}|${locale}`, () =>
+    new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }),
+  ).format(new Date(instantMs));
+}
+
+/** "21:14 GMT+8" for timelines where the date is shown once above. */
+export function formatTimeOfDay(instantMs: number, timeZone: string, locale: Locale): string {
+  return cached(`time|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })).format(new Date(instantMs));
+}
+
+/** "Nov 25, 2026" for a local date `YYYY-MM-DD` (read as that calendar day, not an instant). */
+export function formatLocalDate(date: string, locale: Locale): string {
+  return cached(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' })).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** "November 2026" for a month key `YYYY-MM`. */
+export function formatMonth(month: string, locale: Locale): string {
+  return cached(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long' })).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** The machine-readable form for `<time datetime>` and feeds: UTC with an explicit Z. */
+export function isoInstant(instantMs: number): string {
+  return new Date(instantMs).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * The same instant on the site's wall clock with its offset, "2026-11-25T22:35:00+08:00", for machine readers
+ * that show it to people (feeds, the Statuspage API): the offset keeps it exact, the wall clock keeps it familiar.
+ */
+export function isoInstantInZone(instantMs: number, timeZone: string): string {
+  const offsetMs = zoneOffsetAt(instantMs, timeZone);
+  // Offsets with seconds (local mean time before 1900) cannot be written as ±hh:mm; UTC stays exact.
+  if (offsetMs === 0 || offsetMs % 60_000 !== 0) return isoInstant(instantMs);
+  const wallClock = new Date(instantMs + offsetMs).toISOString().replace('.000Z', '').replace('Z', '');
+  return `${wallClock}${offsetSuffix(offsetMs)}`;
+}
+
+/** An offset in milliseconds as an ISO 8601 suffix: `+08:00`, `-05:00`, `+05:30`. */
+export function offsetSuffix(offsetMs: number): string {
+  const sign = offsetMs < 0 ? '-' : '+';
+  const minutes = Math.abs(Math.round(offsetMs / 60_000));
+  return `${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Availability with enough digits to tell 99.95 from 99.9, never rounding up to a perfect 100:
+ * a service that lost one minute must not read "100%".
+ */
+export function formatPercent(percent: number, locale: Locale, digits = 3): string {
+  const factor = 10 ** digits;
+  const floored = Math.floor(percent * factor) / factor;
+  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: Math.min(2, digits), maximumFractionDigits: digits }).format(floored)}%`;
+}
