@@ -28,4 +28,17 @@ export default defineConfig({
   // Pages render a few at a time so social cards rasterise on both cores while other pages are written.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
+  // Every page carries a Content-Security-Policy <meta>: scripts and styles only by the hashes Astro computes for
+  // what the project itself inlines, everything else from the site's own origin or nowhere. Markdown is
+  // sanitised before it is published; this is the second wall (docs/security.md).
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: ["default-src 'none'", "img-src 'self'", "font-src 'self'", "connect-src 'self'", "manifest-src 'self'", "base-uri 'none'", "form-action 'none'"],
+      // 'strict-dynamic' makes browsers ignore the 'self' Astro always writes: only the hashed inline script runs,
+      // never a script file, even one from the site's own public/ folder.
+      scriptDirective: { resources: [], strictDynamic: true },
+      styleDirective: { resources: [] },
+    },
+  },
 });

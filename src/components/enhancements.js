@@ -1,0 +1,35 @@
+// Enhancements (reader's time zone, relative times, history filters); constant text, allowed by its CSP hash.
+(() => {
+  const yourTimeLabel = document.currentScript?.dataset.yourTime ?? '';
+  const lang = document.documentElement.lang;
+  const siteZone = document.body.dataset.zone;
+  const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const rel = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  const units = [['day', 864e5], ['hour', 36e5], ['minute', 6e4]];
+  for (const el of document.querySelectorAll('time[datetime*="T"]')) {
+    const at = new Date(el.dateTime);
+    const extra = [];
+    if (readerZone && readerZone !== siteZone) {
+      extra.push(`${yourTimeLabel}: ${at.toLocaleString(lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })}`);
+    }
+    if (el.hasAttribute('data-relative')) {
+      const diff = at.getTime() - Date.now();
+      const [unit, size] = units.find(([, ms]) => Math.abs(diff) >= ms) ?? units[2];
+      extra.push(rel.format(Math.round(diff / size), unit));
+    }
+    if (extra.length) el.insertAdjacentHTML('afterend', `<span class="local-time"> (${extra.join(' · ').replace(/</g, '&lt;')})</span>`);
+  }
+  const filters = document.querySelector('.filters');
+  if (filters) {
+    filters.hidden = false;
+    const apply = () => {
+      const service = filters.querySelector('[name=service]').value;
+      const severity = filters.querySelector('[name=severity]').value;
+      for (const item of document.querySelectorAll('.history-item')) {
+        item.hidden = (service && !item.dataset.services.split(' ').includes(service)) || (severity && item.dataset.severity !== severity);
+      }
+      for (const month of document.querySelectorAll('.history-month')) month.hidden = !month.querySelector('.history-item:not([hidden])');
+    };
+    filters.addEventListener('change', apply);
+  }
+})();
