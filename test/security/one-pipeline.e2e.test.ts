@@ -1,6 +1,6 @@
 // What the check validated is what the page and every feed publish: the same body (a second `---` block in it is
 // text, not frontmatter to strip) and the same HTML for an update message on the page and in the feeds.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
@@ -14,7 +14,9 @@ const MESSAGE = 'Calls **fail** with TLS errors; see [the runbook](https://runbo
 /** The message as HTML, written by hand: what a reader must get on the page and in every feed alike. */
 const MESSAGE_HTML = '<p>Calls <strong>fail</strong> with TLS errors; see <a href="https://runbooks.example.org/tls">the runbook</a> and <code>openssl s_client</code>.</p>';
 /** A body whose first lines look like a second frontmatter block: a thematic break, a setext heading, a paragraph. */
-const BODY = '---\nowner: platform\n---\n\nThe certificate of the API expired.\n';
+const BODY = '---\nowner: platform\n---\n\nThe certificate of the API expired.\n\n![The expiry alert](/images/expiry.png)\n';
+/** Eight bytes of PNG signature are enough: the build copies the file, nobody decodes it. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 let site: string;
 let out: string;
@@ -27,6 +29,8 @@ beforeAll(async () => {
   const withMessage = frontmatter!.replace('message: Alerts report TLS handshake failures on the REST API.', `message: "${MESSAGE}"`);
   expect(withMessage).not.toBe(frontmatter);
   await writeFile(file, `${withMessage}${BODY}`);
+  await mkdir(path.join(site, 'public/images'), { recursive: true });
+  await writeFile(path.join(site, 'public/images/expiry.png'), PNG);
   out = path.join(await mkdtemp(path.join(os.tmpdir(), 'aftermath-pipeline-')), 'site');
   const check = runScript('check.ts', ['--root', site], NOW);
   expect(check.status, check.stdout + check.stderr).toBe(0);
@@ -46,6 +50,14 @@ describe('one markdown pipeline for the check, the page and the feeds', () => {
     expect(summary.querySelector('hr')).not.toBeNull();
     expect(summary.querySelector('h2:not(#summary)')?.text).toBe('owner: platform');
     expect(summary.text).toContain('The certificate of the API expired.');
+  });
+
+  it('shows an image from the site’s public/ folder, published beside the pages', async () => {
+    const page = parse(await readFile(path.join(out, 'incidents/INC-20261110-001/index.html'), 'utf8'));
+    const image = page.querySelector('#summary')!.parentNode!.querySelector('img')!;
+    expect(image.getAttribute('src')).toBe('/images/expiry.png');
+    expect(image.getAttribute('alt')).toBe('The expiry alert');
+    expect(await readFile(path.join(out, 'images/expiry.png'))).toEqual(PNG);
   });
 
   it('renders an update message to the same HTML on the page and in RSS, Atom and JSON Feed', async () => {
