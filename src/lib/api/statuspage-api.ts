@@ -3,7 +3,8 @@ import type { Incident } from '../../schemas/incident.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { Service } from '../../schemas/service.ts';
 import { absoluteUrl, incidentPath, postmortemPublishedAt } from '../feeds/feed-items.ts';
-import { isoInstant, isoInstantInZone } from '../time/format.ts';
+import { isoInstantInZone } from '../time/format.ts';
+import { updateIds } from '../feeds/update-ids.ts';
 import { isOpen, newestFirst, updatesInOrder } from '../incidents/incident-timeline.ts';
 import { publishedPostmortems } from '../postmortems/postmortems.ts';
 import type { MarkdownBodies, SiteModel } from '../model/site-model.ts';
@@ -246,7 +247,7 @@ export function statuspageIncident(incident: Incident, model: SiteModel, pageId:
     incident_updates: updates
       .map((update, index): StatuspageIncidentUpdate => ({
         // The same basis as the feed item's guid: editing the message keeps the id.
-        id: statuspageId('update', `${incident.id}@${isoInstant(update.at.getTime())}/${update.status}`),
+        id: statuspageId('update', updateIds(incident, update).apiKey),
         status: incidentStatusOf(update.status, published !== undefined),
         body: update.message,
         incident_id: id,

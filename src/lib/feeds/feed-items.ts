@@ -2,16 +2,16 @@
 import type { Incident, IncidentStatus, IncidentUpdate } from '../../schemas/incident.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { Service } from '../../schemas/service.ts';
-import { isoInstant } from '../time/format.ts';
 import type { PublishedPostmortem } from '../postmortems/postmortems.ts';
 import { localDateOf, startOfLocalDate } from '../time/time-zone.ts';
 import { serviceNameOf } from '../model/service-names.ts';
+import { updateIds } from './update-ids.ts';
 
 /** An incident update's status, or `postmortem` for the publication of the incident's postmortem. */
 export type FeedItemStatus = IncidentStatus | 'postmortem';
 
 export interface FeedItem {
-  /** Stable: the incident id, the update's instant and status (or `#published`); editing a message or a title keeps it. */
+  /** Stable: the incident page and the update's ids (see update-ids.ts), or `#published`; editing a message or a title keeps it. */
   guid: string;
   title: string;
   /** Absolute link to the update on the incident page, or to the postmortem. */
@@ -23,10 +23,6 @@ export interface FeedItem {
   status: FeedItemStatus;
   severity: string;
   serviceIds: string[];
-}
-
-export function updateAnchor(update: IncidentUpdate): string {
-  return `update-${isoInstant(update.at.getTime()).replace(/[:]/g, '').toLowerCase()}`;
 }
 
 export function incidentPath(incidentId: string): string {
@@ -63,17 +59,21 @@ export function newestItemsFirst(items: readonly FeedItem[]): FeedItem[] {
 export function incidentUpdateItems(incidents: readonly Incident[], services: readonly Service[], baseUrl: string): FeedItem[] {
   return newestItemsFirst(
     incidents.flatMap((incident) =>
-      incident.updates.map((update): FeedItem => ({
-        guid: `${absoluteUrl(baseUrl, incidentPath(incident.id))}#${updateAnchor(update)}-${update.status}`,
-        title: updateTitle(incident, update, services),
-        url: `${absoluteUrl(baseUrl, incidentPath(incident.id))}#${updateAnchor(update)}`,
-        dateMs: update.at.getTime(),
-        markdown: update.message,
-        incidentId: incident.id,
-        status: update.status,
-        severity: incident.severity,
-        serviceIds: incident.services.map((affected) => affected.id),
-      })),
+      incident.updates.map((update): FeedItem => {
+        const page = absoluteUrl(baseUrl, incidentPath(incident.id));
+        const ids = updateIds(incident, update);
+        return {
+          guid: `${page}#${ids.guidFragment}`,
+          title: updateTitle(incident, update, services),
+          url: `${page}#${ids.anchor}`,
+          dateMs: update.at.getTime(),
+          markdown: update.message,
+          incidentId: incident.id,
+          status: update.status,
+          severity: incident.severity,
+          serviceIds: incident.services.map((affected) => affected.id),
+        };
+      }),
     ),
   );
 }
