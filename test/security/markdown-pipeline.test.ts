@@ -4,7 +4,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { markdownToHtml } from '../../src/lib/markdown/markdown-html.ts';
+import { markdownToHtml, markdownToPlainText } from '../../src/lib/markdown/markdown-html.ts';
 
 /** Every element of the HTML as a browser parses it, with its attributes. */
 function elementsOf(html: string): Element[] {
@@ -88,5 +88,19 @@ describe('the markdown renderer, given what an attacker writes', () => {
     const targets = elementsOf(html).flatMap((element) => (typeof element.properties.href === 'string' && element.properties.href.startsWith('#') ? [element.properties.href.slice(1)] : []));
     expect(targets.length).toBeGreaterThan(0);
     for (const target of targets) expect(ids).toContain(target);
+  });
+});
+
+describe('the plain text of markdown (API bodies, calendar descriptions)', () => {
+  it('is what the page shows, with link addresses after their words', () => {
+    expect(markdownToPlainText('Calls **fail**; see [the runbook](https://runbooks.example.org/tls) and `openssl`.')).toBe('Calls fail; see the runbook (https://runbooks.example.org/tls) and openssl.');
+  });
+
+  it('keeps paragraphs, list items and table rows on their own lines', () => {
+    expect(markdownToPlainText('First.\n\n- one\n- two\n\n| a | b |\n| - | - |\n| 1 | 2 |')).toBe('First.\n\n- one\n- two\n\na\tb\n1\t2');
+  });
+
+  it('carries no script link, raw HTML or control character', () => {
+    expect(markdownToPlainText('[click](javascript:alert(1)) <b onclick="x">bold</b>\u001b[0m')).toBe('click bold[0m');
   });
 });

@@ -74,7 +74,7 @@ export function firstControlCharacter(text: string): { index: number; codePoint:
 }
 
 /** Markdown to its syntax tree: the check walks this tree, the renderer below turns the same parse into HTML. */
-const parser = unified().use(remarkParse).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 export function parseMarkdown(markdown: string): MdastRoot {
   return parser.parse(withoutControlCharacters(markdown));
@@ -94,11 +94,16 @@ export function isAllowedLinkTarget(url: string): boolean {
   return scheme === undefined || LINK_SCHEMES.includes(scheme);
 }
 
-const processor = parser
+/** The parse above, turned into sanitised HTML syntax: the one tree every output is written from. */
+const toSafeHtmlTree = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
   .use(remarkRehype, { allowDangerousHtml: false })
   .use(rehypeSiteImagesOnly)
   .use(rehypeSanitize, SANITIZE_SCHEMA)
-  .use(rehypeStringify);
+  .freeze();
+
+const processor = toSafeHtmlTree().use(rehypeStringify).freeze();
 
 /**
  * Safe HTML for markdown text. `]]>` is written `]]&gt;` (the same HTML) so the result can sit in any XML CDATA
@@ -106,4 +111,41 @@ const processor = parser
  */
 export function markdownToHtml(markdown: string): string {
   return String(processor.processSync(withoutControlCharacters(markdown))).trim().replaceAll(']]>', ']]&gt;');
+}
+
+function plainTextOf(node: HastRoot | HastRoot['children'][number]): string {
+  // remark-rehype puts a newline text between blocks; blocks below bring their own line breaks.
+  if (node.type === 'text') return /^\s*\n\s*$/.test(node.value) ? '' : node.value;
+  if (node.type !== 'root' && node.type !== 'element') return '';
+  const inner = node.children.map((child) => plainTextOf(child)).join('');
+  if (node.type === 'root') return inner;
+  switch (node.tagName) {
+    case 'p': case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'pre': case 'blockquote': case 'ul': case 'ol': case 'table': case 'section':
+      return `${inner.trim()}\n\n`;
+    case 'li':
+      return `- ${inner.trim()}\n`;
+    case 'tr':
+      return `${inner.replace(/\t$/, '')}\n`;
+    case 'td': case 'th':
+      return `${inner.trim()}\t`;
+    case 'br': case 'hr':
+      return '\n';
+    case 'a': {
+      if (node.properties.dataFootnoteBackref !== undefined) return '';
+      const href = typeof node.properties.href === 'string' ? node.properties.href : undefined;
+      // A link keeps its address where the words do not already say it, so a plain-text reader can follow it.
+      return href && !inner.includes(href) && !href.startsWith('#') ? `${inner} (${href})` : inner;
+    }
+    default:
+      return inner;
+  }
+}
+
+/**
+ * The same sanitised text as plain text, for outputs that are not HTML (the Statuspage API's update bodies, the
+ * calendar's descriptions): what a reader of the page sees, with link addresses kept after the words.
+ */
+export function markdownToPlainText(markdown: string): string {
+  const tree = toSafeHtmlTree.runSync(toSafeHtmlTree.parse(withoutControlCharacters(markdown))) as HastRoot;
+  return plainTextOf(tree).replace(/\n{3,}/g, '\n\n').trim();
 }
