@@ -1,11 +1,13 @@
 // `npm run build`: validates everything first, builds into a scratch folder, and only then swaps it in as the output.
-// A failed build leaves no output folder at all, so nothing half-built or stale can be deployed.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+// It writes only where it may (see src/cli/build-output.ts): a new or empty folder, or the output of an earlier build,
+// which a failed build removes so nothing half-built or stale can be deployed. Anything else is never touched.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BUILD_MARKER, buildMarkerText, canonicalPath, isEarlierBuild, OUTPUT_EXPECTED, outputFolderRefusal } from '../src/cli/build-output.ts';
+import { acquireLock, type HeldLock } from '../src/cli/file-lock.ts';
 import { formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 
@@ -13,81 +15,130 @@ const USAGE = 'usage: npm run build -- [--root <site folder>] [--out <output fol
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 let root: string;
-let outDir: string;
+let outGiven: string;
 try {
   const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, out: { type: 'string', default: 'dist' } }, strict: true });
   root = path.resolve(values.root);
-  outDir = path.resolve(values.out);
+  outGiven = values.out;
 } catch (error) {
   console.error(`build: ${(error as Error).message}\n${USAGE}`);
   process.exit(2);
 }
 
-async function acquireBuildLock(lockDir: string): Promise<() => void> {
-  await mkdir(path.dirname(lockDir), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
-      const release = () => rmSync(lockDir, { recursive: true, force: true });
-      process.on('exit', release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // A lock left by a build that died is taken over; a live one is waited for.
-      const holder = Number(readFileSync(path.join(lockDir, 'pid'), { encoding: 'utf8', flag: 'a+' }));
-      if (holder > 0 && !isAlive(holder)) rmSync(lockDir, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+const refusal = outputFolderRefusal(outGiven, { root, projectDir });
+if (refusal !== undefined) {
+  console.error(`build: --out ${outGiven}: ${refusal} (${OUTPUT_EXPECTED})`);
+  process.exit(2);
+}
+// Every later step works on the folder a link points to, so the link itself is never replaced.
+const outDir = canonicalPath(outGiven);
+// Messages name the folder as it was typed.
+const shownOut = outGiven;
+
+let lock: HeldLock | undefined;
+let scratch: string | undefined;
+let astro: ChildProcess | undefined;
+let interrupted: NodeJS.Signals | undefined;
+
+function cleanUp(): void {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+  lock?.release();
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
+// Ctrl+C or a TERM from CI: stop astro, remove the scratch folder, free the lock; the output stays as it was.
+// The swap at the end is synchronous, so a signal is handled before it starts or after it is complete.
+function onSignal(signal: NodeJS.Signals): void {
+  if (interrupted) return;
+  interrupted = signal;
+  if (astro && astro.exitCode === null && astro.signalCode === null) {
+    astro.kill(signal);
+    return;
   }
+  cleanUp();
+  console.error(`build: interrupted; ${shownOut} was left as it was`);
+  process.exit(130);
 }
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 
-async function fail(message: string): Promise<never> {
-  await rm(outDir, { recursive: true, force: true });
-  console.error(`${message}\nbuild failed: nothing was written to ${path.relative(process.cwd(), outDir) || outDir}`);
+function fail(message: string): never {
+  cleanUp();
+  // Only an earlier build's output is removed, so what a failed build leaves can never be deployed as current.
+  if (isEarlierBuild(outDir) && outputFolderRefusal(outDir, { root, projectDir }) === undefined) {
+    rmSync(outDir, { recursive: true, force: true });
+    console.error(`${message}\nbuild failed: removed the earlier build in ${shownOut} so it cannot be deployed as current; nothing new was written`);
+  } else {
+    console.error(`${message}\nbuild failed: nothing was written to ${shownOut}`);
+  }
   process.exit(1);
 }
 
 const checked = await loadSite(root);
 if (!checked.ok) {
-  await fail(`${checked.problems.map(formatProblem).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
+  fail(`${checked.problems.map(formatProblem).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
 }
 
-await mkdir(path.dirname(outDir), { recursive: true });
+mkdirSync(path.dirname(outDir), { recursive: true });
 // Astro keeps its prerender chunks and content cache in the project's .astro/ whatever the output folder, so two
 // builds at once (two terminals, parallel tests) would overwrite each other's chunks: one build at a time.
-const releaseLock = await acquireBuildLock(path.join(projectDir, '.astro', 'build.lock'));
-const scratch = await mkdtemp(path.join(path.dirname(outDir), `.build-tmp-${path.basename(outDir)}-`));
+lock = await acquireLock(path.join(projectDir, '.astro', 'build.lock'), {
+  label: '.astro/build.lock',
+  holderIs: 'another build',
+  report: (line) => console.error(`build: ${line}`),
+});
+const scratchDir = mkdtempSync(path.join(path.dirname(outDir), `.build-tmp-${path.basename(outDir)}-`));
+scratch = scratchDir;
+const builtSite = path.join(scratchDir, 'site');
 const exitCode = await new Promise<number>((resolve) => {
-  const child = spawn(process.execPath, [path.join(projectDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', projectDir], {
+  astro = spawn(process.execPath, [path.join(projectDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', projectDir], {
     cwd: projectDir,
     stdio: 'inherit',
     env: {
       ...process.env,
       AFTERMATH_ROOT: root,
-      AFTERMATH_OUT_DIR: path.join(scratch, 'site'),
+      AFTERMATH_OUT_DIR: builtSite,
       // Each output gets its own content cache, so builds of different sites never read each other's entries.
-      AFTERMATH_CACHE_DIR: path.join(scratch, 'cache'),
+      AFTERMATH_CACHE_DIR: path.join(scratchDir, 'cache'),
       ASTRO_TELEMETRY_DISABLED: '1',
     },
   });
-  child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  astro.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 });
-releaseLock();
-if (exitCode !== 0 || !existsSync(path.join(scratch, 'site', 'index.html'))) {
-  await rm(scratch, { recursive: true, force: true });
-  await fail(`astro build exited with ${exitCode}`);
+if (interrupted) {
+  cleanUp();
+  console.error(`build: interrupted; ${shownOut} was left as it was`);
+  process.exit(130);
 }
-await rm(outDir, { recursive: true, force: true });
-await rename(path.join(scratch, 'site'), outDir);
-await rm(scratch, { recursive: true, force: true });
-console.log(`built ${path.relative(process.cwd(), outDir) || outDir}`);
+if (exitCode !== 0 || !existsSync(path.join(builtSite, 'index.html'))) fail(`astro build exited with ${exitCode}`);
+
+const { version } = JSON.parse(readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { version: string };
+writeFileSync(path.join(builtSite, BUILD_MARKER), buildMarkerText(version, Date.now()));
+// Something may have been put in the output folder while astro ran: look again right before replacing it.
+const refusedNow = outputFolderRefusal(outDir, { root, projectDir });
+if (refusedNow !== undefined) {
+  cleanUp();
+  console.error(`build: --out ${outGiven}: ${refusedNow}, which it was not when the build started (${OUTPUT_EXPECTED})`);
+  process.exit(1);
+}
+const previous = path.join(scratchDir, 'previous');
+try {
+  if (!existsSync(outDir)) {
+    renameSync(builtSite, outDir);
+  } else if (isEarlierBuild(outDir)) {
+    // Moved aside, not removed first, so the output is never missing for longer than two renames.
+    renameSync(outDir, previous);
+    renameSync(builtSite, outDir);
+  } else {
+    // An empty folder someone made (perhaps a mount point) is kept and filled.
+    for (const entry of readdirSync(builtSite)) renameSync(path.join(builtSite, entry), path.join(outDir, entry));
+  }
+} catch (error) {
+  if (existsSync(previous) && !existsSync(outDir)) renameSync(previous, outDir);
+  cleanUp();
+  console.error(`build: could not move the build into ${shownOut}: ${(error as Error).message}; ${shownOut} was left as it was`);
+  process.exit(1);
+}
+// Released only now: two builds into the same folder must not swap it at the same time either.
+cleanUp();
+console.log(`built ${shownOut}`);
