@@ -107,3 +107,40 @@ describe('escaping text as HTML', () => {
     expect(escapeHtml('a < b & "c" > d')).toBe('a &lt; b &amp; &quot;c&quot; &gt; d');
   });
 });
+
+describe('text XML cannot carry', () => {
+  // A NUL, a bell and an ANSI colour code in the site name, a service name and a title; a literal "&amp;" that must survive.
+  const controlled: FeedChannel = {
+    folder: '',
+    title: 'Ops\u0000 Status \u001b[31mred\u001b[0m',
+    description: 'R&amp;D \u0007status',
+    homePath: '',
+    items: [item({ title: '[P1] API\u0000 gateway: fixing — 502 ]]> errors\u0007 for R&amp;D', serviceIds: ['api-gateway'] })],
+  };
+  const controlledSite: FeedSite = { ...site, name: 'Ops\u0000 Status' };
+
+  it('is dropped from every title and description in RSS, and the rest arrives as written', () => {
+    const xml = rssDocument(controlled, controlledSite);
+    expect(xml).not.toMatch(/[\u0000\u0007\u001b]/);
+    const parsed = new XMLParser().parse(xml) as { rss: { channel: { title: string; description: string; item: { title: string } } } };
+    expect(parsed.rss.channel.title).toBe('Ops Status [31mred[0m');
+    expect(parsed.rss.channel.description).toBe('R&amp;D status');
+    expect(parsed.rss.channel.item.title).toBe('[P1] API gateway: fixing — 502 ]]> errors for R&amp;D');
+  });
+
+  it('is dropped from every title, description and name in Atom, and the rest arrives as written', () => {
+    const xml = atomDocument(controlled, controlledSite);
+    expect(xml).not.toMatch(/[\u0000\u0007\u001b]/);
+    // Read with a plain XML parser: feed-parser decodes entities in Atom text elements a second time.
+    const parsed = new XMLParser().parse(xml) as { feed: { title: string; subtitle: string; author: { name: string } } };
+    expect(parsed.feed).toMatchObject({ title: 'Ops Status [31mred[0m', subtitle: 'R&amp;D status', author: { name: 'Ops Status' } });
+    // The entry's title is HTML (type="html"), which feed-parser reads as a reader renders it.
+    expect(parseFeed(xml).items[0]!.title).toBe('[P1] API gateway: fixing — 502 ]]> errors for R&amp;D');
+  });
+
+  it('is dropped from every title and name in JSON Feed', () => {
+    const feed = JSON.parse(jsonFeedDocument(controlled, controlledSite)) as ReturnType<typeof jsonFeed>;
+    expect(feed).toMatchObject({ title: 'Ops Status [31mred[0m', description: 'R&amp;D status', authors: [{ name: 'Ops Status' }] });
+    expect(feed.items[0]!.title).toBe('[P1] API gateway: fixing — 502 ]]> errors for R&amp;D');
+  });
+});

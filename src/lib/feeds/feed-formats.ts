@@ -5,6 +5,7 @@ import { channelUpdatedMs, feedPath, type FeedChannel, type FeedFormat } from '.
 import { absoluteUrl, type FeedItem } from './feed-items.ts';
 import { isoInstantInZone } from '../time/format.ts';
 import { markdownToHtml } from '../markdown/markdown-html.ts';
+import { feedTextOf } from './feed-text.ts';
 
 /** What every format needs to know about the site besides the channel. */
 export interface FeedSite {
@@ -23,7 +24,8 @@ function categoriesOf(item: FeedItem): string[] {
   return [item.severity, item.status, ...item.serviceIds];
 }
 
-export function rssDocument(channel: FeedChannel, site: FeedSite): string {
+export function rssDocument(written: FeedChannel, writtenSite: FeedSite): string {
+  const { channel, site } = feedTextOf(written, writtenSite);
   // The newest item, not the build time, so an unchanged record gives an unchanged feed.
   const updated = new Date(channelUpdatedMs(channel, site.nowMs));
   const feed = new RSS({
@@ -48,19 +50,28 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function atomDocument(channel: FeedChannel, site: FeedSite): string {
+/**
+ * Text for an Atom element the `feed` package writes as plain text (feed title, subtitle, author name): its
+ * serialiser first turns every "&amp;" back into "&" before escaping, so "&" is doubled here to come out as written.
+ */
+function atomPlainText(text: string): string {
+  return text.replaceAll('&', '&amp;');
+}
+
+export function atomDocument(written: FeedChannel, writtenSite: FeedSite): string {
+  const { channel, site } = feedTextOf(written, writtenSite);
   const selfUrl = absoluteUrl(site.baseUrl, feedPath(channel, 'atom'));
   const feed = new Feed({
     // The feed's own address is its permanent id: it never changes while the site keeps its base URL.
     id: selfUrl,
-    title: channel.title,
-    description: channel.description,
+    title: atomPlainText(channel.title),
+    description: atomPlainText(channel.description),
     link: absoluteUrl(site.baseUrl, channel.homePath),
     language: site.language,
     updated: new Date(channelUpdatedMs(channel, site.nowMs)),
     generator: 'aftermath',
     feedLinks: { atom: selfUrl },
-    author: { name: site.name, link: site.baseUrl },
+    author: { name: atomPlainText(site.name), link: site.baseUrl },
   });
   for (const item of channel.items) {
     const date = new Date(item.dateMs);
@@ -98,7 +109,8 @@ export interface JsonFeedItem {
   tags: string[];
 }
 
-export function jsonFeed(channel: FeedChannel, site: FeedSite): JsonFeed {
+export function jsonFeed(written: FeedChannel, writtenSite: FeedSite): JsonFeed {
+  const { channel, site } = feedTextOf(written, writtenSite);
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: channel.title,

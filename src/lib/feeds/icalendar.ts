@@ -3,6 +3,7 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import type { Translate } from '../../i18n/index.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { MarkdownBodies, SiteModel } from '../model/site-model.ts';
+import { feedText } from './feed-text.ts';
 
 /** Subscribed calendars refresh about this often. */
 const REFRESH_SECONDS = 3600;
@@ -10,6 +11,16 @@ const REFRESH_SECONDS = 3600;
 /** Stable across builds and edits: the window's id at the site's host, so a calendar updates the event in place. */
 export function maintenanceUid(maintenance: Pick<Maintenance, 'id'>, baseUrl: string): string {
   return `${maintenance.id}@${new URL(baseUrl).host}`;
+}
+
+/**
+ * The calendar's name as an RFC 5545 TEXT value: ical-generator escapes the events' texts but writes NAME and
+ * X-WR-CALNAME as given, so a line break in the site's name would start a line of its own (a new event, say).
+ */
+function calendarNameText(name: string): string {
+  return feedText(name)
+    .replace(/[\\;,]/g, (character) => `\\${character}`)
+    .replace(/\r\n?|\n/g, '\\n');
 }
 
 /** The event's text: the window's description as written, then the affected services and the expected impact. */
@@ -29,7 +40,7 @@ export function maintenanceCalendar(model: SiteModel, bodies: MarkdownBodies, t:
   const names = new Map(model.services.map((service) => [service.id, service.name]));
   const serviceName = (id: string) => names.get(id) ?? id;
   const calendar = ical({
-    name: `${model.site.name}: ${t('home.maintenance')}`,
+    name: calendarNameText(`${model.site.name}: ${t('home.maintenance')}`),
     prodId: { company: 'aftermath', product: 'aftermath', language: 'EN' },
     url: new URL('maintenance.ics', model.site.baseUrl).href,
     ttl: REFRESH_SECONDS,
@@ -41,9 +52,9 @@ export function maintenanceCalendar(model: SiteModel, bodies: MarkdownBodies, t:
       start: window.start,
       end: window.end,
       stamp: new Date(model.nowMs),
-      summary: window.title,
-      description: maintenanceDescription(window, bodies.maintenance[window.id], serviceName, t),
-      categories: window.services.map((id) => ({ name: serviceName(id) })),
+      summary: feedText(window.title),
+      description: feedText(maintenanceDescription(window, bodies.maintenance[window.id], serviceName, t)),
+      categories: window.services.map((id) => ({ name: feedText(serviceName(id)) })),
       status: window.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       url: model.site.baseUrl,
     });
