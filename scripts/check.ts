@@ -20,7 +20,14 @@ try {
   process.exit(2);
 }
 
-const result = await loadSite(options.root);
+let result: Awaited<ReturnType<typeof loadSite>>;
+try {
+  result = await loadSite(options.root);
+} catch (error) {
+  // Every bad input should be a problem line above; reaching here is a bug in the check, still told in one line.
+  console.error(`check: stopped on an unexpected error: ${String((error as Error).message ?? error).split('\n')[0]} (please report it with the file that caused it)`);
+  process.exit(1);
+}
 if (result.ok) {
   const { content } = result;
   const count = content.incidents.length;

@@ -1,6 +1,6 @@
 // Instants written with the site's offset, and the local times a comms lead types.
 import { describe, expect, it } from 'vitest';
-import { instantText, messageTime, offsetLabel, offsetSuffix, parseTypedInstant } from '../src/lib/time/written-instants.ts';
+import { instantText, messageTime, offsetLabel, offsetSuffix, parseTypedInstant, TYPED_INSTANT_EXAMPLES } from '../src/lib/time/written-instants.ts';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-26T01:00:00Z'); // 09:00 in Shanghai
@@ -54,5 +54,13 @@ describe('instants as people type them', () => {
       const parsed = parse(text);
       expect('error' in parsed && parsed.error, text).toContain('expected "now", "21:10" (today)');
     }
+  });
+
+  it('says when a typed date or time does not exist rather than rolling it over', () => {
+    expect(parse('2026-02-30 10:00')).toEqual({ error: `found "2026-02-30 10:00", a date that does not exist: February 2026 has 28 days (expected ${TYPED_INSTANT_EXAMPLES})` });
+    expect(parse('2026-09-31T01:00+02:00')).toEqual({ error: `found "2026-09-31T01:00+02:00", a date that does not exist: September 2026 has 30 days (expected ${TYPED_INSTANT_EXAMPLES})` });
+    expect(parse('24:00')).toEqual({ error: `found "24:00", a time that does not exist: the day ends at 23:59:59 and midnight is 00:00 of the next day (expected ${TYPED_INSTANT_EXAMPLES})` });
+    expect(parse('2026-11-25 23:59:60')).toEqual({ error: `found "2026-11-25 23:59:60", a time that does not exist: leap seconds are not written, 23:59:60 is 23:59:59 (expected ${TYPED_INSTANT_EXAMPLES})` });
+    expect(parse('2028-02-29 10:00')).toEqual({ ms: Date.parse('2028-02-29T02:00:00Z') });
   });
 });

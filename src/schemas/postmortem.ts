@@ -1,6 +1,6 @@
 // Schema of incidents/YYYY/<id>/postmortem.md frontmatter, mirroring ../shared/templates/postmortem.md section by section.
 import { z } from 'zod';
-import { calendarDate, duration, instant, link, oneOf, slug, text } from './primitives.ts';
+import { calendarDate, duration, instant, link, linkUrl, oneOf, slug, text } from './primitives.ts';
 
 export const POSTMORTEM_STATUSES = ['draft', 'in_review', 'published'] as const;
 export const ACTION_ITEM_STATUSES = ['open', 'in_progress', 'done', 'wont_do'] as const;
@@ -22,7 +22,7 @@ export const actionItemSchema = z.strictObject({
   status: oneOf(ACTION_ITEM_STATUSES),
   priority: oneOf(PRIORITIES),
   acceptance: text,
-  link: z.url({ error: (issue) => `found ${JSON.stringify(issue.input)} (expected an absolute URL to the tracker)` }).optional(),
+  link: linkUrl('an http, https or mailto address of the tracker item such as https://tracker.example.com/SRE-1').optional(),
 });
 
 export const postmortemSchema = z.strictObject({

@@ -1,53 +1,53 @@
 // Field types shared by every content schema: instants with offsets, durations, percentages, ids.
 import { z } from 'zod';
+import { readCalendarDate, readInstantWithOffset } from '../lib/time/calendar.ts';
+import { formatCompactDuration, LONGEST_DURATION_MS, parseDuration, readDuration, type ReadDuration } from '../lib/time/durations.ts';
 
-const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const INSTANT_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
+const INSTANT_EXAMPLE = '2026-11-25T14:32:00+08:00';
 
-/** An instant written with an explicit UTC offset (`2026-11-25T14:32:00+08:00` or `...Z`), parsed to a Date. */
+/** An instant written with an explicit UTC offset (`2026-11-25T14:32:00+08:00` or `...Z`) that exists, parsed to a Date. */
 export const instant = z
-  .string({ error: (issue) => (issue.input === undefined ? 'missing (expected an instant such as 2026-11-25T14:32:00+08:00)' : `found ${JSON.stringify(issue.input)} (expected an instant such as 2026-11-25T14:32:00+08:00, quoted or not)`) })
-  .superRefine((text, ctx) => {
-    if (INSTANT_WITHOUT_OFFSET.test(text)) {
-      ctx.addIssue({ code: 'custom', message: `instant "${text}" has no UTC offset (expected an explicit offset such as ${text}+08:00 or ${text}Z)` });
-    } else if (!INSTANT_WITH_OFFSET.test(text) || Number.isNaN(Date.parse(text))) {
-      ctx.addIssue({ code: 'custom', message: `found "${text}" (expected an instant such as 2026-11-25T14:32:00+08:00)` });
-    }
-  })
-  .transform((text) => new Date(text));
-
-/** A calendar date `YYYY-MM-DD` (due dates, report dates): kept as text, compared as text. */
-export const calendarDate = z
-  .string({ error: (issue) => (issue.input === undefined ? 'missing (expected a date such as 2026-12-01)' : `found ${JSON.stringify(issue.input)} (expected a date such as 2026-12-01)`) })
-  .refine((text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), {
-    error: (issue) => `found ${JSON.stringify(issue.input)} (expected a date such as 2026-12-01)`,
+  .string({ error: (issue) => (issue.input === undefined ? `missing (expected an instant such as ${INSTANT_EXAMPLE})` : `found ${JSON.stringify(issue.input)} (expected an instant such as ${INSTANT_EXAMPLE}, quoted or not)`) })
+  .transform((text, ctx) => {
+    const read = readInstantWithOffset(text);
+    if ('ms' in read) return new Date(read.ms);
+    const message =
+      read.problem === 'no offset'
+        ? `instant "${text}" has no UTC offset (expected an explicit offset such as ${text}+08:00 or ${text}Z)`
+        : read.problem === 'nonexistent'
+          ? `found "${text}", ${read.reason} (expected a real date and time such as ${INSTANT_EXAMPLE})`
+          : `found "${text}" (expected an instant such as ${INSTANT_EXAMPLE})`;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
   });
 
-const DURATION_PART = /(\d+(?:\.\d+)?)(d|h|m|s)/g;
-const DURATION = /^(\d+(?:\.\d+)?(d|h|m|s))+$/;
-const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
+/** A calendar date `YYYY-MM-DD` that exists (due dates, report dates): kept as text, compared as text. */
+export const calendarDate = z
+  .string({ error: (issue) => (issue.input === undefined ? 'missing (expected a date such as 2026-12-01)' : `found ${JSON.stringify(issue.input)} (expected a date such as 2026-12-01)`) })
+  .superRefine((text, ctx) => {
+    const read = readCalendarDate(text);
+    if ('date' in read) return;
+    ctx.addIssue({ code: 'custom', message: read.problem === 'nonexistent' ? `found "${text}", ${read.reason} (expected a real date such as 2026-12-01)` : `found "${text}" (expected a date such as 2026-12-01)` });
+  });
 
-/** Parses `15m`, `1h30m`, `2d`, `30s` into milliseconds; undefined when the text is not a duration. */
-export function parseDuration(text: string): number | undefined {
-  const compact = text.replace(/\s+/g, '');
-  if (!DURATION.test(compact)) return undefined;
-  let total = 0;
-  for (const match of compact.matchAll(DURATION_PART)) total += Number(match[1]) * UNIT_MS[match[2]!]!;
-  return total;
-}
+export { parseDuration };
 
-/** A duration written as `15m`, `1h`, `1h30m`, `2d` or `30s`, parsed to milliseconds. */
+const DURATION_EXAMPLES = 'a duration such as 15m, 1h or 2d';
+
+/** A duration written as `15m`, `1h`, `1h30m`, `2d` or `30s`, at most ten years, parsed to milliseconds. */
 export const duration = z
   .union([z.string(), z.number()], {
-    error: (issue) => (issue.input === undefined ? 'missing (expected a duration such as 15m, 1h or 2d)' : `found ${JSON.stringify(issue.input)} (expected a duration such as 15m, 1h or 2d)`),
+    error: (issue) => (issue.input === undefined ? `missing (expected ${DURATION_EXAMPLES})` : `found ${JSON.stringify(issue.input)} (expected ${DURATION_EXAMPLES})`),
   })
   .transform((value, ctx) => {
-    const ms = typeof value === 'number' ? (value === 0 ? 0 : undefined) : parseDuration(value);
-    if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `found ${JSON.stringify(value)} (expected a duration such as 15m, 1h or 2d)` });
-      return z.NEVER;
-    }
-    return ms;
+    const read: ReadDuration = typeof value === 'number' ? (value === 0 ? { ms: 0 } : { problem: 'malformed' }) : readDuration(value);
+    if ('ms' in read) return read.ms;
+    const message =
+      read.problem === 'too long'
+        ? `duration ${JSON.stringify(value)} is longer than 10 years (expected at most ${formatCompactDuration(LONGEST_DURATION_MS)}, such as 15m, 1h or 2d)`
+        : `found ${JSON.stringify(value)} (expected ${DURATION_EXAMPLES})`;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
   });
 
 /** A percentage between 90 and 100, written `99.95%` or `99.95`. */
@@ -90,4 +90,41 @@ export const IMPACT_LEVELS = ['degraded', 'partial_outage', 'major_outage'] as c
 export const impactLevel = oneOf(IMPACT_LEVELS);
 export type ImpactLevel = z.infer<typeof impactLevel>;
 
-export const link = z.strictObject({ label: text, url: z.url({ error: (issue) => `found ${JSON.stringify(issue.input)} (expected an absolute URL such as https://example.com/)` }) });
+/**
+ * The URL, when `text` is an absolute URL with one of `schemes` that every reader reads alike: no spaces, control
+ * characters or backslashes (URL parsers drop or rewrite them, so ` javascript:` or `java\tscript:` would pass
+ * as something else), and http(s) addresses written with `//` and a host.
+ */
+function urlWithScheme(text: string, schemes: readonly string[]): URL | undefined {
+  if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(text)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return undefined;
+  }
+  if (!schemes.includes(url.protocol)) return undefined;
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && (!/^https?:\/\/[^/]/i.test(text) || url.hostname === '')) return undefined;
+  return url;
+}
+
+function urlField(expected: string, schemes: readonly string[], isUsable: (url: URL) => boolean = () => true) {
+  const found = (input: unknown) => (input === undefined ? `missing (expected ${expected})` : `found ${JSON.stringify(input)} (expected ${expected})`);
+  return z.string({ error: (issue) => found(issue.input) }).refine(
+    (text) => {
+      const url = urlWithScheme(text, schemes);
+      return url !== undefined && isUsable(url);
+    },
+    { error: (issue) => found(issue.input) },
+  );
+}
+
+/** A link readers follow from a page or feed (contacts, trackers, appendix links): http, https or mailto only. */
+export function linkUrl(expected = 'an http, https or mailto address such as https://example.com/') {
+  return urlField(expected, ['http:', 'https:', 'mailto:']);
+}
+
+/** The site's own address, which every page, feed and calendar entry is resolved against. */
+export const siteAddress = urlField("the site's http or https address such as https://status.example.com/, with no user name, query or #fragment", ['http:', 'https:'], (url) => url.username === '' && url.password === '' && url.search === '' && url.hash === '');
+
+export const link = z.strictObject({ label: text, url: linkUrl() });

@@ -1,6 +1,6 @@
 // Schema of content/site.yaml: the site's name, address, locale, time zone and figures' settings.
 import { z } from 'zod';
-import { link, oneOf, text } from './primitives.ts';
+import { link, oneOf, siteAddress, text } from './primitives.ts';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 
@@ -21,7 +21,7 @@ const weight = z.number({ error: (issue) => `found ${JSON.stringify(issue.input)
 export const siteSchema = z.strictObject({
   name: text,
   description: text.optional(),
-  baseUrl: z.url({ error: (issue) => `found ${JSON.stringify(issue.input)} (expected the site's absolute URL such as https://status.example.com/)` }),
+  baseUrl: siteAddress,
   defaultLocale: oneOf(LOCALES).default('en'),
   timeZone,
   contacts: z.array(link).default([]),

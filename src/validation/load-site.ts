@@ -1,4 +1,5 @@
 // Loads and validates a whole site: every file, every cross-file rule, all problems or the typed content.
+import { readInstantWithOffset } from '../lib/time/calendar.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
@@ -7,7 +8,7 @@ import type { SeverityFile } from '../schemas/severity.ts';
 import type { Site } from '../schemas/site.ts';
 import { checkCrossFileRules } from './cross-file-rules.ts';
 import { byFileThenLine, type Problem } from './problem.ts';
-import { readContentFiles } from './read-content.ts';
+import { readContentFiles, type PendingWrites } from './read-content.ts';
 
 export interface IncidentEntry {
   file: string;
@@ -44,14 +45,15 @@ export type LoadResult = { ok: true; content: SiteContent } | { ok: false; probl
 export function resolveNow(siteNow: string | undefined, env: Record<string, string | undefined>, clockMs: number): { ms: number } | { error: string } {
   const text = env.AFTERMATH_NOW ?? siteNow;
   if (text === undefined || text === '') return { ms: clockMs };
-  const ms = Date.parse(text);
-  if (!/(Z|[+-]\d{2}:\d{2})$/.test(text) || Number.isNaN(ms)) return { error: `found ${JSON.stringify(text)} (expected an instant with an offset such as 2026-11-26T12:00:00Z)` };
-  return { ms };
+  const read = readInstantWithOffset(text);
+  if ('ms' in read) return read;
+  const expected = '(expected an instant with an offset such as 2026-11-26T12:00:00Z)';
+  return { error: read.problem === 'nonexistent' ? `found ${JSON.stringify(text)}, ${read.reason} ${expected}` : `found ${JSON.stringify(text)} ${expected}` };
 }
 
-export async function loadSite(root: string, env: Record<string, string | undefined> = process.env, clockMs = Date.now()): Promise<LoadResult> {
+export async function loadSite(root: string, env: Record<string, string | undefined> = process.env, clockMs = Date.now(), pending?: PendingWrites): Promise<LoadResult> {
   const problems: Problem[] = [];
-  const files = await readContentFiles(root, problems);
+  const files = await readContentFiles(root, problems, pending);
   const now = resolveNow(files.site?.data.now, env, clockMs);
   if ('error' in now) {
     const fromEnv = env.AFTERMATH_NOW !== undefined;

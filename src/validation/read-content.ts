@@ -1,6 +1,6 @@
 // Reads a site's content files from disk and validates each against its schema, collecting every problem.
-import { lstatSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { constants, lstatSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { incidentSchema, type Incident } from '../schemas/incident.ts';
@@ -9,6 +9,7 @@ import { postmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
 import { servicesFileSchema, type ServicesFile } from '../schemas/service.ts';
 import { severityFileSchema, type SeverityFile } from '../schemas/severity.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
+import { readContentTree, type ContentTree } from './content-tree.ts';
 import { unsafeMarkdownProblems } from './markdown-safety.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { validateSource } from './schema-issues.ts';
@@ -34,32 +35,35 @@ export interface ContentFiles {
   maintenance: SourcedRecord<Maintenance>[];
 }
 
-async function listFiles(root: string, directory: string): Promise<string[]> {
+/** Texts a command is about to write, keyed by path relative to the root: checked as if on disk before they are. */
+export type PendingWrites = ReadonlyMap<string, string>;
+
+/** The listed tree, with the texts a command is about to write standing in for (or beside) the files on disk. */
+type SiteTree = ContentTree & { pending: PendingWrites };
+
+async function readRegularFile(root: string, file: string, tree: ContentTree): Promise<string> {
+  if (!tree.files.includes(file)) throw new Error('not a regular file');
+  // O_NOFOLLOW: a link swapped in after the folders were listed is still not followed.
+  const handle = await open(path.join(root, file), constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
-    const entries = await readdir(path.join(root, directory), { recursive: true, withFileTypes: true });
-    return entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-      .sort();
-  } catch {
-    return [];
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
   }
 }
 
-async function readSource(root: string, file: string, kind: 'yaml' | 'markdown', problems: Problem[]): Promise<YamlSource | undefined> {
+async function readSource(root: string, file: string, kind: 'yaml' | 'markdown', tree: SiteTree, problems: Problem[]): Promise<YamlSource | undefined> {
+  if (tree.refused.has(file)) return undefined;
   let text: string;
   try {
-    text = await readFile(path.join(root, file), 'utf8');
+    text = tree.pending.get(file) ?? (await readRegularFile(root, file, tree));
   } catch {
     problems.push({ file, line: 1, field: 'file', message: 'cannot be read (expected the file to exist)' });
     return undefined;
   }
   const parsed = kind === 'yaml' ? parseYamlFile(file, text) : parseMarkdownFile(file, text);
-  if (!parsed.ok) {
-    problems.push(...parsed.problems);
-    return undefined;
-  }
-  return parsed.source;
+  problems.push(...parsed.problems);
+  return parsed.ok ? parsed.source : undefined;
 }
 
 /** The YAML fields of a record that are rendered as markdown, besides the body. */
@@ -83,8 +87,8 @@ function publicFileExists(root: string, sitePath: string): boolean {
   }
 }
 
-async function readValidated<S extends z.ZodType>(root: string, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>): Promise<SourcedRecord<z.output<S>> | undefined> {
-  const source = await readSource(root, file, kind, problems);
+async function readValidated<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>): Promise<SourcedRecord<z.output<S>> | undefined> {
+  const source = await readSource(root, file, kind, tree, problems);
   if (!source) return undefined;
   sources?.set(file, source);
   const validated = validateSource(schema, source);
@@ -107,16 +111,21 @@ function idsAsWritten(data: unknown, list: string): string[] {
   return entries.flatMap((entry) => (entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? [(entry as { id: string }).id] : []));
 }
 
+const DATA_FILES = ['content/site.yaml', 'content/services.yaml', 'content/severity.yaml'];
 const INCIDENT_FILE = /^incidents\/\d{4}\/[^/]+\/(index|postmortem)\.md$/;
 const MAINTENANCE_FILE = /^content\/maintenance\/[^/]+\.md$/;
+/** Notes for the people editing a folder; never read or published. */
+const README_FILE = /(^|\/)README[^/]*$/i;
 
 /** Every content file of the site under `root`, each validated alone; cross-file rules run after. */
-export async function readContentFiles(root: string, problems: Problem[]): Promise<ContentFiles> {
+export async function readContentFiles(root: string, problems: Problem[], pending: PendingWrites = new Map()): Promise<ContentFiles> {
+  const listed = await readContentTree(root, problems);
+  const tree: SiteTree = { ...listed, files: [...new Set([...listed.files, ...pending.keys()])].sort(), pending };
   const sources = new Map<string, YamlSource>();
   const [site, services, severity] = await Promise.all([
-    readValidated(root, 'content/site.yaml', 'yaml', siteSchema, problems),
-    readValidated(root, 'content/services.yaml', 'yaml', servicesFileSchema, problems, sources),
-    readValidated(root, 'content/severity.yaml', 'yaml', severityFileSchema, problems, sources),
+    readValidated(root, tree, 'content/site.yaml', 'yaml', siteSchema, problems),
+    readValidated(root, tree, 'content/services.yaml', 'yaml', servicesFileSchema, problems, sources),
+    readValidated(root, tree, 'content/severity.yaml', 'yaml', severityFileSchema, problems, sources),
   ]);
   const files: ContentFiles = {
     serviceIds: idsAsWritten(sources.get('content/services.yaml')?.data, 'services'),
@@ -129,28 +138,30 @@ export async function readContentFiles(root: string, problems: Problem[]): Promi
   if (services) files.services = services;
   if (severity) files.severity = severity;
 
-  for (const file of await listFiles(root, 'incidents')) {
-    if (/\/(README|\.)[^/]*$/i.test(file) || file.endsWith('.gitkeep')) continue;
-    if (file.endsWith('.mdx')) {
-      problems.push({ file, line: 1, field: 'file', message: 'MDX is not accepted for incidents and postmortems because it can run code on the site (expected a .md file)' });
-    } else if (!INCIDENT_FILE.test(file)) {
-      problems.push({ file, line: 1, field: 'file', message: 'unexpected file in incidents/ (expected incidents/YYYY/<incident-id>/index.md or postmortem.md)' });
-    } else if (file.endsWith('/index.md')) {
-      const record = await readValidated(root, file, 'markdown', incidentSchema, problems, undefined, incidentMarkdownFields);
-      if (record) files.incidents.push(record);
+  for (const file of tree.files) {
+    if (README_FILE.test(file) || DATA_FILES.includes(file)) continue;
+    if (file.startsWith('incidents/')) {
+      if (file.endsWith('.mdx')) {
+        problems.push({ file, line: 1, field: 'file', message: 'MDX is not accepted for incidents and postmortems because it can run code on the site (expected a .md file)' });
+      } else if (!INCIDENT_FILE.test(file)) {
+        problems.push({ file, line: 1, field: 'file', message: 'unexpected file in incidents/ (expected incidents/YYYY/<incident-id>/index.md or postmortem.md)' });
+      } else if (file.endsWith('/index.md')) {
+        const record = await readValidated(root, tree, file, 'markdown', incidentSchema, problems, undefined, incidentMarkdownFields);
+        if (record) files.incidents.push(record);
+      } else {
+        const record = await readValidated(root, tree, file, 'markdown', postmortemSchema, problems, undefined, postmortemMarkdownFields);
+        if (record) files.postmortems.push(record);
+      }
+    } else if (file.startsWith('content/maintenance/')) {
+      if (!MAINTENANCE_FILE.test(file)) {
+        problems.push({ file, line: 1, field: 'file', message: 'unexpected file in content/maintenance/ (expected content/maintenance/<id>.md)' });
+        continue;
+      }
+      const record = await readValidated(root, tree, file, 'markdown', maintenanceSchema, problems);
+      if (record) files.maintenance.push(record);
     } else {
-      const record = await readValidated(root, file, 'markdown', postmortemSchema, problems, undefined, postmortemMarkdownFields);
-      if (record) files.postmortems.push(record);
+      problems.push({ file, line: 1, field: 'file', message: 'unexpected file in content/ (expected content/site.yaml, services.yaml, severity.yaml or content/maintenance/<id>.md)' });
     }
-  }
-  for (const file of await listFiles(root, 'content/maintenance')) {
-    if (/\/(README|\.)[^/]*$/i.test(file)) continue;
-    if (!MAINTENANCE_FILE.test(file)) {
-      problems.push({ file, line: 1, field: 'file', message: 'unexpected file in content/maintenance/ (expected content/maintenance/<id>.md)' });
-      continue;
-    }
-    const record = await readValidated(root, file, 'markdown', maintenanceSchema, problems);
-    if (record) files.maintenance.push(record);
   }
   return files;
 }

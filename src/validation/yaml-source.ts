@@ -1,7 +1,8 @@
-// Parses YAML (a data file or a markdown file's frontmatter) keeping the line of every key for messages.
-import matter from 'gray-matter';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { Problem } from './problem.ts';
+// Parses YAML (a data file or a markdown file's frontmatter) keeping the line of every key for messages, refusing
+// what plain text should not hold: control characters, tags, alias bombs.
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { firstControlCharacter, withoutControlCharacters } from '../lib/markdown/markdown-html.ts';
+import { fieldPath, type Problem } from './problem.ts';
 
 export interface YamlSource {
   file: string;
@@ -13,7 +14,8 @@ export interface YamlSource {
   bodyLine: number;
 }
 
-export type ParsedSource = { ok: true; source: YamlSource } | { ok: false; problems: Problem[] };
+/** A source to validate, with the problems found on the way that do not stop validation; or only problems. */
+export type ParsedSource = { ok: true; source: YamlSource; problems: Problem[] } | { ok: false; problems: Problem[] };
 
 function keyLine(root: Node | null | undefined, path: readonly PropertyKey[], lineCounter: LineCounter, fallback: number): number {
   let node: unknown = root;
@@ -56,8 +58,55 @@ function openingLine(yamlText: string, errorLine: number, message: string): numb
   return errorLine;
 }
 
-function parseYamlText(file: string, yamlText: string, firstLine: number, body: string, bodyLine: number): ParsedSource {
+/** Plain YAML's own tags; any other tag (`!foo`, `!!js/function`, `!!binary`) is refused, not silently dropped. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`));
+
+/** More alias expansions than this in one file is an alias bomb ("billion laughs"), not content. */
+const MAX_ALIAS_COUNT = 100;
+
+interface PlacedNode {
+  node: Node;
+  path: PropertyKey[];
+}
+
+/** Every node of a document with the path of the field it belongs to, parents before children. */
+function* placedNodes(node: unknown, path: PropertyKey[]): Generator<PlacedNode> {
+  if (isMap(node)) {
+    yield { node, path };
+    for (const pair of node.items) {
+      const keyPath = [...path, isScalar(pair.key) ? String(pair.key.value) : '?'];
+      if (isNode(pair.key)) yield { node: pair.key, path: keyPath };
+      yield* placedNodes(pair.value, keyPath);
+    }
+  } else if (isSeq(node)) {
+    yield { node, path };
+    for (const [index, item] of node.items.entries()) yield* placedNodes(item, [...path, index]);
+  } else if (isNode(node)) {
+    yield { node, path };
+  }
+}
+
+function controlCharacterMessage(codePoint: number): string {
+  return `contains control character U+${codePoint.toString(16).toUpperCase().padStart(4, '0')} (expected text without control characters; remove it)`;
+}
+
+/** The first character XML cannot carry on each line of `text`, with its offset and 0-based line. */
+function controlCharactersByLine(text: string): { offset: number; lineIndex: number; codePoint: number }[] {
+  const found: { offset: number; lineIndex: number; codePoint: number }[] = [];
+  let offset = 0;
+  for (const [lineIndex, line] of text.split('\n').entries()) {
+    const first = firstControlCharacter(line);
+    if (first) found.push({ offset: offset + first.index, lineIndex, codePoint: first.codePoint });
+    offset += line.length + 1;
+  }
+  return found;
+}
+
+function parseYamlText(file: string, writtenYaml: string, firstLine: number, body: string, bodyLine: number): ParsedSource {
+  // Control characters are reported where they are written and left out of the parse, so the rest is still checked.
+  const yamlText = withoutControlCharacters(writtenYaml);
   const lineCounter = new LineCounter();
+  const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   // YAML 1.2 core schema: instants stay text, so their written offset is checked rather than silently converted.
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -71,9 +120,36 @@ function parseYamlText(file: string, yamlText: string, firstLine: number, body: 
       })),
     };
   }
-  const data: unknown = document.toJS() ?? {};
+  const nodes = [...placedNodes(document.contents, [])];
+  const fieldAt = (offset: number) => fieldPath(nodes.findLast(({ node }) => node.range && node.range[0] <= offset && offset <= node.range[1])?.path ?? []) || 'yaml';
+  const problems: Problem[] = controlCharactersByLine(writtenYaml).map(({ offset, lineIndex, codePoint }) => ({
+    file,
+    line: lineIndex + firstLine,
+    field: fieldAt(withoutControlCharacters(writtenYaml.slice(0, offset)).length),
+    message: controlCharacterMessage(codePoint),
+  }));
+  for (const { node, path } of nodes) {
+    const line = node.range ? lineAt(node.range[0]) : firstLine;
+    const field = fieldPath(path) || 'yaml';
+    if (node.tag !== undefined && !PLAIN_TAGS.has(node.tag)) {
+      problems.push({ file, line, field, message: `unknown tag ${node.tag.replace(/^tag:yaml\.org,2002:/, '!!')} (expected plain YAML)` });
+    }
+    // Written as an escape (`"\e"`, `"\x1b"`), so not among the characters above.
+    const control = isScalar(node) && typeof node.value === 'string' ? firstControlCharacter(node.value) : undefined;
+    if (control) problems.push({ file, line, field, message: controlCharacterMessage(control.codePoint) });
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    const alias = nodes.find(({ node }) => isAlias(node));
+    const line = alias?.node.range ? lineAt(alias.node.range[0]) : firstLine;
+    const message = error instanceof ReferenceError ? 'YAML aliases expand too far (expected values written out, or an anchor reused a few times at most)' : `does not parse: ${String((error as Error).message).split('\n')[0]} (expected valid YAML)`;
+    return { ok: false, problems: [...problems, { file, line, field: 'yaml', message }] };
+  }
   return {
     ok: true,
+    problems,
     source: {
       file,
       data,
@@ -84,19 +160,40 @@ function parseYamlText(file: string, yamlText: string, firstLine: number, body: 
   };
 }
 
-export function parseYamlFile(file: string, text: string): ParsedSource {
-  return parseYamlText(file, text, 1, '', 1);
+/** A leading UTF-8 byte order mark is how some editors save; it is not content. */
+function withoutByteOrderMark(text: string): string {
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
-/** A markdown file with `---` frontmatter; the body is returned untouched. */
-export function parseMarkdownFile(file: string, text: string): ParsedSource {
-  if (!/^---\r?\n/.test(text)) {
+export function parseYamlFile(file: string, text: string): ParsedSource {
+  return parseYamlText(file, withoutByteOrderMark(text), 1, '', 1);
+}
+
+const OPENING_LINE = /^---\r?\n/;
+/** The rule the commands' frontmatter edits use too: the first line that is `---`, trailing spaces allowed. */
+const CLOSING_LINE = /^---[ \t]*\r?$/m;
+
+/**
+ * A markdown file with `---` frontmatter. The body is everything after the first closing `---` line, exactly as
+ * written: a body that itself starts with a `---` block is body, checked and rendered like any other.
+ */
+export function parseMarkdownFile(file: string, fileText: string): ParsedSource {
+  const text = withoutByteOrderMark(fileText);
+  const opening = OPENING_LINE.exec(text);
+  if (!opening) {
     return { ok: false, problems: [{ file, line: 1, field: 'frontmatter', message: 'missing (expected the file to start with a --- line, the YAML fields, and a closing --- line)' }] };
   }
-  // gray-matter finds the frontmatter block; the yaml engine is swapped for one that keeps instants as text.
-  const parsed = matter(text, { engines: { yaml: () => ({}) } });
-  const yamlText = parsed.matter;
-  const frontmatterLines = yamlText.split('\n').length;
-  const bodyLine = frontmatterLines + 2;
-  return parseYamlText(file, yamlText.replace(/^\r?\n/, ''), 2, parsed.content, bodyLine);
+  const rest = text.slice(opening[0].length);
+  const closing = CLOSING_LINE.exec(rest);
+  if (!closing) {
+    return { ok: false, problems: [{ file, line: 1, field: 'frontmatter', message: 'not closed (expected a --- line after the YAML fields)' }] };
+  }
+  const yamlText = rest.slice(0, closing.index);
+  const afterClosing = rest.slice(closing.index + closing[0].length);
+  const body = afterClosing.startsWith('\n') ? afterClosing.slice(1) : afterClosing;
+  const bodyLine = 2 + (yamlText.match(/\n/g)?.length ?? 0) + 1;
+  const parsed = parseYamlText(file, yamlText, 2, body, bodyLine);
+  const bodyProblems = controlCharactersByLine(body).map(({ lineIndex, codePoint }) => ({ file, line: bodyLine + lineIndex, field: 'body', message: controlCharacterMessage(codePoint) }));
+  const problems = [...parsed.problems, ...bodyProblems];
+  return parsed.ok ? { ok: true, source: parsed.source, problems } : { ok: false, problems };
 }

@@ -1,8 +1,32 @@
-// Human-readable durations ("2 h 15 min") for the pages and feeds.
+// Durations as the files write them (`1h30m`), read and bounded, and as pages and feeds show them ("1 h 30 min").
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+/** The longest duration a file or flag may give. Anything longer is a typo, and would carry instants past what a date can hold. */
+export const LONGEST_DURATION_MS = 3650 * DAY;
+
+const DURATION = /^(\d+(?:\.\d+)?(d|h|m|s))+$/;
+const DURATION_PART = /(\d+(?:\.\d+)?)(d|h|m|s)/g;
+const UNIT_MS: Record<string, number> = { d: DAY, h: HOUR, m: MINUTE, s: 1000 };
+
+export type ReadDuration = { ms: number } | { problem: 'malformed' | 'too long' };
+
+/** Reads `15m`, `1h30m`, `2d`, `30s` (spaces ignored) into milliseconds, refusing durations over ten years. */
+export function readDuration(text: string): ReadDuration {
+  const compact = text.replace(/\s+/g, '');
+  if (!DURATION.test(compact)) return { problem: 'malformed' };
+  let total = 0;
+  for (const match of compact.matchAll(DURATION_PART)) total += Number(match[1]) * UNIT_MS[match[2]!]!;
+  return total > LONGEST_DURATION_MS ? { problem: 'too long' } : { ms: total };
+}
+
+/** Milliseconds of a duration, or undefined when the text is not one or is longer than ten years. */
+export function parseDuration(text: string): number | undefined {
+  const read = readDuration(text);
+  return 'ms' in read ? read.ms : undefined;
+}
 
 export interface DurationWords {
   day: string;

@@ -1,4 +1,5 @@
 // Instants as people type them and as the files write them: local wall-clock times in the site's zone, with its offset.
+import { nonexistentDateTime, readInstantWithOffset } from './calendar.ts';
 import { isoInstantInZone, offsetSuffix } from './format.ts';
 import { localDateOf, wallClockAt, zoneOffsetAt } from './time-zone.ts';
 
@@ -53,8 +54,7 @@ export function instantOfWallClock(date: string, hour: number, minute: number, s
   return guess;
 }
 
-const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const LOCAL_TIME = /^(\d{1,2}):(\d{2})$/;
 
 export const TYPED_INSTANT_EXAMPLES = '"now", "21:10" (today), "2026-11-25 21:10" (in the site\'s time zone) or 2026-11-25T21:10:00+08:00';
@@ -65,18 +65,18 @@ export const TYPED_INSTANT_EXAMPLES = '"now", "21:10" (today), "2026-11-25 21:10
  */
 export function parseTypedInstant(text: string, timeZone: string, nowMs: number): { ms: number } | { error: string } {
   const trimmed = text.trim();
-  const expected = `found ${JSON.stringify(text)} (expected ${TYPED_INSTANT_EXAMPLES})`;
+  const expected = `(expected ${TYPED_INSTANT_EXAMPLES})`;
   if (trimmed.toLowerCase() === 'now') return { ms: toSecond(nowMs) };
-  if (WITH_OFFSET.test(trimmed)) {
-    const ms = Date.parse(trimmed);
-    return Number.isNaN(ms) ? { error: expected } : { ms };
-  }
+  const full = readInstantWithOffset(trimmed);
+  if ('ms' in full) return full;
+  if (full.problem === 'nonexistent') return { error: `found ${JSON.stringify(text)}, ${full.reason} ${expected}` };
   const dateTime = LOCAL_DATE_TIME.exec(trimmed);
   const timeOnly = LOCAL_TIME.exec(trimmed);
-  const date = dateTime ? dateTime[1]! : localDateOf(nowMs, timeZone);
-  const [hour, minute, second] = dateTime ? [Number(dateTime[2]), Number(dateTime[3]), Number(dateTime[4] ?? 0)] : timeOnly ? [Number(timeOnly[1]), Number(timeOnly[2]), 0] : [Number.NaN, 0, 0];
+  if (!dateTime && !timeOnly) return { error: `found ${JSON.stringify(text)} ${expected}` };
+  const date = dateTime ? `${dateTime[1]}-${dateTime[2]}-${dateTime[3]}` : localDateOf(nowMs, timeZone);
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const calendarOk = new Date(Date.UTC(year, month - 1, day)).toISOString().startsWith(date);
-  if (!(hour >= 0 && hour <= 23 && minute <= 59 && second <= 59) || !calendarOk) return { error: expected };
+  const [hour, minute, second] = dateTime ? [Number(dateTime[4]), Number(dateTime[5]), Number(dateTime[6] ?? 0)] : [Number(timeOnly![1]), Number(timeOnly![2]), 0];
+  const reason = nonexistentDateTime({ year, month, day, hour, minute, second });
+  if (reason) return { error: `found ${JSON.stringify(text)}, ${reason} ${expected}` };
   return { ms: instantOfWallClock(date, hour, minute, second, timeZone) };
 }

@@ -1,0 +1,33 @@
+// The part of Temporal (built into the project's Node 26) the project calls; TypeScript 5.9 does not declare it yet.
+// Delete this file once TypeScript's own lib declares Temporal.
+
+declare global {
+  namespace Temporal {
+    interface AssignmentOptions {
+      /** `reject` throws a RangeError for a field out of range instead of moving it into range. */
+      overflow?: 'constrain' | 'reject';
+    }
+    interface DateTimeFields {
+      year: number;
+      month: number;
+      day: number;
+      hour?: number;
+      minute?: number;
+      second?: number;
+    }
+    class PlainDateTime {
+      static from(item: DateTimeFields | string, options?: AssignmentOptions): PlainDateTime;
+      toString(): string;
+    }
+    class PlainYearMonth {
+      static from(item: { year: number; month: number } | string, options?: AssignmentOptions): PlainYearMonth;
+      readonly daysInMonth: number;
+    }
+    class Instant {
+      static from(item: string): Instant;
+      readonly epochMilliseconds: number;
+    }
+  }
+}
+
+export {};
