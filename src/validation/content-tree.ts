@@ -1,11 +1,11 @@
-// Lists the regular files under content/ and incidents/ without following any link, reporting what cannot be published as-is.
+// Lists the regular files under content/, incidents/ and public/ without following any link, reporting what cannot be published as-is.
 import type { Dirent } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from './problem.ts';
 
-/** The folders of a site that a pull request edits, and that the check and the build read. */
-export const CONTENT_FOLDERS = ['content', 'incidents'] as const;
+/** The folders of a site that a pull request edits, and that the check and the build read (public/ is published as it is). */
+export const CONTENT_FOLDERS = ['content', 'incidents', 'public'] as const;
 
 export interface ContentTree {
   /** Regular files, relative to the site root with forward slashes, sorted. */
@@ -60,7 +60,7 @@ async function walk(root: string, folder: string, tree: ContentTree, problems: P
   }
 }
 
-/** Every regular file of content/ and incidents/; links, hidden and special files are problems, never followed or read. */
+/** Every regular file of content/, incidents/ and public/; links, hidden and special files are problems, never followed or read. */
 export async function readContentTree(root: string, problems: Problem[]): Promise<ContentTree> {
   const tree: ContentTree = { files: [], refused: new Set() };
   for (const folder of CONTENT_FOLDERS) {

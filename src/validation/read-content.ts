@@ -113,6 +113,8 @@ function idsAsWritten(data: unknown, list: string): string[] {
 
 const DATA_FILES = ['content/site.yaml', 'content/services.yaml', 'content/severity.yaml'];
 const INCIDENT_FILE = /^incidents\/\d{4}\/[^/]+\/(index|postmortem)\.md$/;
+/** Files public/ may hold: raster images, which cannot carry script. */
+const PUBLIC_FILE = /^public\/.+\.(png|jpe?g|gif|webp|avif)$/i;
 const MAINTENANCE_FILE = /^content\/maintenance\/[^/]+\.md$/;
 /** Notes for the people editing a folder; never read or published. */
 const README_FILE = /(^|\/)README[^/]*$/i;
@@ -139,6 +141,12 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
   if (severity) files.severity = severity;
 
   for (const file of tree.files) {
+    if (file.startsWith('public/')) {
+      // Astro copies public/ into the site untouched, and an SVG or HTML file there would run script from the
+      // status domain when opened directly (a page's CSP does not cover it): only raster images are published.
+      if (!PUBLIC_FILE.test(file)) problems.push({ file, line: 1, field: 'file', message: 'is published as it is from the site\'s address, so only raster images are accepted there (expected a .png, .jpg, .jpeg, .gif, .webp or .avif file)' });
+      continue;
+    }
     if (README_FILE.test(file) || DATA_FILES.includes(file)) continue;
     if (file.startsWith('incidents/')) {
       if (file.endsWith('.mdx')) {

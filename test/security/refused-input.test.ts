@@ -124,6 +124,20 @@ describe('links, hidden and special files under content/ and incidents/', () => 
     expect(await problemLines(root)).toEqual([`content/site.yaml:1: file: ${LINK_REFUSED}`]);
   });
 
+  it('refuses an image in public/ that is a link to a file outside the repository, and a linked public/ folder', async () => {
+    const root = await validSite();
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'aftermath-outside-'));
+    roots.push(outside);
+    await mkdir(path.join(root, 'public/images'), { recursive: true });
+    await symlink('/etc/hostname', path.join(root, 'public/images/logo.png'));
+    expect(await problemLines(root)).toEqual([`public/images/logo.png:1: file: ${LINK_REFUSED}`]);
+    await rm(path.join(root, 'public'), { recursive: true });
+    await symlink(outside, path.join(root, 'public'));
+    expect(await problemLines(root)).toEqual([
+      'public:1: file: is a symbolic link, which the check and the build never follow (expected the folder itself, committed in the repository)',
+    ]);
+  });
+
   it('refuses a linked incidents/ folder', async () => {
     const root = await validSite();
     const outside = await mkdtemp(path.join(os.tmpdir(), 'aftermath-outside-'));
