@@ -154,13 +154,13 @@ describe('a site that does not pass the check', () => {
 });
 
 describe('writing files', () => {
-  it('puts everything back when the result would not pass the check', async () => {
+  it('writes nothing when the result would not pass the check', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: NOW } });
-    const session = await openSite(root, Date.parse(NOW), terminal.io);
+    const session = await openSite('test', root, Date.parse(NOW), terminal.io);
     const incident = 'incidents/2026/INC-20261125-001/index.md';
     const writing = writeChecked(session, [
-      { file: incident, text: '---\nid: INC-20261125-001\n---\n' },
-      { file: 'incidents/2027/INC-20270101-001/index.md', text: 'not an incident' },
+      { file: incident, text: '---\nid: INC-20261125-001\n---\n', before: await readFile(path.join(root, incident), 'utf8') },
+      { file: 'incidents/2027/INC-20270101-001/index.md', text: 'not an incident', before: null },
     ]);
     await expect(writing).rejects.toThrow(DomainError);
     await expect(writing).rejects.toThrow('the result would not pass the check');
@@ -168,12 +168,12 @@ describe('writing files', () => {
     expect(terminal.stdout()).toBe('');
   });
 
-  it('leaves folders that were there before in place when rolling back', async () => {
+  it('leaves folders that were there before in place when refusing', async () => {
     await mkdir(path.join(root, 'incidents/2027'), { recursive: true });
     await writeFile(path.join(root, 'incidents/2027/.gitkeep'), '');
     const withFolder = await treeSnapshot(root);
-    const session = await openSite(root, Date.parse(NOW), scriptedTerminal().io);
-    await expect(writeChecked(session, [{ file: 'incidents/2027/INC-20270101-001/index.md', text: 'not an incident' }])).rejects.toThrow(DomainError);
+    const session = await openSite('test', root, Date.parse(NOW), scriptedTerminal().io);
+    await expect(writeChecked(session, [{ file: 'incidents/2027/INC-20270101-001/index.md', text: 'not an incident', before: null }])).rejects.toThrow(DomainError);
     expect(await treeSnapshot(root)).toEqual(withFolder);
     await rm(path.join(root, 'incidents/2027'), { recursive: true });
   });

@@ -51,6 +51,14 @@ export class DomainError extends Error {
   }
 }
 
+/** Ctrl+C (or TERM, HUP) while a command was about to write: it stopped before replacing any file. Exit 130. */
+export class InterruptedError extends Error {
+  constructor(signal: NodeJS.Signals) {
+    super(`interrupted by ${signal}; nothing was written`);
+    this.name = 'InterruptedError';
+  }
+}
+
 export const EXIT = { ok: 0, domain: 1, usage: 2, cancelled: 130 } as const;
 
 function writeLine(stream: NodeJS.WritableStream, text: string): void {
@@ -70,6 +78,10 @@ export async function runCommand(name: string, usage: string, io: CommandIO, bod
     if (error instanceof DomainError) {
       writeLine(io.stderr, [`${name}: ${error.message}`, ...error.details].join('\n'));
       return EXIT.domain;
+    }
+    if (error instanceof InterruptedError) {
+      writeLine(io.stderr, `${name}: ${error.message}`);
+      return EXIT.cancelled;
     }
     // Inquirer's Ctrl+C: the person changed their mind, which is neither a usage nor a content error.
     if (error instanceof Error && error.name === 'ExitPromptError') {

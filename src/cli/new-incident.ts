@@ -36,7 +36,7 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
     if (values.help) return printHelp(io, USAGE, DESCRIPTION);
     const nowMs = commandNow(values.now, io);
     const lang = localeFlag(values.lang);
-    const session = await openSite(siteRoot(values.root, io), nowMs, io);
+    const session = await openSite('new:incident', siteRoot(values.root, io), nowMs, io);
     const { content } = session;
     const timeZone = content.site.timeZone;
 
@@ -115,6 +115,6 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
       firstUpdate: { status, message, atMs: nowMs },
       summary: draft.impact ?? message,
     });
-    await writeChecked(session, [{ file: incidentFile(id), text }]);
+    await writeChecked(session, [{ file: incidentFile(id), text, before: null }]);
   });
 }

@@ -43,7 +43,7 @@ export async function newMaintenance(argv: readonly string[], io: CommandIO): Pr
     if (values.duration !== undefined && !durationGiven) throw new UsageError(`--duration: found "${values.duration}" (expected a duration such as 30m, 2h or 1h30m)`);
     if (values.title !== undefined && values.title.trim() === '') throw new UsageError('--title: empty (expected the window title readers see)');
     if (values.id !== undefined && !slug.safeParse(values.id).success) throw new UsageError(`--id: found "${values.id}" (expected lower-case letters, digits and dashes)`);
-    const session = await openSite(siteRoot(values.root, io), nowMs, io);
+    const session = await openSite('new:maintenance', siteRoot(values.root, io), nowMs, io);
     const { content } = session;
     const timeZone = content.site.timeZone;
     const servicesGiven = serviceIdsFlag(content, listFlag(values.service), '--service');
@@ -69,6 +69,6 @@ export async function newMaintenance(argv: readonly string[], io: CommandIO): Pr
 
     const id = values.id ?? maintenanceId(startMs, timeZone, title, existingIds);
     const text = maintenanceMarkdown({ id, title, startMs, endMs, timeZone, services, ...(impact === 'none' ? {} : { impact }), notes });
-    await writeChecked(session, [{ file: maintenanceFile(id), text }]);
+    await writeChecked(session, [{ file: maintenanceFile(id), text, before: null }]);
   });
 }

@@ -18,7 +18,7 @@ export async function newPostmortem(argv: readonly string[], io: CommandIO): Pro
     const nowMs = commandNow(values.now, io);
     const lang = localeFlag(values.lang);
     if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author: empty (expected who writes the report, such as @lisi)');
-    const session = await openSite(siteRoot(values.root, io), nowMs, io);
+    const session = await openSite('new:postmortem', siteRoot(values.root, io), nowMs, io);
     const { content } = session;
     const prompter = terminalPrompter(io);
 
@@ -44,6 +44,6 @@ export async function newPostmortem(argv: readonly string[], io: CommandIO): Pro
       timeZone: content.site.timeZone,
       locale,
     });
-    await writeChecked(session, [{ file: postmortemFile(entry.incident.id), text }]);
+    await writeChecked(session, [{ file: postmortemFile(entry.incident.id), text, before: null }]);
   });
 }

@@ -1,13 +1,16 @@
-// A command's hold on a site: the validated content to work from, and writes that are checked and rolled back on failure.
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+// A command's hold on a site: the validated content to work from, and the one checked, atomic way to write to it.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isoInstant } from '../lib/time/format.ts';
 import { loadSite, type SiteContent } from '../validation/load-site.ts';
 import { formatProblem, type Problem } from '../validation/problem.ts';
-import { DomainError, type CommandIO } from './command.ts';
+import { commitStaged, discardStaged, stageFile, type StagedFile } from './atomic-write.ts';
+import { DomainError, InterruptedError, type CommandIO } from './command.ts';
+import { acquireLock, type HeldLock } from './file-lock.ts';
 
 export interface SiteSession {
+  /** The command's name as the user typed it (`new:update`), for the lines it prints itself. */
+  command: string;
   root: string;
   nowMs: number;
   content: SiteContent;
@@ -24,7 +27,7 @@ function problemLines(problems: readonly Problem[]): string[] {
 }
 
 /** Loads and checks the whole site first: a command only builds on a site that passes `npm run check`. */
-export async function openSite(root: string, nowMs: number, io: CommandIO): Promise<SiteSession> {
+export async function openSite(command: string, root: string, nowMs: number, io: CommandIO): Promise<SiteSession> {
   if (!existsSync(path.join(root, 'content', 'site.yaml'))) {
     throw new DomainError(`no site at ${root} (expected content/site.yaml there; pass --root <site folder>)`);
   }
@@ -33,62 +36,98 @@ export async function openSite(root: string, nowMs: number, io: CommandIO): Prom
     const count = loaded.problems.length;
     throw new DomainError(`the site already has ${count} problem${count === 1 ? '' : 's'}; fix ${count === 1 ? 'it' : 'them'} first (npm run check); nothing was written`, problemLines(loaded.problems));
   }
-  return { root, nowMs, content: loaded.content, io };
+  return { command, root, nowMs, content: loaded.content, io };
 }
 
 export interface FileWrite {
   /** Path relative to the site root, with forward slashes. */
   file: string;
   text: string;
+  /** The file's text the new one was made from, as the command read it; null for a file the command creates. */
+  before: string | null;
 }
+
+/** The per-site lock folder, in the site root: one command writes a site at a time. */
+export const SITE_LOCK = '.aftermath.lock';
 
 function absolute(root: string, file: string): string {
   return path.join(root, ...file.split('/'));
 }
 
-/** The folders `mkdir -p` would create for `file`, outermost first, so a rollback can remove exactly those. */
-function missingFolders(root: string, file: string): string[] {
-  const missing: string[] = [];
-  for (let folder = path.dirname(absolute(root, file)); folder.startsWith(root) && folder !== root && !existsSync(folder); folder = path.dirname(folder)) {
-    missing.unshift(folder);
+function currentText(target: string): string | null {
+  try {
+    return readFileSync(target, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
-  return missing;
+}
+
+function changedSinceRead(file: string, before: string | null, now: string | null): string | undefined {
+  if (now === before) return undefined;
+  const again = 'nothing was written; run the command again to build on what is there now';
+  if (before === null) return `${file}: was created while this command ran (expected it not to exist yet); ${again}`;
+  if (now === null) return `${file}: was removed while this command ran; ${again}`;
+  return `${file}: was changed while this command ran (by another command or an editor); ${again}`;
+}
+
+const STOPPING_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** While installed, Ctrl+C (and TERM, HUP) is recorded instead of ending the process mid-write, and aborts the lock wait. */
+function deferStoppingSignals(): { signal: AbortSignal; throwIfStopped(): void; restore(): void } {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => controller.abort(new InterruptedError(signal));
+  for (const name of STOPPING_SIGNALS) process.on(name, onSignal);
+  return {
+    signal: controller.signal,
+    throwIfStopped: () => {
+      if (controller.signal.aborted) throw controller.signal.reason;
+    },
+    restore: () => {
+      for (const name of STOPPING_SIGNALS) process.off(name, onSignal);
+    },
+  };
 }
 
 /**
- * Writes the files, then checks the whole site as `npm run check` would. If anything is wrong, every file is put
- * back as it was (new files and the folders made for them removed) and the problems are reported: the command
- * never leaves a tree that fails the check. Prints `wrote <path>` per file on success.
+ * The one way the commands write. Under the site's lock, it re-reads each file and refuses if it is not the text
+ * the command built on, checks the whole site with the new texts in place as `npm run check` would, and only then
+ * writes each file to a temporary neighbour and renames it over the old one. The lock keeps two commands from
+ * interleaving; the comparison also catches an editor or a command that wrote while this one waited at a prompt,
+ * which no lock held only around the write could. A failed check, a refusal or Ctrl+C leaves every file as it
+ * was and no temporary file behind. Prints `wrote <path>` per file on success.
  */
 export async function writeChecked(session: SiteSession, writes: readonly FileWrite[]): Promise<void> {
-  const previous = new Map<string, string | undefined>();
-  const createdFolders: string[] = [];
+  const stopping = deferStoppingSignals();
+  let lock: HeldLock | undefined;
+  let staged: StagedFile[] = [];
   try {
-    for (const { file, text } of writes) {
-      const target = absolute(session.root, file);
-      previous.set(file, existsSync(target) ? await readFile(target, 'utf8') : undefined);
-      const folders = missingFolders(session.root, file);
-      createdFolders.push(...folders);
-      if (folders.length > 0) await mkdir(folders[folders.length - 1]!, { recursive: true });
-      await writeFile(target, text, 'utf8');
+    lock = await acquireLock(path.join(session.root, SITE_LOCK), {
+      label: SITE_LOCK,
+      holderIs: 'another command writing this site',
+      report: (line) => session.io.stderr.write(`${session.command}: ${line}\n`),
+      signal: stopping.signal,
+    });
+    for (const { file, before } of writes) {
+      const changed = changedSinceRead(file, before, currentText(absolute(session.root, file)));
+      if (changed) throw new DomainError(changed);
     }
-    const checked = await loadSite(session.root, checkEnv(session));
+    const checked = await loadSite(session.root, checkEnv(session), session.nowMs, new Map(writes.map((write) => [write.file, write.text])));
     if (!checked.ok) {
-      await rollBack(session.root, previous, createdFolders);
       const count = checked.problems.length;
       throw new DomainError(`the result would not pass the check (${count} problem${count === 1 ? '' : 's'}); nothing was changed`, problemLines(checked.problems));
     }
-  } catch (error) {
-    if (!(error instanceof DomainError)) await rollBack(session.root, previous, createdFolders);
-    throw error;
+    stopping.throwIfStopped();
+    for (const { file, text } of writes) staged.push(await stageFile(session.root, absolute(session.root, file), text));
+    // No await from here to the last rename: a signal is handled before the commit or after it, never during.
+    stopping.throwIfStopped();
+    commitStaged(staged, writes.map((write) => write.before));
+    staged = [];
+  } finally {
+    discardStaged(staged);
+    lock?.release();
+    stopping.restore();
   }
+  // A signal that arrived during the renames was too late to stop them: the files are written and checked.
   for (const { file } of writes) session.io.stdout.write(`wrote ${file}\n`);
-}
-
-async function rollBack(root: string, previous: ReadonlyMap<string, string | undefined>, createdFolders: readonly string[]): Promise<void> {
-  for (const [file, text] of previous) {
-    if (text === undefined) await rm(absolute(root, file), { force: true });
-    else await writeFile(absolute(root, file), text, 'utf8');
-  }
-  for (const folder of [...createdFolders].reverse()) await rm(folder, { recursive: true, force: true });
 }

@@ -59,7 +59,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     if (values.help) return printHelp(io, command.usage, command.description);
     const nowMs = commandNow(values.now, io);
     const lang = localeFlag(values.lang);
-    const session = await openSite(siteRoot(values.root, io), nowMs, io);
+    const session = await openSite(command.name, siteRoot(values.root, io), nowMs, io);
     const { content } = session;
     const timeZone = content.site.timeZone;
     const prompter = terminalPrompter(io);
@@ -129,7 +129,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
       throw new DomainError(`${entry.file}: cannot append the update: ${error.message} (expected the layout of the README's example; add the update by hand)`);
     }
     if (!edited.ok) throw new DomainError(`${incident.id}: ${edited.error}`);
-    await writeChecked(session, [{ file: entry.file, text: edited.text }]);
+    await writeChecked(session, [{ file: entry.file, text: edited.text, before }]);
   });
 }
 
