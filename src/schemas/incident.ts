@@ -1,6 +1,6 @@
 // Schema of incidents/YYYY/<id>/index.md frontmatter: one incident, its affected services and its status updates.
 import { z } from 'zod';
-import { duration, impactLevel, instant, oneOf, slug, text } from './primitives.ts';
+import { duration, impactLevel, instant, oneOf, slug, text, title } from './primitives.ts';
 
 /** The incident lifecycle in order; `reopened` is the one explicit way back. */
 export const INCIDENT_STATUSES = ['detecting', 'investigating', 'fixing', 'monitoring', 'resolved', 'closed', 'reopened'] as const;
@@ -27,7 +27,7 @@ export const incidentSchema = z.strictObject({
   id: z
     .string({ error: (issue) => (issue.input === undefined ? 'missing (expected an id such as INC-20261125-001)' : `found ${JSON.stringify(issue.input)} (expected an id such as INC-20261125-001)`) })
     .regex(INCIDENT_ID, { error: (issue) => `found ${JSON.stringify(issue.input)} (expected an id of the form INC-YYYYMMDD-NNN such as INC-20261125-001)` }),
-  title: text,
+  title: title,
   severity: text,
   started: instant,
   detected: instant,

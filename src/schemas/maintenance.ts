@@ -1,10 +1,10 @@
 // Schema of content/maintenance/*.md frontmatter: a scheduled maintenance window.
 import { z } from 'zod';
-import { impactLevel, instant, slug, text } from './primitives.ts';
+import { impactLevel, instant, slug, text, title } from './primitives.ts';
 
 export const maintenanceSchema = z.strictObject({
   id: slug,
-  title: text,
+  title: title,
   start: instant,
   end: instant,
   services: z.array(slug).min(1, { error: 'empty (expected at least one service id)' }),

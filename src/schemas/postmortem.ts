@@ -1,6 +1,6 @@
 // Schema of incidents/YYYY/<id>/postmortem.md frontmatter, mirroring ../shared/templates/postmortem.md section by section.
 import { z } from 'zod';
-import { calendarDate, duration, instant, link, linkUrl, oneOf, slug, text } from './primitives.ts';
+import { calendarDate, duration, instant, link, linkUrl, oneOf, slug, text, title } from './primitives.ts';
 
 export const POSTMORTEM_STATUSES = ['draft', 'in_review', 'published'] as const;
 export const ACTION_ITEM_STATUSES = ['open', 'in_progress', 'done', 'wont_do'] as const;
@@ -28,7 +28,7 @@ export const actionItemSchema = z.strictObject({
 export const postmortemSchema = z.strictObject({
   // Basic facts (基本信息)
   incident: text,
-  title: text,
+  title: title,
   severity: text,
   commander: text,
   scope: z.strictObject({ features: textList.min(1, { error: 'empty (expected at least one affected feature)' }), users: text }),

@@ -75,6 +75,14 @@ export const text = z
   .trim()
   .min(1, { error: 'empty (expected text)' });
 
+/**
+ * A name or title: plain text that feeds, chat integrations and page titles carry as it is. Some readers render
+ * an RSS title as HTML, so anything that reads as a tag is refused rather than escaped differently per reader.
+ */
+export const title = text.refine((value) => !/<[A-Za-z/!?]/.test(value), {
+  error: (issue) => `found ${JSON.stringify(issue.input)}, which reads as an HTML tag (expected plain text; write "less than" or use a space after "<")`,
+});
+
 /** An enumeration whose message lists every allowed value. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {

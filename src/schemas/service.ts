@@ -1,17 +1,17 @@
 // Schema of content/services.yaml: service groups and the services with their recovery and availability targets.
 import { z } from 'zod';
-import { availabilityTarget, duration, slug, text } from './primitives.ts';
+import { availabilityTarget, duration, slug, text, title } from './primitives.ts';
 
 export const serviceGroupSchema = z.strictObject({
   id: slug,
-  name: text,
+  name: title,
   description: text.optional(),
   parent: slug.optional(),
 });
 
 export const serviceSchema = z.strictObject({
   id: slug,
-  name: text,
+  name: title,
   group: slug,
   description: text.optional(),
   /** Recovery time objective: how long the service may be down per incident. */

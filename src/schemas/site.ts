@@ -1,6 +1,6 @@
 // Schema of content/site.yaml: the site's name, address, locale, time zone and figures' settings.
 import { z } from 'zod';
-import { link, oneOf, siteAddress, text } from './primitives.ts';
+import { link, oneOf, siteAddress, text, title } from './primitives.ts';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 
@@ -19,7 +19,7 @@ const timeZone = text.refine(
 const weight = z.number({ error: (issue) => `found ${JSON.stringify(issue.input)} (expected a number between 0 and 1)` }).min(0, { error: 'below 0 (expected a number between 0 and 1)' }).max(1, { error: 'above 1 (expected a number between 0 and 1)' });
 
 export const siteSchema = z.strictObject({
-  name: text,
+  name: title,
   description: text.optional(),
   baseUrl: siteAddress,
   defaultLocale: oneOf(LOCALES).default('en'),
