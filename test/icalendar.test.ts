@@ -39,10 +39,18 @@ describe('the maintenance calendar', () => {
 
   it('survives commas, semicolons, new lines and long lines (folded at 75 octets, even in Chinese) in the text', async () => {
     const { model } = await loadModel(VALID_FIXTURE);
-    const body = `Uploads, exports; downloads\\n and more.\n${'A very long line. '.repeat(12)}\n${'维护期间上传暂停。'.repeat(12)}`;
+    // Plain markdown (no trailing spaces, which markdown drops) so the text the page shows is the text written.
+    const body = `Uploads, exports; downloads\\n and more.\n${Array(12).fill('A very long line.').join(' ')}\n${'维护期间上传暂停。'.repeat(12)}`;
     const text = maintenanceCalendar(model, { incidents: {}, postmortems: {}, maintenance: { '2026-12-05-api-upgrade': body } }, t);
     expect(text.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
     expect(eventsOf(text)[0]!.description.startsWith(body.trim())).toBe(true);
+  });
+
+  it('carries the description as the page shows it: no markup, links with their address, nothing unsafe', async () => {
+    const { model } = await loadModel(VALID_FIXTURE);
+    const body = 'The **database** moves; see [the plan](https://wiki.example.org/db) <img src=x onerror=alert(1)> [x](javascript:alert(1)).';
+    const text = maintenanceCalendar(model, { incidents: {}, postmortems: {}, maintenance: { '2026-12-05-api-upgrade': body } }, t);
+    expect(eventsOf(text)[0]!.description.split('\n')[0]).toBe('The database moves; see the plan (https://wiki.example.org/db)  x.');
   });
 });
 

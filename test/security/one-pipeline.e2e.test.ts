@@ -74,4 +74,10 @@ describe('one markdown pipeline for the check, the page and the feeds', () => {
     expect(json.items.map((item) => item.content_html)).toContain(MESSAGE_HTML);
     expect(service.items.map((item) => item.content_html)).toContain(MESSAGE_HTML);
   });
+
+  it('gives the Statuspage API the same message as plain text, links with their address', async () => {
+    const api = JSON.parse(await readFile(path.join(out, 'api/v2/incidents.json'), 'utf8')) as { incidents: { incident_updates: { body: string }[] }[] };
+    const bodies = api.incidents.flatMap((incident) => incident.incident_updates.map((update) => update.body));
+    expect(bodies).toContain('Calls fail with TLS errors; see the runbook (https://runbooks.example.org/tls) and openssl s_client.');
+  });
 });

@@ -4,6 +4,7 @@ import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { Service } from '../../schemas/service.ts';
 import { absoluteUrl, incidentPath, postmortemPublishedAt } from '../feeds/feed-items.ts';
 import { isoInstantInZone } from '../time/format.ts';
+import { markdownToPlainText } from '../markdown/markdown-html.ts';
 import { updateIds } from '../feeds/update-ids.ts';
 import { isOpen, newestFirst, updatesInOrder } from '../incidents/incident-timeline.ts';
 import { publishedPostmortems } from '../postmortems/postmortems.ts';
@@ -249,7 +250,8 @@ export function statuspageIncident(incident: Incident, model: SiteModel, pageId:
         // The same basis as the feed item's guid: editing the message keeps the id.
         id: statuspageId('update', updateIds(incident, update).apiKey),
         status: incidentStatusOf(update.status, published !== undefined),
-        body: update.message,
+        // Statuspage bodies are plain text; the same sanitised text the page shows, never the markdown as written.
+        body: markdownToPlainText(update.message),
         incident_id: id,
         created_at: at(update.at.getTime()),
         updated_at: at(update.at.getTime()),
@@ -281,7 +283,7 @@ export function statuspageMaintenance(window: Maintenance, model: SiteModel, pag
   const status = maintenanceStatusAt(window, model.nowMs);
   const startMs = window.start.getTime();
   const endMs = window.end.getTime();
-  const phases: { status: StatuspageMaintenanceStatus; ms: number; body: string }[] = [{ status: 'scheduled', ms: startMs, body: description?.trim() || window.title }];
+  const phases: { status: StatuspageMaintenanceStatus; ms: number; body: string }[] = [{ status: 'scheduled', ms: startMs, body: (description && markdownToPlainText(description)) || window.title }];
   if (status !== 'scheduled') phases.push({ status: 'in_progress', ms: startMs, body: MAINTENANCE_PHASE_BODIES.in_progress });
   if (status === 'completed') phases.push({ status: 'completed', ms: endMs, body: MAINTENANCE_PHASE_BODIES.completed });
   const componentIds = new Set(window.services.map((serviceId) => statuspageId('component', serviceId)));

@@ -4,6 +4,7 @@ import type { Translate } from '../../i18n/index.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { MarkdownBodies, SiteModel } from '../model/site-model.ts';
 import { feedText } from './feed-text.ts';
+import { markdownToPlainText } from '../markdown/markdown-html.ts';
 
 /** Subscribed calendars refresh about this often. */
 const REFRESH_SECONDS = 3600;
@@ -23,13 +24,13 @@ function calendarNameText(name: string): string {
     .replace(/\r\n?|\n/g, '\\n');
 }
 
-/** The event's text: the window's description as written, then the affected services and the expected impact. */
+/** The event's text: the window's description as the page shows it (plain text), then the affected services and the expected impact. */
 export function maintenanceDescription(maintenance: Maintenance, body: string | undefined, serviceName: (id: string) => string, t: Translate): string {
   const facts = [
     `${t('maintenance.services')}: ${maintenance.services.map(serviceName).join(', ')}`,
     `${t('maintenance.impact')}: ${maintenance.impact ? t(`impact.${maintenance.impact}`) : t('maintenance.noImpact')}`,
   ];
-  return [body?.trim(), facts.join('\n')].filter(Boolean).join('\n\n');
+  return [body && markdownToPlainText(body), facts.join('\n')].filter(Boolean).join('\n\n');
 }
 
 /**
