@@ -10,6 +10,7 @@ import { BUILD_MARKER, buildMarkerText, canonicalPath, isEarlierBuild, OUTPUT_EX
 import { acquireLock, type HeldLock } from '../src/cli/file-lock.ts';
 import { formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
+import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
 
 const USAGE = 'usage: npm run build -- [--root <site folder>] [--out <output folder>]';
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,7 +75,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const checked = await loadSite(root);
+const checked = await loadSite(root).catch((error: unknown) => fail(unexpectedErrorLine('build', error)));
 if (!checked.ok) {
   fail(`${checked.problems.map(formatProblem).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
 }

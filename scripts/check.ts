@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatGithubAnnotation, formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
+import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
 
 const USAGE = 'usage: npm run check -- [--root <site folder>] [--format text|github]';
 
@@ -25,7 +26,8 @@ try {
   result = await loadSite(options.root);
 } catch (error) {
   // Every bad input should be a problem line above; reaching here is a bug in the check, still told in one line.
-  console.error(`check: stopped on an unexpected error: ${String((error as Error).message ?? error).split('\n')[0]} (please report it with the file that caused it)`);
+  console.error(unexpectedErrorLine('check', error));
+  if (process.env.AFTERMATH_DEBUG) console.error(error);
   process.exit(1);
 }
 if (result.ok) {

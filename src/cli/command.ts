@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LOCALES, type Locale } from '../schemas/site.ts';
 import { resolveNow } from '../validation/load-site.ts';
 import { parseTypedInstant, toSecond } from '../lib/time/written-instants.ts';
+import { unexpectedErrorLine } from '../validation/unexpected-error.ts';
 
 /** A command's world, passed in so tests can run a command in-process with scripted input and a fixed clock. */
 export interface CommandIO {
@@ -88,7 +89,10 @@ export async function runCommand(name: string, usage: string, io: CommandIO, bod
       writeLine(io.stderr, `${name}: cancelled; nothing was written`);
       return EXIT.cancelled;
     }
-    throw error;
+    // A bug, not a mistake in the input: one line naming the file being read, never a stack trace.
+    writeLine(io.stderr, unexpectedErrorLine(name, error));
+    if (process.env.AFTERMATH_DEBUG) writeLine(io.stderr, String((error as Error).stack ?? error));
+    return EXIT.domain;
   }
 }
 

@@ -10,6 +10,7 @@ import { servicesFileSchema, type ServicesFile } from '../schemas/service.ts';
 import { severityFileSchema, type SeverityFile } from '../schemas/severity.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { readContentTree, type ContentTree } from './content-tree.ts';
+import { whileReading } from './unexpected-error.ts';
 import { unsafeMarkdownProblems } from './markdown-safety.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { validateSource } from './schema-issues.ts';
@@ -87,7 +88,11 @@ function publicFileExists(root: string, sitePath: string): boolean {
   }
 }
 
-async function readValidated<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>): Promise<SourcedRecord<z.output<S>> | undefined> {
+function readValidated<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>): Promise<SourcedRecord<z.output<S>> | undefined> {
+  return whileReading(file, () => readAndValidate(root, tree, file, kind, schema, problems, sources, markdownFields));
+}
+
+async function readAndValidate<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>): Promise<SourcedRecord<z.output<S>> | undefined> {
   const source = await readSource(root, file, kind, tree, problems);
   if (!source) return undefined;
   sources?.set(file, source);
