@@ -1,7 +1,8 @@
 // `npm run new:maintenance`: creates content/maintenance/<id>.md for a scheduled window, with notes for readers.
 import { maintenanceFile, maintenanceId } from '../lib/edits/content-paths.ts';
 import { maintenanceMarkdown, maintenanceNotes } from '../lib/edits/maintenance-scaffold.ts';
-import { IMPACT_LEVELS, parseDuration, slug, type ImpactLevel } from '../schemas/primitives.ts';
+import { IMPACT_LEVELS, slug, type ImpactLevel } from '../schemas/primitives.ts';
+import { readDuration } from '../lib/time/durations.ts';
 import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, printHelp, runCommand, siteRoot, typedInstantFlag, UsageError, type CommandIO } from './command.ts';
 import { askInstant, askOffered, given, terminalPrompter, type Choice } from './prompter.ts';
 import { askLocale, impactChoices, impactFlag, serviceChoices, serviceIdsFlag } from './site-choices.ts';
@@ -39,8 +40,12 @@ export async function newMaintenance(argv: readonly string[], io: CommandIO): Pr
     const nowMs = commandNow(values.now, io);
     const lang = localeFlag(values.lang);
     if (values.end !== undefined && values.duration !== undefined) throw new UsageError('--end and --duration: both given (expected one of them)');
-    const durationGiven = values.duration === undefined ? undefined : parseDuration(values.duration);
-    if (values.duration !== undefined && !durationGiven) throw new UsageError(`--duration: found "${values.duration}" (expected a duration such as 30m, 2h or 1h30m)`);
+    const durationRead = values.duration === undefined ? undefined : readDuration(values.duration);
+    if (durationRead && 'problem' in durationRead) {
+      throw new UsageError(durationRead.problem === 'too long' ? `--duration: found "${values.duration}", longer than 10 years (expected a maintenance window such as 30m, 2h or 1d)` : `--duration: found "${values.duration}" (expected a duration such as 30m, 2h or 1h30m)`);
+    }
+    const durationGiven = durationRead?.ms;
+    if (durationGiven === 0) throw new UsageError(`--duration: found "${values.duration}" (expected a duration longer than zero, such as 30m, 2h or 1h30m)`);
     if (values.title !== undefined && values.title.trim() === '') throw new UsageError('--title: empty (expected the window title readers see)');
     if (values.id !== undefined && !slug.safeParse(values.id).success) throw new UsageError(`--id: found "${values.id}" (expected lower-case letters, digits and dashes)`);
     const session = await openSite('new:maintenance', siteRoot(values.root, io), nowMs, io);
