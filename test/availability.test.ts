@@ -56,12 +56,22 @@ describe('availability of a service', () => {
     expect(availabilityOver('api', record([open], '2026-11-26T00:24:00Z'), today).percent).toBe(0);
   });
 
-  it('excludes maintenance that overlaps an incident from downtime', () => {
+  it('counts an unplanned outage inside a maintenance window in full', () => {
     const outage = incident({ started: '2026-11-20T02:00:00Z', resolved: '2026-11-20T04:00:00Z', services: [{ id: 'db', impact: 'major_outage' }] });
     const window = maintenance('2026-11-20T01:00:00Z', '2026-11-20T03:00:00Z', ['db']);
     const result = availabilityOver('db', record([outage], '2026-11-26T00:00:00Z', [window]), day('2026-11-20'));
-    expect(result.downtimeMs).toBe(60 * MIN);
+    expect(result.downtimeMs).toBe(120 * MIN);
     expect(result.maintenanceMs).toBe(120 * MIN);
+    // 1 - 120 / 1440 of the day
+    expect(result.percent).toBeCloseTo(91.6667, 4);
+  });
+
+  it('excuses an incident linked to its maintenance window while the window is open, within the announced impact', () => {
+    // Planned partial outage 02:00–04:00; the window (announced partial outage) runs 01:00–03:00.
+    // 02:00–03:00 is excused; 03:00–04:00 counts at half weight: 30 min.
+    const work = incident({ started: '2026-11-20T02:00:00Z', resolved: '2026-11-20T04:00:00Z', maintenance: 'db-upgrade', services: [{ id: 'db', impact: 'partial_outage' }] });
+    const window = maintenance('2026-11-20T01:00:00Z', '2026-11-20T03:00:00Z', ['db'], false, { id: 'db-upgrade', impact: 'partial_outage' });
+    expect(availabilityOver('db', record([work], '2026-11-26T00:00:00Z', [window]), day('2026-11-20')).downtimeMs).toBe(30 * MIN);
   });
 
   it('ignores a cancelled maintenance window', () => {

@@ -24,10 +24,40 @@ describe('downtime over a range', () => {
     expect(downtimeIn([at(10, 900, 0.5)], [], { start: 100 * MIN, end: 200 * MIN }).downtimeMs).toBe(50 * MIN);
   });
 
-  it('does not count time inside maintenance, and reports it separately', () => {
-    const result = downtimeIn([at(0, 60)], [{ start: 30 * MIN, end: 90 * MIN }], range);
-    expect(result.downtimeMs).toBe(30 * MIN);
+  const window = (startMin: number, endMin: number, announcedWeight: number, id = 'db-upgrade') => ({ id, start: startMin * MIN, end: endMin * MIN, announcedWeight });
+  const planned = (startMin: number, endMin: number, weight: number, maintenanceId = 'db-upgrade') => ({ ...at(startMin, endMin, weight), maintenanceId });
+
+  it('counts an outage nobody planned in full, even inside a maintenance window, and reports the window’s time', () => {
+    // Outage 0..60, window 30..90 that announced a major outage: the outage is not the window's work, 60 min count.
+    const result = downtimeIn([at(0, 60)], [window(30, 90, 1)], range);
+    expect(result.downtimeMs).toBe(60 * MIN);
     expect(result.maintenanceMs).toBe(60 * MIN);
+  });
+
+  it('excuses the window’s own planned impact while the window is open, up to what it announced', () => {
+    // Planned partial outage (0.5) 30..90 inside a window that announced a partial outage: nothing counts.
+    expect(downtimeIn([planned(30, 90, 0.5)], [window(30, 90, 0.5)], range).downtimeMs).toBe(0);
+    // The same work running 30 minutes past the window's end: those 30 minutes at half weight = 15 min.
+    expect(downtimeIn([planned(30, 120, 0.5)], [window(30, 90, 0.5)], range).downtimeMs).toBe(15 * MIN);
+  });
+
+  it('counts planned work that was worse than the window announced in full', () => {
+    // A major outage (1) during a window that announced only degraded performance (0.3): all 60 min count.
+    expect(downtimeIn([planned(30, 90, 1)], [window(30, 90, 0.3)], range).downtimeMs).toBe(60 * MIN);
+  });
+
+  it('excuses nothing in a window that announced no impact', () => {
+    expect(downtimeIn([planned(30, 90, 0.3)], [window(30, 90, 0)], range).downtimeMs).toBe(18 * MIN);
+  });
+
+  it('excuses only the window the incident names', () => {
+    // Linked to "db-upgrade", but the window open at the time is "network-work": 60 min count.
+    expect(downtimeIn([planned(30, 90, 1)], [window(30, 90, 1, 'network-work')], range).downtimeMs).toBe(60 * MIN);
+  });
+
+  it('counts an unplanned outage that overlaps excused planned work at the worse of the two that count', () => {
+    // Planned major 30..90 (excused), unplanned partial (0.5) 60..120: 30 min at half inside + 30 min at half after = 30 min.
+    expect(downtimeIn([planned(30, 90, 1), at(60, 120, 0.5)], [window(30, 90, 1)], range).downtimeMs).toBe(30 * MIN);
   });
 
   it('finds the instant the error budget ran out', () => {

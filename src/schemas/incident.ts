@@ -39,6 +39,11 @@ export const incidentSchema = z.strictObject({
   /** Who and what was affected, in one or two sentences for the status page. */
   impact: text.optional(),
   commander: text.optional(),
+  /**
+   * The scheduled maintenance window (its id) whose planned work caused this incident. Only then, and only up to
+   * the impact that window announced, is downtime inside the window excused from availability.
+   */
+  maintenance: slug.optional(),
   updates: z.array(incidentUpdateSchema).min(1, { error: 'empty (expected at least one status update)' }),
 });
 

@@ -1,5 +1,6 @@
 // Rules that need more than one field or file: ids, references, lifecycle order, instants against now.
 import { INCIDENT_ID, type Incident } from '../schemas/incident.ts';
+import type { Maintenance } from '../schemas/maintenance.ts';
 import { isFinished, statusMoveProblem } from '../lib/incidents/incident-lifecycle.ts';
 import { localDateOf } from '../lib/time/time-zone.ts';
 import type { ContentFiles, SourcedRecord } from './read-content.ts';
@@ -237,5 +238,30 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
         report(context, record, ['services', index], `services[${index}]`, `unknown service "${id}" (expected one of the ids in content/services.yaml: ${[...context.serviceIds].join(', ')})`);
       }
     });
+  }
+  for (const record of files.incidents) checkMaintenanceCause(context, record, files.maintenance);
+}
+
+/**
+ * An incident that names a maintenance window as its cause has its downtime inside that window excused, so the
+ * link must point at a real, held window that the incident overlaps. A service the window did not announce is
+ * not excused by it (its downtime counts in full), which needs no message.
+ */
+function checkMaintenanceCause(context: RuleContext, record: SourcedRecord<Incident>, maintenance: readonly SourcedRecord<Maintenance>[]): void {
+  const incident = record.data;
+  if (incident.maintenance === undefined) return;
+  const window = maintenance.find((candidate) => candidate.data.id === incident.maintenance)?.data;
+  if (!window) {
+    const ids = maintenance.map((candidate) => candidate.data.id);
+    report(context, record, ['maintenance'], 'maintenance', `unknown maintenance window "${incident.maintenance}" (expected the id of a file in content/maintenance/${ids.length > 0 ? `: ${ids.join(', ')}` : ', and there is none'})`);
+    return;
+  }
+  if (window.cancelled) {
+    report(context, record, ['maintenance'], 'maintenance', `"${window.id}" was cancelled, so no planned work ran (expected the window whose work caused this incident, or no maintenance field)`);
+    return;
+  }
+  const end = incident.resolved ?? new Date(context.nowMs);
+  if (incident.started.getTime() >= window.end.getTime() || end.getTime() <= window.start.getTime()) {
+    report(context, record, ['maintenance'], 'maintenance', `"${window.id}" ran ${iso(window.start)} to ${iso(window.end)}, which this incident does not overlap (expected the window whose work caused it)`);
   }
 }

@@ -9,6 +9,8 @@ interface IncidentText {
   detected?: string;
   resolved?: string;
   dataLoss?: string;
+  /** The maintenance window whose planned work caused the incident. */
+  maintenance?: string;
   services: { id: string; impact: 'degraded' | 'partial_outage' | 'major_outage'; start?: string; end?: string }[];
   updates?: { at: string; status: string; message?: string }[];
 }
@@ -26,11 +28,12 @@ export function incident(text: IncidentText): Incident {
     detected: text.detected ?? text.started,
     ...(text.resolved ? { resolved: text.resolved } : {}),
     ...(text.dataLoss ? { dataLoss: text.dataLoss } : {}),
+    ...(text.maintenance ? { maintenance: text.maintenance } : {}),
     services: text.services,
     updates: updates.map((update) => ({ message: 'Update.', ...update })),
   });
 }
 
-export function maintenance(start: string, end: string, services: string[], cancelled = false): Maintenance {
-  return maintenanceSchema.parse({ id: 'window', title: 'Maintenance', start, end, services, cancelled });
+export function maintenance(start: string, end: string, services: string[], cancelled = false, announced?: { id?: string; impact?: 'degraded' | 'partial_outage' | 'major_outage' }): Maintenance {
+  return maintenanceSchema.parse({ id: announced?.id ?? 'window', title: 'Maintenance', start, end, services, cancelled, ...(announced?.impact ? { impact: announced.impact } : {}) });
 }

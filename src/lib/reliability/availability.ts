@@ -5,7 +5,7 @@ import type { ImpactLevel } from '../../schemas/primitives.ts';
 import type { Service } from '../../schemas/service.ts';
 import type { Site } from '../../schemas/site.ts';
 import type { TimeRange } from '../time/time-range.ts';
-import { availabilityPercent, downtimeIn, type WeightedWindow } from './downtime.ts';
+import { availabilityPercent, downtimeIn, type MaintenanceWindow, type WeightedWindow } from './downtime.ts';
 import { impactWindows } from '../incidents/incident-timeline.ts';
 import { lastLocalDays, type LocalDate } from '../time/time-zone.ts';
 
@@ -25,18 +25,18 @@ export function weightOf(impact: ImpactLevel, weights: ImpactWeights): number {
 }
 
 function weightedWindowsFor(serviceId: string, record: ReliabilityRecord): (WeightedWindow & { incidentId: string })[] {
-  return impactWindows(record.incidents, record.nowMs, serviceId).map((window) => ({
-    start: window.start,
-    end: window.end,
-    weight: weightOf(window.impact, record.weights),
-    incidentId: window.incidentId,
-  }));
+  const causes = new Map(record.incidents.flatMap((incident) => (incident.maintenance ? [[incident.id, incident.maintenance] as const] : [])));
+  return impactWindows(record.incidents, record.nowMs, serviceId).map((window) => {
+    const maintenanceId = causes.get(window.incidentId);
+    const weighted = { start: window.start, end: window.end, weight: weightOf(window.impact, record.weights), incidentId: window.incidentId };
+    return maintenanceId === undefined ? weighted : { ...weighted, maintenanceId };
+  });
 }
 
-export function maintenanceWindowsFor(serviceId: string, maintenance: readonly Maintenance[]): TimeRange[] {
+export function maintenanceWindowsFor(serviceId: string, maintenance: readonly Maintenance[], weights: ImpactWeights): MaintenanceWindow[] {
   return maintenance
     .filter((window) => !window.cancelled && window.services.includes(serviceId))
-    .map((window) => ({ start: window.start.getTime(), end: window.end.getTime() }));
+    .map((window) => ({ id: window.id, start: window.start.getTime(), end: window.end.getTime(), announcedWeight: window.impact ? weightOf(window.impact, weights) : 0 }));
 }
 
 export interface ServiceAvailability {
@@ -48,7 +48,7 @@ export interface ServiceAvailability {
 
 /** A service's availability over a range; a service with no incidents there is 100%. */
 export function availabilityOver(serviceId: string, record: ReliabilityRecord, range: TimeRange): ServiceAvailability {
-  const result = downtimeIn(weightedWindowsFor(serviceId, record), maintenanceWindowsFor(serviceId, record.maintenance), range);
+  const result = downtimeIn(weightedWindowsFor(serviceId, record), maintenanceWindowsFor(serviceId, record.maintenance, record.weights), range);
   return { range, percent: availabilityPercent(result.downtimeMs, range), downtimeMs: result.downtimeMs, maintenanceMs: result.maintenanceMs };
 }
 
@@ -70,7 +70,7 @@ export interface ErrorBudget {
 
 export function errorBudgetOver(service: Service, record: ReliabilityRecord, range: TimeRange): ErrorBudget {
   const allowedMs = ((100 - service.availability) / 100) * (range.end - range.start);
-  const result = downtimeIn(weightedWindowsFor(service.id, record), maintenanceWindowsFor(service.id, record.maintenance), range, allowedMs);
+  const result = downtimeIn(weightedWindowsFor(service.id, record), maintenanceWindowsFor(service.id, record.maintenance, record.weights), range, allowedMs);
   const budget: ErrorBudget = {
     allowedMs,
     usedMs: result.downtimeMs,
@@ -94,7 +94,7 @@ export interface DailyAvailability {
 /** One entry per local day in the site's time zone, oldest first, the last day ending at now. */
 export function dailyAvailability(serviceId: string, record: ReliabilityRecord, days: number, timeZone: string): DailyAvailability[] {
   const windows = weightedWindowsFor(serviceId, record);
-  const maintenance = maintenanceWindowsFor(serviceId, record.maintenance);
+  const maintenance = maintenanceWindowsFor(serviceId, record.maintenance, record.weights);
   return lastLocalDays(record.nowMs, days, timeZone).map((day) => {
     const result = downtimeIn(windows, maintenance, day);
     const incidentIds = [...new Set(windows.filter((window) => window.start < day.end && window.end > day.start).sort((a, b) => a.start - b.start).map((window) => window.incidentId))];

@@ -1,15 +1,24 @@
-// Weighted downtime over a time range: overlapping impact merged at the worst weight, maintenance carved out.
+// Weighted downtime over a time range: overlapping impact merged at the worst weight, planned impact excused.
 import type { TimeRange } from '../time/time-range.ts';
 
 export interface WeightedWindow extends TimeRange {
   /** Share of each minute counted as down: 1 for a major outage. */
   weight: number;
+  /** The maintenance window whose planned work this impact belongs to, when its incident says so. */
+  maintenanceId?: string;
+}
+
+/** A scheduled maintenance window as the downtime integral sees it. */
+export interface MaintenanceWindow extends TimeRange {
+  id: string;
+  /** The heaviest weight the window announced to readers; 0 when it announced no visible impact. */
+  announcedWeight: number;
 }
 
 export interface DowntimeResult {
   /** Weighted milliseconds of downtime inside the range. */
   downtimeMs: number;
-  /** Milliseconds of maintenance inside the range (never counted as downtime). */
+  /** Milliseconds of maintenance inside the range (downtime in it counts unless the window excuses it). */
   maintenanceMs: number;
   /** First instant at which cumulative downtime reached `budgetMs`, when a budget was given and it ran out. */
   budgetExhaustedAt?: number;
@@ -22,17 +31,26 @@ function clip(window: TimeRange, range: TimeRange): TimeRange | undefined {
 }
 
 /**
- * Integrates the worst active weight over the range, so two incidents on one service at the same time
- * count once, at the heavier impact; time inside a maintenance window counts as no downtime at all.
+ * Whether maintenance excuses an impact over a stretch of time: only the window the incident names as its
+ * cause, only while it is open, and only up to the impact it announced. An outage nobody planned counts in
+ * full whatever window it falls in, and a window that announced no impact excuses nothing.
  */
-export function downtimeIn(windows: readonly WeightedWindow[], maintenance: readonly TimeRange[], range: TimeRange, budgetMs?: number): DowntimeResult {
+function isExcused(impact: WeightedWindow, covering: readonly MaintenanceWindow[]): boolean {
+  return impact.maintenanceId !== undefined && covering.some((window) => window.id === impact.maintenanceId && impact.weight <= window.announcedWeight);
+}
+
+/**
+ * Integrates the worst active weight over the range, so two incidents on one service at the same time count
+ * once, at the heavier impact; maintenance excuses only the impact it planned (see isExcused).
+ */
+export function downtimeIn(windows: readonly WeightedWindow[], maintenance: readonly MaintenanceWindow[], range: TimeRange, budgetMs?: number): DowntimeResult {
   const impact = windows.flatMap((window) => {
     const clipped = clip(window, range);
-    return clipped && window.weight > 0 ? [{ ...clipped, weight: window.weight }] : [];
+    return clipped && window.weight > 0 ? [{ ...window, ...clipped }] : [];
   });
   const excluded = maintenance.flatMap((window) => {
     const clipped = clip(window, range);
-    return clipped ? [clipped] : [];
+    return clipped ? [{ ...window, ...clipped }] : [];
   });
   const boundaries = [...new Set([range.start, range.end, ...impact.flatMap((w) => [w.start, w.end]), ...excluded.flatMap((w) => [w.start, w.end])])].sort((a, b) => a - b);
 
@@ -43,11 +61,9 @@ export function downtimeIn(windows: readonly WeightedWindow[], maintenance: read
     const start = boundaries[index]!;
     const end = boundaries[index + 1]!;
     const covers = (window: TimeRange) => window.start <= start && window.end >= end;
-    if (excluded.some(covers)) {
-      maintenanceMs += end - start;
-      continue;
-    }
-    const weight = Math.max(0, ...impact.filter(covers).map((window) => window.weight));
+    const inMaintenance = excluded.filter(covers);
+    if (inMaintenance.length > 0) maintenanceMs += end - start;
+    const weight = Math.max(0, ...impact.filter((window) => covers(window) && !isExcused(window, inMaintenance)).map((window) => window.weight));
     if (weight === 0) continue;
     const segmentDowntime = (end - start) * weight;
     if (budgetMs !== undefined && budgetExhaustedAt === undefined && downtimeMs + segmentDowntime >= budgetMs && budgetMs >= 0) {
