@@ -3,6 +3,7 @@ import { INCIDENT_ID, type Incident } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
 import { isFinished, statusMoveProblem } from '../lib/incidents/incident-lifecycle.ts';
 import { localDateOf } from '../lib/time/time-zone.ts';
+import { firstPlaceholderLine, placeholdersIn } from '../lib/postmortems/placeholders.ts';
 import type { ContentFiles, SourcedRecord } from './read-content.ts';
 import { fieldPath, type Problem } from './problem.ts';
 
@@ -112,14 +113,6 @@ function checkIncidentReferences(context: RuleContext, record: SourcedRecord<Inc
   });
 }
 
-/** Text still holding a scaffold's "TODO" placeholder, with its path. */
-function placeholders(value: unknown, path: PropertyKey[]): [PropertyKey[], string][] {
-  if (typeof value === 'string') return /\bTODO\b/.test(value) ? [[path, value]] : [];
-  if (Array.isArray(value)) return value.flatMap((item, index) => placeholders(item, [...path, index]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => placeholders(item, [...path, key]));
-  return [];
-}
-
 type DatedField = readonly [readonly PropertyKey[], Date | undefined];
 
 function checkNotInFuture(context: RuleContext, record: SourcedRecord<unknown>, instants: readonly DatedField[]): void {
@@ -217,8 +210,13 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
     }
     checkNotInFuture(context, record, postmortem.timeline.map((row, index) => [['timeline', index, 'at'], row.at] as const));
     if (postmortem.status === 'published') {
-      for (const [path, value] of placeholders(record.source.data, [])) {
+      for (const [path, value] of placeholdersIn(record.source.data)) {
         report(context, record, path, fieldPath(path), `still reads ${JSON.stringify(value.slice(0, 60))} (expected the section written before the postmortem is published, or status: draft)`);
+      }
+      const bodyLine = firstPlaceholderLine(record.body);
+      if (bodyLine !== undefined) {
+        const line = record.body.split('\n')[bodyLine - 1]!.trim();
+        context.problems.push({ file: record.file, line: record.source.bodyLine + bodyLine - 1, field: 'body', message: `still reads ${JSON.stringify(line.slice(0, 60))} (expected the summary written before the postmortem is published, or status: draft)` });
       }
     }
   }
