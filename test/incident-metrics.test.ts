@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithTarget, durationsOf, incidentTargets, median, resolutionSummary } from '../src/lib/reliability/incident-metrics.ts';
+import { compareWithTarget, durationsOf, incidentTargets, median, resolutionSummary, worstComparison } from '../src/lib/reliability/incident-metrics.ts';
 import { serviceSchema } from '../src/schemas/service.ts';
 import { severityLevelSchema } from '../src/schemas/severity.ts';
 import { incident } from './helpers/records.ts';
@@ -64,6 +64,65 @@ describe('targets per incident', () => {
   it('calls an open incident already past its target missed, and one within it pending', () => {
     expect(compareWithTarget(undefined, 30 * MIN, 45 * MIN)).toEqual({ targetMs: 30 * MIN, verdict: 'missed', marginMs: -15 * MIN });
     expect(compareWithTarget(undefined, 30 * MIN, 10 * MIN)).toEqual({ targetMs: 30 * MIN, verdict: 'pending' });
+  });
+});
+
+describe('recovery per impact window after a reopen', () => {
+  // Down 09:30, resolved 10:30, reopened 11:00, recovered 11:20; the job queue's RTO is 15 minutes.
+  const queue = serviceSchema.parse({ id: 'queue', name: 'Job queue', group: 'core', rto: '15m', rpo: '5m', availability: '99.9%' });
+  const updates = [
+    { at: '2026-03-10T09:35:00Z', status: 'investigating' },
+    { at: '2026-03-10T10:30:00Z', status: 'resolved' },
+    { at: '2026-03-10T11:00:00Z', status: 'reopened' },
+    { at: '2026-03-10T11:20:00Z', status: 'resolved' },
+  ];
+  const reopened = incident({ started: '2026-03-10T09:30:00Z', resolved: '2026-03-10T11:20:00Z', services: [{ id: 'queue', impact: 'partial_outage' }], updates });
+
+  it('judges each window against the RTO and the service by its worst: missed by 45 minutes, not 1 h 35 min', () => {
+    const [row] = incidentTargets(reopened, p1, [queue], Date.parse('2026-03-11T00:00:00Z')).services;
+    // 09:30–10:30 is 60 min, 45 over the 15-minute RTO; 11:00–11:20 is 20 min, 5 over.
+    expect(row!.windows).toEqual([
+      { actualMs: 60 * MIN, targetMs: 15 * MIN, verdict: 'missed', marginMs: -45 * MIN },
+      { actualMs: 20 * MIN, targetMs: 15 * MIN, verdict: 'missed', marginMs: -5 * MIN },
+    ]);
+    expect(row!.recovery).toEqual({ actualMs: 60 * MIN, targetMs: 15 * MIN, verdict: 'missed', marginMs: -45 * MIN });
+  });
+
+  it('misses the RTO when one window is slow even if the other was quick', () => {
+    const quickThenSlow = incident({
+      started: '2026-03-10T09:30:00Z',
+      resolved: '2026-03-10T11:40:00Z',
+      services: [{ id: 'queue', impact: 'partial_outage' }],
+      updates: [
+        { at: '2026-03-10T09:35:00Z', status: 'investigating' },
+        { at: '2026-03-10T09:40:00Z', status: 'resolved' },
+        { at: '2026-03-10T11:00:00Z', status: 'reopened' },
+        { at: '2026-03-10T11:40:00Z', status: 'resolved' },
+      ],
+    });
+    const [row] = incidentTargets(quickThenSlow, p1, [queue], Date.parse('2026-03-11T00:00:00Z')).services;
+    // 10 min (met, 5 to spare) then 40 min (missed by 25).
+    expect(row!.windows.map((window) => window.verdict)).toEqual(['met', 'missed']);
+    expect(row!.recovery).toMatchObject({ actualMs: 40 * MIN, verdict: 'missed', marginMs: -25 * MIN });
+  });
+
+  it('keeps a reopened window still running pending until it passes the RTO', () => {
+    const reopenedNow = incident({ started: '2026-03-10T09:30:00Z', services: [{ id: 'queue', impact: 'partial_outage' }], updates: updates.slice(0, 3) });
+    const rowAt = (now: string) => incidentTargets(reopenedNow, p1, [queue], Date.parse(now)).services[0]!;
+    // 10 minutes into the reopen: the first window (60 min) already missed, the running one pending.
+    expect(rowAt('2026-03-10T11:10:00Z').windows.map((window) => window.verdict)).toEqual(['missed', 'pending']);
+    // 25 minutes into the reopen: 10 over the RTO and counting, still better than the first window's 45.
+    expect(rowAt('2026-03-10T11:25:00Z').windows[1]).toEqual({ targetMs: 15 * MIN, verdict: 'missed', marginMs: -10 * MIN });
+    expect(rowAt('2026-03-10T11:25:00Z').recovery.marginMs).toBe(-45 * MIN);
+  });
+
+  it('ranks missed over pending over met, then the smaller margin', () => {
+    const met = compareWithTarget(10 * MIN, 15 * MIN, 10 * MIN);
+    const tight = compareWithTarget(14 * MIN, 15 * MIN, 14 * MIN);
+    const pending = compareWithTarget(undefined, 15 * MIN, 5 * MIN);
+    expect(worstComparison([met, tight])).toBe(tight);
+    expect(worstComparison([met, pending])).toBe(pending);
+    expect(worstComparison([])).toBeUndefined();
   });
 });
 

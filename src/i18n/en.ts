@@ -162,6 +162,7 @@ export const en = {
   'targets.recoveries': 'Recovery per incident',
   'targets.incident': 'Incident',
   'targets.recovery': 'Time to recover',
+  'targets.worstWindow': 'judged by the slowest of its impact windows',
   'targets.met': 'met',
   'targets.missed': 'missed',
   'targets.pending': 'pending',

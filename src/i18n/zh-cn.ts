@@ -164,6 +164,7 @@ export const zhCN: Record<MessageKey, string> = {
   'targets.recoveries': '每次事故的恢复情况',
   'targets.incident': '事故',
   'targets.recovery': '恢复用时',
+  'targets.worstWindow': '按各影响时段中最慢的一次评判',
   'targets.met': '达标',
   'targets.missed': '未达标',
   'targets.pending': '待定',

@@ -6,7 +6,7 @@ import { absoluteUrl, incidentPath, postmortemPublishedAt } from '../feeds/feed-
 import { isoInstantInZone } from '../time/format.ts';
 import { markdownToPlainText } from '../markdown/markdown-html.ts';
 import { updateIds } from '../feeds/update-ids.ts';
-import { isOpen, newestFirst, updatesInOrder } from '../incidents/incident-timeline.ts';
+import { isOpen, newestFirst, serviceWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
 import { publishedPostmortems } from '../postmortems/postmortems.ts';
 import type { MarkdownBodies, SiteModel } from '../model/site-model.ts';
 import { isMaintenanceActive, overallState, serviceStatesNow } from '../status/status.ts';
@@ -139,7 +139,7 @@ export function recordStartMs(model: Pick<SiteModel, 'incidents' | 'maintenance'
 export function serviceChangedAt(serviceId: string, model: Pick<SiteModel, 'incidents' | 'maintenance' | 'nowMs'>): number | undefined {
   const edges = [
     ...model.incidents.flatMap((incident) =>
-      incident.services.filter((affected) => affected.id === serviceId).flatMap((affected) => [(affected.start ?? incident.started).getTime(), (affected.end ?? incident.resolved)?.getTime()]),
+      incident.services.filter((affected) => affected.id === serviceId).flatMap((affected) => serviceWindows(incident, affected, model.nowMs).flatMap((window) => (window.ongoing ? [window.start] : [window.start, window.end]))),
     ),
     ...model.maintenance.filter((window) => !window.cancelled && window.services.includes(serviceId)).flatMap((window) => [window.start.getTime(), window.end.getTime()]),
   ].filter((instant): instant is number => instant !== undefined && instant <= model.nowMs);
@@ -200,9 +200,9 @@ export function statuspageComponents(model: SiteModel, pageId: string): Statuspa
  */
 export function affectedComponentsByUpdate(incident: Incident, components: readonly StatuspageComponent[]): (StatuspageAffectedComponent[] | null)[] {
   const statusAt = (affected: Incident['services'][number], atMs: number): StatuspageComponentStatus => {
-    const start = (affected.start ?? incident.started).getTime();
-    const end = (affected.end ?? incident.resolved)?.getTime();
-    return start <= atMs && (end === undefined || atMs < end) ? COMPONENT_STATUS[affected.impact] : 'operational';
+    // Every window as recorded, whatever now is: an update's effect on the page does not depend on when it is read.
+    const windows = serviceWindows(incident, affected, Number.POSITIVE_INFINITY);
+    return windows.some((window) => window.start <= atMs && atMs < window.end) ? COMPONENT_STATUS[affected.impact] : 'operational';
   };
   let previous = new Map(incident.services.map((affected) => [affected.id, 'operational' as StatuspageComponentStatus]));
   return updatesInOrder(incident).map((update) => {

@@ -1,4 +1,4 @@
-// Facts read off one incident's record: open or not, its current status, its per-service impact windows.
+// Facts read off one incident's record: open or not, its current status, when it was open, each service's impact windows.
 import type { AffectedService, Incident, IncidentStatus, IncidentUpdate } from '../../schemas/incident.ts';
 import type { ImpactLevel } from '../../schemas/primitives.ts';
 import type { TimeRange } from '../time/time-range.ts';
@@ -29,22 +29,63 @@ export interface ServiceImpactWindow extends TimeRange {
   incidentId: string;
   serviceId: string;
   impact: ImpactLevel;
+  /** Still impaired at now: the window has no recovery yet and its end is now. */
+  ongoing: boolean;
 }
 
-/** When one affected service was impacted: its own start/end, else the incident's, else still going at now. */
-export function impactWindowOf(incident: Incident, affected: AffectedService, nowMs: number): ServiceImpactWindow {
-  const start = (affected.start ?? incident.started).getTime();
-  const end = Math.min(nowMs, (affected.end ?? incident.resolved)?.getTime() ?? nowMs);
-  return { incidentId: incident.id, serviceId: affected.id, impact: affected.impact, start, end: Math.max(start, end) };
+/**
+ * When the incident was open: from `started` to the first resolved (or closed) update, then from each
+ * `reopened` update to the next one, the last stretch to `resolved:` or, while that is absent, to now. The
+ * quiet gap between a resolution and a reopen is no part of the incident. A stretch still open ends at
+ * infinity; callers clip to now.
+ */
+export function activePeriods(incident: Incident): TimeRange[] {
+  const periods: TimeRange[] = [];
+  let openedAt: number | undefined = incident.started.getTime();
+  for (const update of updatesInOrder(incident)) {
+    const at = update.at.getTime();
+    if (openedAt !== undefined && FINISHED_STATUSES.includes(update.status)) {
+      periods.push({ start: openedAt, end: Math.max(openedAt, at) });
+      openedAt = undefined;
+    } else if (openedAt === undefined && update.status === 'reopened') {
+      openedAt = at;
+    }
+  }
+  // The last stretch ends where the record says the incident was resolved, as it did before reopens existed.
+  const last = openedAt ?? periods.pop()!.start;
+  const finalEnd = incident.resolved?.getTime() ?? Number.POSITIVE_INFINITY;
+  periods.push({ start: last, end: Math.max(last, finalEnd) });
+  return periods;
+}
+
+/**
+ * Every window in which one affected service was impaired, oldest first: the incident's active periods,
+ * cut to the service's own `start`/`end` (which bound it within the whole incident, so a service that
+ * recovered before a reopen stays recovered), and to now. A window still running at now ends at now and is
+ * `ongoing`; a finished window of no length is left out. This is the one place a service's windows come from.
+ */
+export function serviceWindows(incident: Incident, affected: AffectedService, nowMs: number): ServiceImpactWindow[] {
+  const from = (affected.start ?? incident.started).getTime();
+  const until = affected.end?.getTime() ?? Number.POSITIVE_INFINITY;
+  return activePeriods(incident).flatMap((period) => {
+    const start = Math.max(period.start, from);
+    const end = Math.min(period.end, until);
+    if (start > nowMs || end < start) return [];
+    const ongoing = end > nowMs;
+    if (!ongoing && end === start) return [];
+    return [{ incidentId: incident.id, serviceId: affected.id, impact: affected.impact, start, end: Math.min(end, nowMs), ongoing }];
+  });
+}
+
+/** How long a service was impaired over its windows (which never overlap), to now for an ongoing one. */
+export function impairedMs(windows: readonly ServiceImpactWindow[]): number {
+  return windows.reduce((sum, window) => sum + (window.end - window.start), 0);
 }
 
 /** Every impact window of every incident, for one service or all, that began by now. */
 export function impactWindows(incidents: readonly Incident[], nowMs: number, serviceId?: string): ServiceImpactWindow[] {
   return incidents.flatMap((incident) =>
-    incident.services
-      .filter((affected) => serviceId === undefined || affected.id === serviceId)
-      .map((affected) => impactWindowOf(incident, affected, nowMs))
-      .filter((window) => window.start <= nowMs),
+    incident.services.filter((affected) => serviceId === undefined || affected.id === serviceId).flatMap((affected) => serviceWindows(incident, affected, nowMs)),
   );
 }
 

@@ -2,7 +2,7 @@
 import type { Incident } from '../../schemas/incident.ts';
 import type { Service } from '../../schemas/service.ts';
 import type { SeverityLevel } from '../../schemas/severity.ts';
-import { impactWindowOf, updatesInOrder } from '../incidents/incident-timeline.ts';
+import { serviceWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
 
 export interface IncidentDurations {
   /** detected - started */
@@ -48,10 +48,24 @@ export function compareWithTarget(actualMs: number | undefined, targetMs: number
 
 export interface ServiceRecovery {
   serviceId: string;
-  /** Time to recover this service against its RTO. */
+  /** Time to recover against the RTO in the service's worst window (see worstComparison). */
   recovery: TargetComparison;
+  /** Time to recover in each impact window, oldest first; one entry unless the incident was reopened. */
+  windows: TargetComparison[];
   /** Data-loss window against its RPO; undefined when the incident records no data loss. */
   dataLoss?: TargetComparison;
+}
+
+const VERDICT_RANK: Record<TargetComparison['verdict'], number> = { met: 0, pending: 1, missed: 2 };
+
+/**
+ * The comparison that judges several: missed over pending over met, and among equals the smallest margin
+ * (the largest overrun, or the least time to spare). An RTO promises recovery within it every time the
+ * service goes down, so one slow recovery is a miss however quick the others were.
+ */
+export function worstComparison(comparisons: readonly TargetComparison[]): TargetComparison | undefined {
+  const margin = (comparison: TargetComparison) => comparison.marginMs ?? Number.POSITIVE_INFINITY;
+  return [...comparisons].sort((a, b) => VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || margin(a) - margin(b))[0];
 }
 
 export interface IncidentTargets {
@@ -72,10 +86,11 @@ export function incidentTargets(incident: Incident, level: SeverityLevel, servic
     services: incident.services.flatMap((affected) => {
       const service = services.find((candidate) => candidate.id === affected.id);
       if (!service) return [];
-      const window = impactWindowOf(incident, affected, nowMs);
-      const recovered = (affected.end ?? incident.resolved) !== undefined;
-      const recovery = compareWithTarget(recovered ? window.end - window.start : undefined, service.rto, window.end - window.start);
-      const row: ServiceRecovery = { serviceId: affected.id, recovery };
+      // Each window is a separate recovery: the quiet time between a resolution and a reopen is not part of any.
+      const windows = serviceWindows(incident, affected, nowMs).map((window) => compareWithTarget(window.ongoing ? undefined : window.end - window.start, service.rto, window.end - window.start));
+      const recovery = worstComparison(windows);
+      if (!recovery) return [];
+      const row: ServiceRecovery = { serviceId: affected.id, recovery, windows };
       if (incident.dataLoss !== undefined) row.dataLoss = compareWithTarget(incident.dataLoss, service.rpo, incident.dataLoss);
       return [row];
     }),

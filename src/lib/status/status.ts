@@ -30,10 +30,7 @@ export function isMaintenanceUpcoming(window: Maintenance, nowMs: number): boole
 export function serviceStateAt(serviceId: string, incidents: readonly Incident[], maintenance: readonly Maintenance[], nowMs: number): ServiceState {
   let state: ServiceState = 'operational';
   for (const window of impactWindows(incidents, nowMs, serviceId)) {
-    const incident = incidents.find((candidate) => candidate.id === window.incidentId)!;
-    const affected = incident.services.find((candidate) => candidate.id === serviceId)!;
-    const recoveredAt = (affected.end ?? incident.resolved)?.getTime();
-    if (recoveredAt === undefined || recoveredAt > nowMs) state = worse(state, window.impact);
+    if (window.ongoing) state = worse(state, window.impact);
   }
   if (state === 'operational' && maintenance.some((window) => window.services.includes(serviceId) && isMaintenanceActive(window, nowMs))) {
     return 'maintenance';
