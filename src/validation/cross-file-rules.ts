@@ -1,22 +1,30 @@
 // Rules that need more than one field or file: ids, references, lifecycle order, instants against now.
 import { INCIDENT_ID, type Incident } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
+import type { Postmortem } from '../schemas/postmortem.ts';
 import { isFinished, statusMoveProblem } from '../lib/incidents/incident-lifecycle.ts';
 import { localDateOf } from '../lib/time/time-zone.ts';
 import { firstPlaceholderLine, placeholdersIn } from '../lib/postmortems/placeholders.ts';
 import type { ContentFiles, SourcedRecord } from './read-content.ts';
 import { fieldPath, type Problem } from './problem.ts';
+import { instantAsWritten } from './instant-text.ts';
 
-function iso(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
-}
 
 interface RuleContext {
   problems: Problem[];
   nowMs: number;
   timeZone: string;
+  /** False when site.yaml has no usable zone: local dates would then be guessed in UTC, so rules on them wait. */
+  timeZoneKnown: boolean;
+  /** Files refused for their own mistakes: a rule that misses what they hold stays quiet rather than report it missing. */
+  refusedFiles: ReadonlySet<string>;
   serviceIds: Set<string>;
   severityIds: string[];
+}
+
+/** An instant in a message about a file, as that file writes it (its own text, else its offset). */
+function written(context: RuleContext, record: SourcedRecord<unknown>, instant: Date | number): string {
+  return instantAsWritten(record.source, instant, context.timeZone);
 }
 
 function report(context: RuleContext, record: SourcedRecord<unknown>, path: readonly PropertyKey[], field: string, message: string): void {
@@ -27,21 +35,21 @@ function checkIncidentLifecycle(context: RuleContext, record: SourcedRecord<Inci
   const incident = record.data;
   const started = incident.started.getTime();
   if (incident.detected.getTime() < started) {
-    report(context, record, ['detected'], 'detected', `${iso(incident.detected)} is before started ${iso(incident.started)} (expected detection at or after the start)`);
+    report(context, record, ['detected'], 'detected', `${written(context, record, incident.detected)} is before started ${written(context, record, incident.started)} (expected detection at or after the start)`);
   }
   if (incident.resolved && incident.resolved.getTime() <= started) {
-    report(context, record, ['resolved'], 'resolved', `${iso(incident.resolved)} is not after started ${iso(incident.started)} (expected the end after the start)`);
+    report(context, record, ['resolved'], 'resolved', `${written(context, record, incident.resolved)} is not after started ${written(context, record, incident.started)} (expected the end after the start)`);
   }
   incident.services.forEach((affected, index) => {
     const start = affected.start ?? incident.started;
     if (affected.start && affected.start.getTime() < started) {
-      report(context, record, ['services', index, 'start'], `services[${index}].start`, `${iso(affected.start)} is before the incident started ${iso(incident.started)} (expected within the incident)`);
+      report(context, record, ['services', index, 'start'], `services[${index}].start`, `${written(context, record, affected.start)} is before the incident started ${written(context, record, incident.started)} (expected within the incident)`);
     }
     if (affected.end && affected.end.getTime() <= start.getTime()) {
-      report(context, record, ['services', index, 'end'], `services[${index}].end`, `${iso(affected.end)} is not after its start ${iso(start)} (expected the end after the start)`);
+      report(context, record, ['services', index, 'end'], `services[${index}].end`, `${written(context, record, affected.end)} is not after its start ${written(context, record, start)} (expected the end after the start)`);
     }
     if (affected.end && incident.resolved && affected.end.getTime() > incident.resolved.getTime()) {
-      report(context, record, ['services', index, 'end'], `services[${index}].end`, `${iso(affected.end)} is after the incident resolved ${iso(incident.resolved)} (expected within the incident)`);
+      report(context, record, ['services', index, 'end'], `services[${index}].end`, `${written(context, record, affected.end)} is after the incident resolved ${written(context, record, incident.resolved)} (expected within the incident)`);
     }
   });
   const seen = new Set<string>();
@@ -54,10 +62,10 @@ function checkIncidentLifecycle(context: RuleContext, record: SourcedRecord<Inci
   incident.updates.forEach((update, index) => {
     const field = `updates[${index}]`;
     if (index === 0 && update.at.getTime() < incident.detected.getTime()) {
-      report(context, record, ['updates', index, 'at'], `${field}.at`, `${iso(update.at)} is before detected ${iso(incident.detected)} (expected the first update at or after detection)`);
+      report(context, record, ['updates', index, 'at'], `${field}.at`, `${written(context, record, update.at)} is before detected ${written(context, record, incident.detected)} (expected the first update at or after detection)`);
     }
     if (previous && update.at.getTime() < previous.at.getTime()) {
-      report(context, record, ['updates', index, 'at'], `${field}.at`, `${iso(update.at)} is before the previous update ${iso(previous.at)} (expected updates in time order, oldest first)`);
+      report(context, record, ['updates', index, 'at'], `${field}.at`, `${written(context, record, update.at)} is before the previous update ${written(context, record, previous.at)} (expected updates in time order, oldest first)`);
     }
     if (previous) {
       // The same rule the commands apply when they add an update.
@@ -91,6 +99,7 @@ function checkIncidentIdentity(context: RuleContext, record: SourcedRecord<Incid
   const others = (filesById.get(incident.id) ?? []).filter((file) => file !== record.file);
   if (others.length > 0) report(context, record, ['id'], 'id', `"${incident.id}" is also used by ${others.join(', ')} (expected a unique id; take the next number)`);
 
+  if (!context.timeZoneKnown) return;
   const match = INCIDENT_ID.exec(incident.id);
   const startDate = localDateOf(incident.started.getTime(), context.timeZone);
   if (match && `${match[1]}-${match[2]}-${match[3]}` !== startDate) {
@@ -118,7 +127,7 @@ type DatedField = readonly [readonly PropertyKey[], Date | undefined];
 function checkNotInFuture(context: RuleContext, record: SourcedRecord<unknown>, instants: readonly DatedField[]): void {
   for (const [path, value] of instants) {
     if (value && value.getTime() > context.nowMs) {
-      report(context, record, path, fieldPath(path), `${iso(value)} is after now ${iso(new Date(context.nowMs))} (expected nothing dated in the future except maintenance)`);
+      report(context, record, path, fieldPath(path), `${written(context, record, value)} is after now ${written(context, record, new Date(context.nowMs))} (expected nothing dated in the future except maintenance)`);
     }
   }
 }
@@ -129,6 +138,8 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
     problems,
     nowMs,
     timeZone: files.site?.data.timeZone ?? 'UTC',
+    timeZoneKnown: files.site !== undefined,
+    refusedFiles: new Set(files.refusedFiles),
     serviceIds: new Set(files.serviceIds),
     severityIds: files.severityIds,
   };
@@ -166,6 +177,7 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
     checkIncidentIdentity(context, record, filesById);
     checkIncidentReferences(context, record);
     checkIncidentLifecycle(context, record);
+    checkIncidentContradictions(context, record);
     checkNotInFuture(context, record, [
       [['started'], record.data.started],
       [['detected'], record.data.detected],
@@ -185,7 +197,8 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
     const incident = incidentsById.get(postmortem.incident);
     if (postmortem.incident !== folder) {
       report(context, record, ['incident'], 'incident', `"${postmortem.incident}" does not match its folder "${folder}" (expected the id of the incident beside it: ${folder})`);
-    } else if (!incident) {
+    } else if (!incident && !context.refusedFiles.has(record.file.replace(/postmortem\.md$/, 'index.md'))) {
+      // An index.md refused for its own mistakes is reported there; saying here that it is missing would be false.
       report(context, record, ['incident'], 'incident', `no incident "${postmortem.incident}" (expected an index.md beside the postmortem with that id)`);
     }
     if (incident && incident.data.id === postmortem.incident && incident.data.severity !== postmortem.severity) {
@@ -208,6 +221,7 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
         else itemIds.set(item.id, where);
       });
     }
+    checkPostmortemDates(context, record, incident && incident.data.id === postmortem.incident ? incident : undefined);
     checkNotInFuture(context, record, postmortem.timeline.map((row, index) => [['timeline', index, 'at'], row.at] as const));
     if (postmortem.status === 'published') {
       for (const [path, value] of placeholdersIn(record.source.data)) {
@@ -229,7 +243,7 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
     if (maintenanceIds.has(window.id)) report(context, record, ['id'], 'id', `"${window.id}" is used twice (expected unique maintenance ids)`);
     maintenanceIds.add(window.id);
     if (window.end.getTime() <= window.start.getTime()) {
-      report(context, record, ['end'], 'end', `${iso(window.end)} is not after start ${iso(window.start)} (expected the end after the start)`);
+      report(context, record, ['end'], 'end', `${written(context, record, window.end)} is not after start ${written(context, record, window.start)} (expected the end after the start)`);
     }
     window.services.forEach((id, index) => {
       if (context.serviceIds.size > 0 && !context.serviceIds.has(id)) {
@@ -248,8 +262,10 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
 function checkMaintenanceCause(context: RuleContext, record: SourcedRecord<Incident>, maintenance: readonly SourcedRecord<Maintenance>[]): void {
   const incident = record.data;
   if (incident.maintenance === undefined) return;
-  const window = maintenance.find((candidate) => candidate.data.id === incident.maintenance)?.data;
-  if (!window) {
+  const windowRecord = maintenance.find((candidate) => candidate.data.id === incident.maintenance);
+  const window = windowRecord?.data;
+  if (!windowRecord && context.refusedFiles.has(`content/maintenance/${incident.maintenance}.md`)) return;
+  if (!windowRecord || !window) {
     const ids = maintenance.map((candidate) => candidate.data.id);
     report(context, record, ['maintenance'], 'maintenance', `unknown maintenance window "${incident.maintenance}" (expected the id of a file in content/maintenance/${ids.length > 0 ? `: ${ids.join(', ')}` : ', and there is none'})`);
     return;
@@ -260,6 +276,58 @@ function checkMaintenanceCause(context: RuleContext, record: SourcedRecord<Incid
   }
   const end = incident.resolved ?? new Date(context.nowMs);
   if (incident.started.getTime() >= window.end.getTime() || end.getTime() <= window.start.getTime()) {
-    report(context, record, ['maintenance'], 'maintenance', `"${window.id}" ran ${iso(window.start)} to ${iso(window.end)}, which this incident does not overlap (expected the window whose work caused it)`);
+    report(context, record, ['maintenance'], 'maintenance', `"${window.id}" ran ${written(context, windowRecord, window.start)} to ${written(context, windowRecord, window.end)}, which this incident does not overlap (expected the window whose work caused it)`);
+  }
+}
+
+/**
+ * Facts an incident states twice must agree: `resolved:` is the instant of the last "resolved" update, detection
+ * comes before the resolution, and a service's impact that starts at or after the resolution (its end defaults
+ * to it) would be a window that ends before it starts.
+ */
+function checkIncidentContradictions(context: RuleContext, record: SourcedRecord<Incident>): void {
+  const incident = record.data;
+  const resolved = incident.resolved;
+  const latest = incident.updates[incident.updates.length - 1]!;
+  if (!resolved) return;
+  const resolvedLine = record.source.lineOf(['resolved']);
+  const lastResolvedIndex = incident.updates.findLastIndex((update) => update.status === 'resolved');
+  if (isFinished(latest.status) && lastResolvedIndex >= 0) {
+    const update = incident.updates[lastResolvedIndex]!;
+    if (update.at.getTime() !== resolved.getTime()) {
+      report(context, record, ['resolved'], 'resolved', `${written(context, record, resolved)} differs from the resolved update at line ${record.source.lineOf(['updates', lastResolvedIndex, 'at'])} (${written(context, record, update.at)}) (expected the instant of the last resolved update)`);
+    }
+  }
+  // A resolution at or before the start is already reported against `resolved`, which is then the likely typo.
+  if (resolved.getTime() > incident.started.getTime() && incident.detected.getTime() > resolved.getTime()) {
+    report(context, record, ['detected'], 'detected', `${written(context, record, incident.detected)} is after the incident resolved at line ${resolvedLine} (${written(context, record, resolved)}) (expected detection before the resolution)`);
+  }
+  incident.services.forEach((affected, index) => {
+    if (affected.start && !affected.end && affected.start.getTime() >= resolved.getTime()) {
+      report(context, record, ['services', index, 'start'], `services[${index}].start`, `${written(context, record, affected.start)} is at or after the incident resolved at line ${resolvedLine} (${written(context, record, resolved)}), so its impact would end before it starts (expected a start before the resolution, or its own end)`);
+    }
+  });
+}
+
+/**
+ * Dates in a postmortem the feeds and pages take as facts: no action item is due before the incident began, and
+ * the postmortem is not dated in the future (it would sit at the top of every feed until that day).
+ */
+function checkPostmortemDates(context: RuleContext, record: SourcedRecord<Postmortem>, incident: SourcedRecord<Incident> | undefined): void {
+  const postmortem = record.data;
+  if (!context.timeZoneKnown) return;
+  const today = localDateOf(context.nowMs, context.timeZone);
+  if (postmortem.date > today) {
+    report(context, record, ['date'], 'date', `${postmortem.date} is after today, ${today} in ${context.timeZone} (expected the day the postmortem was written, not a future date)`);
+  }
+  if (!incident) return;
+  const startDate = localDateOf(incident.data.started.getTime(), context.timeZone);
+  const startedAt = `${incident.file}:${incident.source.lineOf(['started'])}`;
+  for (const list of ['immediate', 'longTerm'] as const) {
+    postmortem.actionItems[list].forEach((item, index) => {
+      if (item.due < startDate) {
+        report(context, record, ['actionItems', list, index, 'due'], `actionItems.${list}[${index}].due`, `${item.due} is before the incident started on ${startDate} (${startedAt}) (expected a due date on or after the incident's start)`);
+      }
+    });
   }
 }

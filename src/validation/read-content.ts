@@ -34,6 +34,8 @@ export interface ContentFiles {
   incidents: SourcedRecord<Incident>[];
   postmortems: SourcedRecord<Postmortem>[];
   maintenance: SourcedRecord<Maintenance>[];
+  /** Files whose own problems were reported and that yield no record, so other files' rules do not report them missing. */
+  refusedFiles: string[];
 }
 
 /** Texts a command is about to write, keyed by path relative to the root: checked as if on disk before they are. */
@@ -140,8 +142,10 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
     incidents: [],
     postmortems: [],
     maintenance: [],
+    refusedFiles: [],
   };
   if (site) files.site = site;
+  else files.refusedFiles.push('content/site.yaml');
   if (services) files.services = services;
   if (severity) files.severity = severity;
 
@@ -161,9 +165,11 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
       } else if (file.endsWith('/index.md')) {
         const record = await readValidated(root, tree, file, 'markdown', incidentSchema, problems, undefined, incidentMarkdownFields);
         if (record) files.incidents.push(record);
+        else files.refusedFiles.push(file);
       } else {
         const record = await readValidated(root, tree, file, 'markdown', postmortemSchema, problems, undefined, postmortemMarkdownFields);
         if (record) files.postmortems.push(record);
+        else files.refusedFiles.push(file);
       }
     } else if (file.startsWith('content/maintenance/')) {
       if (!MAINTENANCE_FILE.test(file)) {
@@ -172,6 +178,7 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
       }
       const record = await readValidated(root, tree, file, 'markdown', maintenanceSchema, problems);
       if (record) files.maintenance.push(record);
+      else files.refusedFiles.push(file);
     } else {
       problems.push({ file, line: 1, field: 'file', message: 'unexpected file in content/ (expected content/site.yaml, services.yaml, severity.yaml or content/maintenance/<id>.md)' });
     }

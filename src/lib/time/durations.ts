@@ -56,6 +56,19 @@ export function formatDuration(ms: number, words: DurationWords = ENGLISH_UNITS)
   return sign + parts.join(' ');
 }
 
+/**
+ * An error budget's figure ("43 min", "−6 min"), floored toward minus infinity at the precision shown (seconds
+ * under a minute, minutes under a day, hours beyond), so neither what is left nor what is allowed is ever
+ * overstated: 5.9 minutes left read "5 min", an overspend of 5.9 minutes reads "−6 min".
+ */
+export function formatBudgetDuration(ms: number, words: DurationWords = ENGLISH_UNITS): string {
+  const magnitude = Math.abs(ms);
+  const precision = magnitude < MINUTE ? 1000 : magnitude < DAY ? MINUTE : HOUR;
+  const floored = Math.floor(ms / precision) * precision;
+  // Flooring a negative figure can carry it into the next unit (−59.5 min to −60 min), which reads as "1 h".
+  return floored < 0 ? `\u2212${formatDuration(-floored, words)}` : formatDuration(floored, words);
+}
+
 /** Compact form used in data files and tables: `1h30m`, `15m`, `2d`, `30s`. */
 export function formatCompactDuration(ms: number): string {
   if (ms === 0) return '0m';

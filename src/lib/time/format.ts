@@ -45,7 +45,11 @@ export function isoInstant(instantMs: number): string {
  * that show it to people (feeds, the Statuspage API): the offset keeps it exact, the wall clock keeps it familiar.
  */
 export function isoInstantInZone(instantMs: number, timeZone: string): string {
-  const offsetMs = zoneOffsetAt(instantMs, timeZone);
+  return isoInstantAtOffset(instantMs, zoneOffsetAt(instantMs, timeZone));
+}
+
+/** The instant on a fixed offset's clock, "2026-11-25T22:35:00+08:00", as a file written in that offset has it. */
+export function isoInstantAtOffset(instantMs: number, offsetMs: number): string {
   // Offsets with seconds (local mean time before 1900) cannot be written as ±hh:mm; UTC stays exact.
   if (offsetMs === 0 || offsetMs % 60_000 !== 0) return isoInstant(instantMs);
   const wallClock = new Date(instantMs + offsetMs).toISOString().replace('.000Z', '').replace('Z', '');
