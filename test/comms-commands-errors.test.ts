@@ -97,6 +97,48 @@ const cases: { name: string; script: string; args: string[]; status: 1 | 2; mess
   },
   { name: 'a "now" without an offset', script: 'new-update.ts', args: ['INC-20261125-001', '--now', '2026-11-26 12:00'], status: 2, message: 'new:update: --now: found "2026-11-26 12:00" (expected an instant with an offset' },
   { name: 'a start time that is not a time', script: 'new-maintenance.ts', args: ['--start', 'soon'], status: 2, message: 'new:maintenance: --start: found "soon" (expected "now", "21:10" (today)' },
+  {
+    name: 'an update dated before the latest one',
+    script: 'new-update.ts',
+    args: ['INC-20261125-001', '--at', '2026-11-25 21:00'],
+    status: 1,
+    message: 'new:update: --at: 2026-11-25T21:00:00+08:00 is before the latest update of INC-20261125-001, 2026-11-25T22:35:00+08:00 (expected an instant from that update to now)\n',
+  },
+  {
+    name: 'a resolution dated after now',
+    script: 'resolve.ts',
+    args: ['INC-20261125-001', '--at', '2026-11-26T11:01:00+08:00'],
+    status: 1,
+    message: 'resolve: --at: 2026-11-26T11:01:00+08:00 is after now 2026-11-26T11:00:00+08:00 (expected an instant that has already happened)\n',
+  },
+  {
+    name: 'an update dated on a day that does not exist',
+    script: 'new-update.ts',
+    args: ['INC-20261125-001', '--at', '2026-11-31 10:00'],
+    status: 2,
+    message: 'new:update: --at: found "2026-11-31 10:00", a date that does not exist: November 2026 has 30 days (expected "now"',
+  },
+  {
+    name: 'a detection before the start',
+    script: 'new-incident.ts',
+    args: ['--title', 'Down', '--severity', 'P1', '--service', 'auth', '--started', '2026-11-26 10:00', '--detected', '2026-11-26 09:50'],
+    status: 1,
+    message: 'new:incident: --detected: 2026-11-26T09:50:00+08:00 is before --started 2026-11-26T10:00:00+08:00 (expected the team to know at or after users were first affected)\n',
+  },
+  {
+    name: 'a first update before the detection',
+    script: 'new-incident.ts',
+    args: ['--title', 'Down', '--severity', 'P1', '--service', 'auth', '--detected', '2026-11-26 10:00', '--at', '2026-11-26 09:55'],
+    status: 1,
+    message: 'new:incident: --at: 2026-11-26T09:55:00+08:00 is before --detected 2026-11-26T10:00:00+08:00 (expected the first update at or after the team knew)\n',
+  },
+  {
+    name: 'a start after now',
+    script: 'new-incident.ts',
+    args: ['--title', 'Down', '--severity', 'P1', '--service', 'auth', '--started', '11:30'],
+    status: 1,
+    message: 'new:incident: --started: 2026-11-26T11:30:00+08:00 is after now 2026-11-26T11:00:00+08:00 (expected an instant that has already happened)\n',
+  },
   { name: 'an unknown language', script: 'new-update.ts', args: ['INC-20261125-001', '--lang', 'fr'], status: 2, message: 'new:update: --lang: found "fr" (expected one of: en, zh-CN)' },
 ];
 
@@ -116,7 +158,7 @@ describe('help', () => {
     const result = runScript('resolve.ts', ['--help', '--root', root], { AFTERMATH_NOW: NOW });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
-      'Resolves an incident: a resolved update and the resolved instant, now.\nusage: npm run resolve -- <incident id> [--message <text>] [--recovered <service id>,...|all] [--lang en|zh-CN] [--root <site folder>] [--now <instant>]\n',
+      'Resolves an incident: a resolved update and the resolved instant, now or at --at.\nusage: npm run resolve -- <incident id> [--message <text>] [--recovered <service id>,...|all] [--at <time>] [--lang en|zh-CN] [--root <site folder>] [--now <instant>]\n',
     );
     expect(await treeSnapshot(root)).toEqual(before);
   });

@@ -37,6 +37,7 @@ describe('answering the questions at a terminal', () => {
     await terminal.answer('User authentication (auth)', `${KEY.down}${KEY.down}${KEY.space}${KEY.enter}`);
     await terminal.answer('Impact on User authentication', `${KEY.down}${KEY.enter}`); // partial (default) → major
     await terminal.answer('When were users first affected?', `${KEY.clearLine}08:50${KEY.enter}`);
+    await terminal.answer('When did the team know?', KEY.enter); // now, offered
     await terminal.answer('User impact', `About 10% of sign-ins fail${KEY.enter}`);
     await terminal.answer('Incident commander', `@lisi${KEY.enter}`);
     await terminal.answer('Status', KEY.enter); // investigating, offered

@@ -31,7 +31,7 @@ beforeAll(async () => {
   // 09:00 in Shanghai, the example site's zone; every step comes later that morning.
   run('new:incident', 'new-incident.ts', ['--title', 'Sign-in failing for some users', '--severity', 'P2', '--service', 'auth:major_outage', '--service', 'cache', '--impact', 'About 10% of sign-ins fail.', '--commander', '@lisi', '--started', '2026-11-26 08:50'], '2026-11-26T01:00:00Z');
   beforeUpdate = await readFile(path.join(root, FILE), 'utf8');
-  run('new:update', 'new-update.ts', [ID, '--message', FIXING], '2026-11-26T01:20:00Z');
+  run('new:update', 'new-update.ts', [ID, '--status', 'fixing', '--message', FIXING], '2026-11-26T01:20:00Z');
   afterUpdate = await readFile(path.join(root, FILE), 'utf8');
   run('new:update monitoring', 'new-update.ts', [ID, '--status', 'monitoring', '--recovered', 'cache', '--lang', 'zh-CN'], '2026-11-26T01:40:00Z');
   run('resolve', 'resolve.ts', [ID], '2026-11-26T02:00:00Z');

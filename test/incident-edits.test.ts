@@ -1,6 +1,6 @@
 // Appending updates, resolving and reopening an incident file, with the check's rules applied first.
 import { describe, expect, it } from 'vitest';
-import { addUpdate, resolveIncident, type UpdateRequest } from '../src/lib/edits/incident-edits.ts';
+import { addUpdate, keptStatus, resolveIncident, type UpdateRequest } from '../src/lib/edits/incident-edits.ts';
 import { incidentSchema, type Incident } from '../src/schemas/incident.ts';
 import { parseMarkdownFile } from '../src/validation/yaml-source.ts';
 
@@ -93,5 +93,19 @@ describe('adding an update', () => {
   it('refuses to resolve an incident that is already resolved', () => {
     const resolved = edited(FILE, { status: 'resolved' });
     expect(resolveIncident(resolved, parsed(resolved), request({ atMs: at('2026-11-25T23:00:00') }))).toMatchObject({ ok: false, error: expect.stringContaining('is already resolved') });
+  });
+});
+
+describe('a note that keeps the status', () => {
+  it('keeps each status, and after reopened the investigating it ranks with, never a later one', () => {
+    const statuses = ['detecting', 'investigating', 'fixing', 'monitoring', 'resolved', 'closed', 'reopened'] as const;
+    expect(statuses.map(keptStatus)).toEqual(['detecting', 'investigating', 'fixing', 'monitoring', 'resolved', 'closed', 'investigating']);
+  });
+
+  it('is accepted after each status it keeps', () => {
+    const reopened = edited(edited(FILE, { status: 'resolved' }), { status: 'reopened', atMs: at('2026-11-25T22:30:00') });
+    const note = edited(reopened, { status: keptStatus('reopened'), atMs: at('2026-11-25T22:40:00') });
+    expect(parsed(note).updates.map((update) => update.status)).toEqual(['investigating', 'resolved', 'reopened', 'investigating']);
+    expect(parsed(note).resolved).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LOCALES, type Locale } from '../schemas/site.ts';
 import { resolveNow } from '../validation/load-site.ts';
-import { parseTypedInstant, toSecond } from '../lib/time/written-instants.ts';
+import { instantText, parseTypedInstant, toSecond } from '../lib/time/written-instants.ts';
 import { unexpectedErrorLine } from '../validation/unexpected-error.ts';
 
 /** A command's world, passed in so tests can run a command in-process with scripted input and a fixed clock. */
@@ -140,6 +140,17 @@ export function typedInstantFlag(flag: string, text: string | undefined, timeZon
   const parsed = parseTypedInstant(text, timeZone, nowMs);
   if ('error' in parsed) throw new UsageError(`--${flag}: ${parsed.error}`);
   return parsed.ms;
+}
+
+/**
+ * A time flag for something that has already happened (`--started`, `--detected`, `--at`): malformed or a date
+ * that does not exist is a usage error; after now contradicts the clock (exit 1), whatever the record says.
+ */
+export function pastInstantFlag(flag: string, text: string | undefined, timeZone: string, nowMs: number): number | undefined {
+  const ms = typedInstantFlag(flag, text, timeZone, nowMs);
+  if (ms === undefined) return undefined;
+  if (ms > nowMs) throw new DomainError(`--${flag}: ${instantText(ms, timeZone)} is after now ${instantText(nowMs, timeZone)} (expected an instant that has already happened)`);
+  return toSecond(ms);
 }
 
 /** Repeated or comma-separated list flags (`--service a --service b,c`) as one list. */

@@ -1,16 +1,17 @@
-// `npm run new:incident`: creates incidents/YYYY/<id>/index.md with a valid id, now as start and detection, and the first update.
+// `npm run new:incident`: creates incidents/YYYY/<id>/index.md with a valid id, its start, detection and first update (now unless given).
 import { incidentFile, nextIncidentId } from '../lib/edits/content-paths.ts';
 import { FIRST_STATUSES, incidentMarkdown, type FirstStatus } from '../lib/edits/incident-scaffold.ts';
 import { updateMessage } from '../lib/edits/update-templates.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { ImpactLevel } from '../schemas/primitives.ts';
-import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, printHelp, runCommand, siteRoot, typedInstantFlag, UsageError, type CommandIO } from './command.ts';
+import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, pastInstantFlag, printHelp, runCommand, siteRoot, UsageError, type CommandIO } from './command.ts';
+import { instantText, messageTime } from '../lib/time/written-instants.ts';
 import { askInstant, askOffered, given, terminalPrompter } from './prompter.ts';
 import { askLocale, impactChoices, impactFlag, serviceChoices, serviceIdsFlag, severityChoices, severityFlag, statusChoices, statusFlag } from './site-choices.ts';
 import { openSite, writeChecked } from './site-session.ts';
 import { serviceNameOf } from '../lib/model/service-names.ts';
 
-const USAGE = `usage: npm run new:incident -- [--title <text>] [--severity <level>] [--service <id>[:<impact>]]... [--impact <text>] [--commander <name>] [--status ${FIRST_STATUSES.join('|')}] [--message <text>] [--started <time>] [--detected <time>] ${COMMON_USAGE}`;
+const USAGE = `usage: npm run new:incident -- [--title <text>] [--severity <level>] [--service <id>[:<impact>]]... [--impact <text>] [--commander <name>] [--status ${FIRST_STATUSES.join('|')}] [--message <text>] [--started <time>] [--detected <time>] [--at <time>] ${COMMON_USAGE}`;
 const DESCRIPTION = 'Creates a new incident with a valid id, its affected services and the first status update.';
 
 const DEFAULT_IMPACT: ImpactLevel = 'partial_outage';
@@ -30,6 +31,7 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
         message: { type: 'string' },
         started: { type: 'string' },
         detected: { type: 'string' },
+        at: { type: 'string' },
       },
       allowPositionals: false,
     });
@@ -48,8 +50,18 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
     });
     serviceIdsFlag(content, serviceFlags.map((flag) => flag.id), '--service');
     const statusGiven = statusFlag(values.status, FIRST_STATUSES);
-    const startedGiven = typedInstantFlag('started', values.started, timeZone, nowMs);
-    const detectedGiven = typedInstantFlag('detected', values.detected, timeZone, nowMs);
+    const startedGiven = pastInstantFlag('started', values.started, timeZone, nowMs);
+    const detectedGiven = pastInstantFlag('detected', values.detected, timeZone, nowMs);
+    const atGiven = pastInstantFlag('at', values.at, timeZone, nowMs);
+    const fileTime = (ms: number) => instantText(ms, timeZone);
+    if (startedGiven !== undefined && detectedGiven !== undefined && detectedGiven < startedGiven) {
+      throw new DomainError(`--detected: ${fileTime(detectedGiven)} is before --started ${fileTime(startedGiven)} (expected the team to know at or after users were first affected)`);
+    }
+    const knownBy = detectedGiven ?? startedGiven;
+    if (atGiven !== undefined && knownBy !== undefined && atGiven < knownBy) {
+      const flag = detectedGiven !== undefined ? '--detected' : '--started';
+      throw new DomainError(`--at: ${fileTime(atGiven)} is before ${flag} ${fileTime(knownBy)} (expected the first update at or after the team knew)`);
+    }
     if (values.title !== undefined && values.title.trim() === '') throw new UsageError('--title: empty (expected the incident title readers see)');
 
     const prompter = terminalPrompter(io);
@@ -69,10 +81,51 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
       );
       services.push({ id, impact });
     }
-    const startedMs = await given(startedGiven, detectedGiven ?? nowMs, io, () => askInstant(prompter, { flag: 'started', message: 'When were users first affected?', default: 'now' }, timeZone, nowMs));
-    const detectedMs = detectedGiven ?? nowMs;
-    if (startedMs > nowMs || detectedMs > nowMs) throw new DomainError('--started/--detected: after now (expected instants that have already happened)');
-    if (detectedMs < startedMs) throw new DomainError('--detected: before the start (expected detection at or after the moment users were first affected)');
+    // The first update is posted now unless --at says when: nothing before it can be later, so it bounds the answers.
+    const atMs = atGiven ?? nowMs;
+    const shown = (ms: number) => messageTime(ms, timeZone, nowMs);
+    const notLaterThan = (ms: number, latest: number, what: string, expected: string): string | true => {
+      if (ms > nowMs) return `${shown(ms)} is after now, ${shown(nowMs)} (expected a time that has already happened)`;
+      return ms > latest ? `${shown(ms)} is after ${what}, ${shown(latest)} (expected ${expected})` : true;
+    };
+    const timeDefault = atGiven === undefined ? 'now' : fileTime(atGiven);
+    const startedMs = await given(startedGiven, detectedGiven ?? atMs, io, () =>
+      askInstant(
+        prompter,
+        {
+          flag: 'started',
+          name: 'start time',
+          message: 'When were users first affected?',
+          default: timeDefault,
+          check: (ms) =>
+            detectedGiven !== undefined
+              ? notLaterThan(ms, detectedGiven, 'the detection', 'users affected at or before the team knew')
+              : notLaterThan(ms, atMs, 'the first update', 'users affected at or before it'),
+        },
+        timeZone,
+        nowMs,
+      ),
+    );
+    const detectedMs = await given(detectedGiven, atMs, io, () =>
+      askInstant(
+        prompter,
+        {
+          flag: 'detected',
+          name: 'detection time',
+          message: 'When did the team know? (detection)',
+          default: timeDefault,
+          check: (ms) =>
+            ms < startedMs
+              ? `${shown(ms)} is before users were first affected, ${shown(startedMs)} (expected the team to know at or after that)`
+              : notLaterThan(ms, atMs, 'the first update', 'the team to know by then'),
+        },
+        timeZone,
+        nowMs,
+      ),
+    );
+    // Flags and answers were checked as they came; this guards the defaults combined with them.
+    if (detectedMs < startedMs) throw new DomainError(`--started: ${fileTime(startedMs)} is after the detection ${fileTime(detectedMs)} (expected users affected at or before the team knew; pass --detected)`);
+    if (atMs < detectedMs) throw new DomainError(`--at: ${fileTime(atMs)} is before the detection ${fileTime(detectedMs)} (expected the first update at or after the team knew)`);
     const impact = await given(values.impact, '', io, () => prompter.text({ flag: 'impact', message: 'User impact, one or two sentences (optional)' }));
     const commander = await given(values.commander, '', io, () => prompter.text({ flag: 'commander', message: 'Incident commander, such as @lisi (optional)' }));
     const status = await given(statusGiven, 'investigating' as FirstStatus, io, () =>
@@ -98,7 +151,7 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
       updates: [],
     };
     const level = content.severity.levels.find((candidate) => candidate.id === severity);
-    const offered = updateMessage(status, { incident: draft, services: content.services.services, level, timeZone, atMs: nowMs }, locale);
+    const offered = updateMessage(status, { incident: draft, services: content.services.services, level, timeZone, atMs }, locale);
     const message = await askOffered(prompter, io, values.message, { flag: 'message', message: 'Message (edit the offered text, enter to post)', offered });
     if (message.trim() === '') throw new UsageError('--message: empty (expected the text readers will see)');
 
@@ -112,7 +165,7 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
       ...(draft.commander ? { commander: draft.commander } : {}),
       ...(draft.impact ? { impact: draft.impact } : {}),
       services,
-      firstUpdate: { status, message, atMs: nowMs },
+      firstUpdate: { status, message, atMs },
       summary: draft.impact ?? message,
     });
     await writeChecked(session, [{ file: incidentFile(id), text, before: null }]);

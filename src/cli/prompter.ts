@@ -101,10 +101,25 @@ export function terminalPrompter(io: CommandIO): Prompter {
   };
 }
 
-/** Asks for a time as people type it, re-asking until it reads as one. */
-export async function askInstant(prompter: Prompter, question: Question & { default?: string }, timeZone: string, nowMs: number): Promise<number> {
+/**
+ * Asks for a time as people type it, re-asking until it reads as one and `check` accepts it. `name` says which
+ * question a refusal is about (`detection time: …`), since the answer is checked where it is asked, not as a flag.
+ */
+export async function askInstant(
+  prompter: Prompter,
+  question: Question & { default?: string; name?: string; check?: (ms: number) => string | true },
+  timeZone: string,
+  nowMs: number,
+): Promise<number> {
   const read = (text: string) => parseTypedInstant(text, timeZone, nowMs);
-  const answer = await prompter.text({ ...question, validate: (text) => ('error' in read(text) ? `expected ${TYPED_INSTANT_EXAMPLES}` : true) });
+  const refusal = (problem: string) => (question.name ? `${question.name}: ${problem}` : problem);
+  const validate = (text: string): string | true => {
+    const parsed = read(text);
+    if ('error' in parsed) return question.name ? refusal(parsed.error) : `expected ${TYPED_INSTANT_EXAMPLES}`;
+    const checked = question.check?.(parsed.ms) ?? true;
+    return checked === true ? true : refusal(checked);
+  };
+  const answer = await prompter.text({ flag: question.flag, message: question.message, ...(question.default !== undefined ? { default: question.default } : {}), validate });
   const parsed = read(answer);
   if ('error' in parsed) throw new UsageError(`--${question.flag}: ${parsed.error}`);
   return parsed.ms;

@@ -1,15 +1,16 @@
-// `npm run new:update -- <id>` and `npm run resolve -- <id>`: append a status update (the next status offered) to an incident.
+// `npm run new:update -- <id>` and `npm run resolve -- <id>`: append a status update to an incident, now or at a given past instant.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { absoluteUrl } from '../lib/feeds/feed-items.ts';
 import { FrontmatterEditError } from '../lib/edits/frontmatter-edit.ts';
-import { addUpdate, openServiceIds, recoveryProblem, resolveIncident, statusProblem, type EditResult } from '../lib/edits/incident-edits.ts';
+import { addUpdate, keptStatus, openServiceIds, recoveryProblem, resolveIncident, statusProblem, type EditResult } from '../lib/edits/incident-edits.ts';
 import { isFinished, nextStatus, statusesAfter } from '../lib/incidents/incident-lifecycle.ts';
-import { currentStatus } from '../lib/incidents/incident-timeline.ts';
+import { currentStatus, latestUpdate } from '../lib/incidents/incident-timeline.ts';
+import { instantText, messageTime } from '../lib/time/written-instants.ts';
 import { updateMessage } from '../lib/edits/update-templates.ts';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../schemas/incident.ts';
 import type { IncidentEntry } from '../validation/load-site.ts';
-import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, printHelp, runCommand, siteRoot, UsageError, type CommandIO } from './command.ts';
+import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, pastInstantFlag, printHelp, runCommand, siteRoot, UsageError, type CommandIO } from './command.ts';
 import { askOffered, given, terminalPrompter, type Prompter } from './prompter.ts';
 import { askLocale, findIncident, incidentChoices, incidentsByRelevance, serviceChoices, statusChoices, statusFlag } from './site-choices.ts';
 import { openSite, writeChecked, type SiteSession } from './site-session.ts';
@@ -19,13 +20,13 @@ type Kind = 'update' | 'resolve';
 const COMMANDS: Record<Kind, { name: string; usage: string; description: string }> = {
   update: {
     name: 'new:update',
-    usage: `usage: npm run new:update -- <incident id> [--status <status>] [--message <text>] [--recovered <service id>,...|all] ${COMMON_USAGE}`,
-    description: 'Appends a status update to an incident; the next status in the lifecycle is offered.',
+    usage: `usage: npm run new:update -- <incident id> [--status <status>] [--message <text>] [--recovered <service id>,...|all] [--at <time>] ${COMMON_USAGE}`,
+    description: 'Appends a status update to an incident; at a terminal the next status in the lifecycle is offered, without one the current status is kept.',
   },
   resolve: {
     name: 'resolve',
-    usage: `usage: npm run resolve -- <incident id> [--message <text>] [--recovered <service id>,...|all] ${COMMON_USAGE}`,
-    description: 'Resolves an incident: a resolved update and the resolved instant, now.',
+    usage: `usage: npm run resolve -- <incident id> [--message <text>] [--recovered <service id>,...|all] [--at <time>] ${COMMON_USAGE}`,
+    description: 'Resolves an incident: a resolved update and the resolved instant, now or at --at.',
   },
 };
 
@@ -53,7 +54,13 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
   return runCommand(command.name, command.usage, io, async () => {
     const { values, positionals } = parseCommandLine({
       args: [...argv],
-      options: { ...COMMON_OPTIONS, message: { type: 'string' }, recovered: { type: 'string', multiple: true }, ...(kind === 'update' ? { status: { type: 'string' } } : {}) },
+      options: {
+        ...COMMON_OPTIONS,
+        message: { type: 'string' },
+        recovered: { type: 'string', multiple: true },
+        at: { type: 'string' },
+        ...(kind === 'update' ? { status: { type: 'string' } } : {}),
+      },
       allowPositionals: true,
     });
     if (values.help) return printHelp(io, command.usage, command.description);
@@ -63,6 +70,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     const { content } = session;
     const timeZone = content.site.timeZone;
     const prompter = terminalPrompter(io);
+    const atGiven = pastInstantFlag('at', values.at, timeZone, nowMs);
     const entry = await chooseIncident(kind, session, positionals, prompter);
     const { incident } = entry;
     const current = currentStatus(incident);
@@ -77,12 +85,23 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     const recoveredGiven = recoveredFlag.includes('all') ? openServiceIds(incident) : recoveredFlag;
     const recovery = recoveryProblem(incident, recoveredGiven);
     if (recovery) throw new DomainError(`${incident.id}: ${recovery}`);
+    // A record written after the fact gets its true time; it still comes after every update the file already has.
+    const atMs = atGiven ?? nowMs;
+    const latestMs = latestUpdate(incident).at.getTime();
+    if (atMs < latestMs) {
+      throw new DomainError(`--at: ${instantText(atMs, timeZone)} is before the latest update of ${incident.id}, ${instantText(latestMs, timeZone)} (expected an instant from that update to now)`);
+    }
+    const startsLater = incident.services.find((affected) => recoveredGiven.includes(affected.id) && affected.start !== undefined && affected.start.getTime() > atMs);
+    if (startsLater?.start) {
+      throw new DomainError(`--at: ${instantText(atMs, timeZone)} is before "${startsLater.id}" was affected, ${instantText(startsLater.start.getTime(), timeZone)} (expected its recovery after its start)`);
+    }
 
+    // Only a person at a terminal moves the status on, by confirming the offered one; a script's note keeps it.
     const offeredStatus = kind === 'resolve' ? 'resolved' : nextStatus(current, published);
     const status: IncidentStatus =
       kind === 'resolve'
         ? 'resolved'
-        : await given(statusGiven, offeredStatus, io, () =>
+        : await given(statusGiven, keptStatus(current), io, () =>
             prompter.choose({
               flag: 'status',
               message: `Status (now ${current})`,
@@ -97,7 +116,10 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
         ? recoveredGiven
         : await prompter.chooseMany({
             flag: 'recovered',
-            message: 'Services that have recovered now (their impact ends now; none selected: still affected)',
+            message:
+              atMs === nowMs
+                ? 'Services that have recovered now (their impact ends now; none selected: still affected)'
+                : `Services that had recovered by ${messageTime(atMs, timeZone, nowMs)} (their impact ends then; none selected: still affected)`,
             choices: serviceChoices(content).filter((choice) => open.includes(choice.value)),
           });
     const locale = await askLocale(prompter, io, lang, content, 'message');
@@ -109,8 +131,8 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
         services: content.services.services,
         level,
         timeZone,
-        atMs: nowMs,
-        ...(isFinished(status) && !incident.resolved ? { resolvedMs: nowMs } : {}),
+        atMs,
+        ...(isFinished(status) && !incident.resolved ? { resolvedMs: atMs } : {}),
         postmortemUrl: absoluteUrl(content.site.baseUrl, `postmortems/${incident.id}/`),
       },
       locale,
@@ -119,7 +141,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     if (message.trim() === '') throw new UsageError('--message: empty (expected the text readers will see)');
 
     const before = await readFile(path.join(session.root, ...entry.file.split('/')), 'utf8');
-    const request = { message, atMs: nowMs, timeZone, recovered, postmortemPublished: published };
+    const request = { message, atMs, timeZone, recovered, postmortemPublished: published };
     let edited: EditResult;
     try {
       edited = kind === 'resolve' ? resolveIncident(before, incident, request) : addUpdate(before, incident, { ...request, status });

@@ -24,6 +24,14 @@ export function openServiceIds(incident: Incident): string[] {
   return incident.services.filter((affected) => affected.end === undefined).map((affected) => affected.id);
 }
 
+/**
+ * The status of a further note that moves nothing on: the current one, except after `reopened` (which only
+ * follows a resolution), where work has resumed at investigating, the status it ranks with.
+ */
+export function keptStatus(current: IncidentStatus): IncidentStatus {
+  return current === 'reopened' ? 'investigating' : current;
+}
+
 /** Why `status` cannot be the next update of this incident; undefined when it can. */
 export function statusProblem(incident: Incident, status: IncidentStatus, postmortemPublished: boolean): string | undefined {
   const move = statusMoveProblem(latestUpdate(incident).status, status);
