@@ -3,6 +3,7 @@ import { INCIDENT_ID, type Incident } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import { isFinished, statusMoveProblem } from '../lib/incidents/incident-lifecycle.ts';
+import { activePeriods } from '../lib/incidents/incident-timeline.ts';
 import { localDateOf } from '../lib/time/time-zone.ts';
 import { firstPlaceholderLine, placeholdersIn } from '../lib/postmortems/placeholders.ts';
 import type { ContentFiles, SourcedRecord } from './read-content.ts';
@@ -54,9 +55,11 @@ function checkIncidentLifecycle(context: RuleContext, record: SourcedRecord<Inci
   });
   const seen = new Set<string>();
   incident.services.forEach((affected, index) => {
-    if (seen.has(affected.id)) report(context, record, ['services', index, 'id'], `services[${index}].id`, `service "${affected.id}" is listed twice (expected each affected service once)`);
+    if (seen.has(affected.id)) report(context, record, ['services', index, 'id'], `services[${index}].id`, `service "${affected.id}" is listed twice (expected each affected service once; a "reopened" update and the next "resolved" one give it another impact window)`);
     seen.add(affected.id);
   });
+
+  checkWindowsAcrossReopens(context, record);
 
   let previous: Incident['updates'][number] | undefined;
   incident.updates.forEach((update, index) => {
@@ -85,6 +88,27 @@ function checkIncidentLifecycle(context: RuleContext, record: SourcedRecord<Inci
   if (!finished && incident.resolved) {
     report(context, record, ['resolved'], 'resolved', `set while the latest update is "${latest.status}" (expected no resolved instant on an open incident; add a "resolved" update or remove the field)`);
   }
+}
+
+/**
+ * A service's own start or end inside the quiet time between a resolution and a reopen says it went down, or
+ * came back, while the incident told readers everything was restored: one of the two is wrong.
+ */
+function checkWindowsAcrossReopens(context: RuleContext, record: SourcedRecord<Incident>): void {
+  const periods = activePeriods(record.data);
+  const gaps = periods.slice(1).map((period, index) => ({ start: periods[index]!.end, end: period.start }));
+  record.data.services.forEach((affected, index) => {
+    for (const gap of gaps) {
+      const resolvedAt = written(context, record, gap.start);
+      const reopenedAt = written(context, record, gap.end);
+      if (affected.start && affected.start.getTime() >= gap.start && affected.start.getTime() < gap.end) {
+        report(context, record, ['services', index, 'start'], `services[${index}].start`, `${written(context, record, affected.start)} falls between the resolution at ${resolvedAt} and the reopen at ${reopenedAt} (expected a start while the incident was open, such as the reopen)`);
+      }
+      if (affected.end && affected.end.getTime() > gap.start && affected.end.getTime() < gap.end) {
+        report(context, record, ['services', index, 'end'], `services[${index}].end`, `${written(context, record, affected.end)} falls between the resolution at ${resolvedAt} and the reopen at ${reopenedAt} (expected an end while the incident was open, at the latest the resolution)`);
+      }
+    }
+  });
 }
 
 function checkIncidentIdentity(context: RuleContext, record: SourcedRecord<Incident>, filesById: Map<string, string[]>): void {

@@ -1,0 +1,131 @@
+// A reopened incident recorded with the commands on a copy of the valid fixture (Europe/Berlin, UTC+1 in November):
+// the incident page, the status page and the check count the two real impact windows, not the quiet gap.
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatProblem } from '../src/validation/problem.ts';
+import { loadSite } from '../src/validation/load-site.ts';
+import { copyOf, runScript, VALID_FIXTURE, type CommandResult } from './helpers/sites.ts';
+
+const ID = 'INC-20261127-001';
+const FILE = `incidents/2026/${ID}/index.md`;
+// Built at 13:00 in Berlin the next day, so 27 November is a whole day of 1440 minutes.
+const BUILD_NOW = '2026-11-28T12:00:00Z';
+
+let root: string;
+let out: string;
+const results: CommandResult[] = [];
+
+const run = (script: string, now: string, args: string[]) => {
+  const result = runScript(script, [...args, '--root', root], { AFTERMATH_NOW: now });
+  results.push(result);
+  return result;
+};
+const page = async (route: string): Promise<HTMLElement> => parse(await readFile(path.join(out, route, 'index.html'), 'utf8'));
+const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+beforeAll(async () => {
+  root = await copyOf(VALID_FIXTURE);
+  out = path.join(root, 'dist');
+  // Two services nothing else touched, and the weights of the issue: partial outage 0.5, degraded 0.25.
+  const services = await readFile(path.join(root, 'content/services.yaml'), 'utf8');
+  await writeFile(
+    path.join(root, 'content/services.yaml'),
+    `${services.trimEnd()}\n  - id: queue\n    name: Job queue\n    group: platform\n    rto: 15m\n    rpo: 5m\n    availability: 99.9%\n  - id: db\n    name: Database\n    group: platform\n    rto: 30m\n    rpo: 5m\n    availability: 99.99%\n`,
+  );
+  const site = await readFile(path.join(root, 'content/site.yaml'), 'utf8');
+  await writeFile(path.join(root, 'content/site.yaml'), site.replace('degraded: 0.2', 'degraded: 0.25').replace('partial_outage: 0.6', 'partial_outage: 0.5'));
+
+  // Jobs stuck from 09:30, noticed 09:35; resolved 10:30; back at 11:00; recovered 11:20 (Berlin time).
+  run('new-incident.ts', '2026-11-27T08:35:00Z', [
+    '--title', 'Jobs stuck and database slow', '--severity', 'P2', '--service', 'queue:partial_outage', '--service', 'db:degraded',
+    '--started', '2026-11-27 09:30', '--status', 'investigating', '--message', 'Background jobs are not running.',
+  ]);
+  run('resolve.ts', '2026-11-27T09:30:00Z', [ID, '--message', 'Jobs run again.']);
+  run('new-update.ts', '2026-11-27T10:00:00Z', [ID, '--status', 'reopened', '--message', 'Jobs are stuck again.']);
+  run('resolve.ts', '2026-11-27T10:20:00Z', [ID, '--message', 'Jobs run again; the stuck worker is gone.']);
+  results.push(runScript('build.ts', ['--root', root, '--out', out], { AFTERMATH_NOW: BUILD_NOW }));
+}, 300_000);
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('a reopen recorded with the commands', () => {
+  it('runs every command and the build without a problem', () => {
+    expect(results.map((result) => [result.status, result.stderr])).toEqual(results.map(() => [0, '']));
+  });
+
+  it('keeps the windows in the updates: resolved, reopened, resolved, and the final resolved instant', async () => {
+    const written = await readFile(path.join(root, FILE), 'utf8');
+    expect(written).toContain('resolved: 2026-11-27T11:20:00+01:00');
+    expect([...written.matchAll(/status: (\w+)/g)].map((match) => match[1])).toEqual(['investigating', 'resolved', 'reopened', 'resolved']);
+  });
+});
+
+describe('the incident page', () => {
+  it('lists each service’s two impact windows and 80 minutes, not one window of 110', async () => {
+    const rows = (await page(`incidents/${ID}`)).querySelectorAll('section[aria-labelledby="affected"] tbody tr');
+    const cells = rows.map((row) => [text(row.querySelector('th')), ...row.querySelectorAll('td').map((cell) => cell.querySelectorAll('.impact-window').length || text(cell))]);
+    // 09:30–10:30 is 60 min, 11:00–11:20 is 20 min: 80 min = 1 h 20 min.
+    expect(cells).toEqual([
+      ['Job queue', 'Partial outage', 2, '1 h 20 min'],
+      ['Database', 'Degraded', 2, '1 h 20 min'],
+    ]);
+    const windows = rows[0]!.querySelectorAll('.impact-window').map(text);
+    expect(windows[0]).toMatch(/09:30.*–.*10:30/);
+    expect(windows[1]).toMatch(/11:00.*–.*11:20/);
+  });
+
+  it('judges recovery per window and each service by its slowest one, and says so', async () => {
+    const rows = (await page(`incidents/${ID}`)).querySelectorAll('.targets-box tbody tr').map((row) => [text(row.querySelector('th')), ...row.querySelectorAll('td').map(text)]);
+    // Job queue, RTO 15 min: 60 min (45 over) and 20 min (5 over) → missed, 45 min over, not 1 h 35 min.
+    expect(rows.find((row) => row[0]!.startsWith('Time to recover: Job queue'))).toEqual([
+      'Time to recover: Job queue judged by the slowest of its impact windows (2)',
+      '1 h',
+      'RTO 15 min',
+      '✗ missed (over 45 min)',
+    ]);
+    // Database, RTO 30 min: 60 min (30 over) and 20 min (10 to spare) → missed by 30 min.
+    expect(rows.find((row) => row[0]!.startsWith('Time to recover: Database'))?.[3]).toBe('✗ missed (over 30 min)');
+  });
+});
+
+describe('the status page', () => {
+  const day27 = (home: HTMLElement, id: string) => {
+    const days = home.querySelectorAll(`#service-${id} .bars .day .tip`).map(text);
+    // The last bar is today, 28 November; the one before it is the day of the incident.
+    return days[days.length - 2];
+  };
+
+  it('shows the job queue’s day at 97.222% with 40 minutes down, not 96.18%', async () => {
+    // 80 min at weight 0.5 = 40 min down; 1 − 40 / 1440 = 0.972222…
+    expect(day27(await page(''), 'queue')).toBe(`Nov 27, 2026: 97.222%, Downtime 40 min. ${ID}`);
+  });
+
+  it('shows the database’s 90 days at 99.984%, not 99.978%', async () => {
+    // 80 min at weight 0.25 = 20 min down out of 90 × 1440 = 129600; 1 − 20 / 129600 = 0.9998456…, shown rounded down
+    expect(text((await page('')).querySelector('#service-db'))).toContain('Availability over the last 90 days: 99.984%');
+    // Job queue: 40 / 129600 → 0.9996913…
+    expect(text((await page('')).querySelector('#service-queue'))).toContain('Availability over the last 90 days: 99.969%');
+  });
+});
+
+describe('the check on hand edits across a reopen', () => {
+  it('refuses a service that recovered in the quiet gap, at its line, and still refuses listing a service twice', async () => {
+    const written = await readFile(path.join(root, FILE), 'utf8');
+    const edited = written
+      .replace('  - id: queue\n    impact: partial_outage\n', '  - id: queue\n    impact: partial_outage\n    end: 2026-11-27T10:45:00+01:00\n')
+      .replace('  - id: db\n    impact: degraded\n', '  - id: db\n    impact: degraded\n  - id: db\n    impact: degraded\n');
+    await writeFile(path.join(root, FILE), edited);
+    const lines = edited.split('\n');
+    const lineOf = (needle: string, from = 0) => lines.findIndex((line, index) => index >= from && line.includes(needle)) + 1;
+    const result = await loadSite(root, { AFTERMATH_NOW: BUILD_NOW });
+    await writeFile(path.join(root, FILE), written);
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      `${FILE}:${lineOf('end: 2026-11-27T10:45')}: services[0].end: 2026-11-27T10:45:00+01:00 falls between the resolution at 2026-11-27T10:30:00+01:00 and the reopen at 2026-11-27T11:00:00+01:00 (expected an end while the incident was open, at the latest the resolution)`,
+      `${FILE}:${lineOf('- id: db', lineOf('- id: db'))}: services[2].id: service "db" is listed twice (expected each affected service once; a "reopened" update and the next "resolved" one give it another impact window)`,
+    ]);
+  });
+});
