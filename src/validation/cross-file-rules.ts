@@ -2,6 +2,7 @@
 import { INCIDENT_ID, type Incident } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
+import type { ServicesFile } from '../schemas/service.ts';
 import { isFinished, statusMoveProblem } from '../lib/incidents/incident-lifecycle.ts';
 import { activePeriods } from '../lib/incidents/incident-timeline.ts';
 import { localDateOf } from '../lib/time/time-zone.ts';
@@ -184,6 +185,7 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
       serviceIds.add(service.id);
       if (!groupIds.has(service.group)) report(context, record, ['services', index, 'group'], `services[${index}].group`, `unknown group "${service.group}" (expected one of: ${[...groupIds].join(', ')})`);
     });
+    checkTrackedSince(context, record);
   }
   if (files.severity) {
     const record = files.severity;
@@ -354,4 +356,23 @@ function checkPostmortemDates(context: RuleContext, record: SourcedRecord<Postmo
       }
     });
   }
+}
+
+/**
+ * A service tracked from a future day would show no data at all, and its figures would be over nothing: `since`
+ * is when tracking began, so it is today at the latest.
+ */
+function checkTrackedSince(context: RuleContext, record: SourcedRecord<ServicesFile>): void {
+  record.data.services.forEach((service, index) => {
+    const since = service.since;
+    if (!since) return;
+    const path = ['services', index, 'since'];
+    if ('at' in since && since.at.getTime() > context.nowMs) {
+      report(context, record, path, fieldPath(path), `${written(context, record, since.at)} is after now ${written(context, record, context.nowMs)} (expected when tracking began, not a future instant)`);
+    }
+    if ('date' in since && context.timeZoneKnown) {
+      const today = localDateOf(context.nowMs, context.timeZone);
+      if (since.date > today) report(context, record, path, fieldPath(path), `${since.date} is after today, ${today} in ${context.timeZone} (expected the day tracking began, not a future date)`);
+    }
+  });
 }

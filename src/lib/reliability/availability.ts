@@ -2,12 +2,12 @@
 import type { Incident } from '../../schemas/incident.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { ImpactLevel } from '../../schemas/primitives.ts';
-import type { Service } from '../../schemas/service.ts';
+import type { Service, TrackedSince } from '../../schemas/service.ts';
 import type { Site } from '../../schemas/site.ts';
 import type { TimeRange } from '../time/time-range.ts';
 import { availabilityPercent, downtimeIn, type MaintenanceWindow, type WeightedWindow } from './downtime.ts';
 import { impactWindows } from '../incidents/incident-timeline.ts';
-import { lastLocalDays, type LocalDate } from '../time/time-zone.ts';
+import { lastLocalDays, startOfLocalDate, type LocalDate } from '../time/time-zone.ts';
 
 export type ImpactWeights = Site['impactWeights'];
 
@@ -18,6 +18,29 @@ export interface ReliabilityRecord {
   maintenance: readonly Maintenance[];
   weights: ImpactWeights;
   nowMs: number;
+  /** The instant each service's record begins (services.yaml `since`); a service not listed reaches back indefinitely. */
+  trackedSince?: ReadonlyMap<string, number>;
+}
+
+/** The instant a service's `since` names: a date is its midnight in the site's zone. */
+export function trackedSinceMs(since: TrackedSince, timeZone: string): number {
+  return 'date' in since ? startOfLocalDate(since.date, timeZone) : since.at.getTime();
+}
+
+/** Each service's tracking start, for the services that give one. */
+export function trackedSinceByService(services: readonly Service[], timeZone: string): Map<string, number> {
+  return new Map(services.flatMap((service) => (service.since ? [[service.id, trackedSinceMs(service.since, timeZone)] as const] : [])));
+}
+
+/**
+ * The part of a range the service was tracked in: it starts no earlier than the service's `since`, so a figure
+ * over 90 days for a service tracked for 10 is over those 10 days. Empty (start = end) when none of it was.
+ */
+export function trackedPart(serviceId: string, record: ReliabilityRecord, range: TimeRange): TimeRange {
+  const since = record.trackedSince?.get(serviceId);
+  if (since === undefined || since <= range.start) return range;
+  const start = Math.min(since, range.end);
+  return { start, end: range.end };
 }
 
 export function weightOf(impact: ImpactLevel, weights: ImpactWeights): number {
@@ -47,7 +70,8 @@ export interface ServiceAvailability {
 }
 
 /** A service's availability over a range; a service with no incidents there is 100%. */
-export function availabilityOver(serviceId: string, record: ReliabilityRecord, range: TimeRange): ServiceAvailability {
+export function availabilityOver(serviceId: string, record: ReliabilityRecord, wholeRange: TimeRange): ServiceAvailability {
+  const range = trackedPart(serviceId, record, wholeRange);
   const result = downtimeIn(weightedWindowsFor(serviceId, record), maintenanceWindowsFor(serviceId, record.maintenance, record.weights), range);
   return { range, percent: availabilityPercent(result.downtimeMs, range), downtimeMs: result.downtimeMs, maintenanceMs: result.maintenanceMs };
 }
@@ -68,7 +92,8 @@ export interface ErrorBudget {
   exhaustedAt?: number;
 }
 
-export function errorBudgetOver(service: Service, record: ReliabilityRecord, range: TimeRange): ErrorBudget {
+export function errorBudgetOver(service: Service, record: ReliabilityRecord, wholeRange: TimeRange): ErrorBudget {
+  const range = trackedPart(service.id, record, wholeRange);
   const allowedMs = ((100 - service.availability) / 100) * (range.end - range.start);
   const result = downtimeIn(weightedWindowsFor(service.id, record), maintenanceWindowsFor(service.id, record.maintenance, record.weights), range, allowedMs);
   const budget: ErrorBudget = {
@@ -89,6 +114,8 @@ export interface DailyAvailability {
   maintenanceMs: number;
   /** Incidents that touched this service on this day, in the order they started. */
   incidentIds: string[];
+  /** The whole day lies before the service was tracked: nothing is known of it, and it reads as no data. */
+  noData: boolean;
 }
 
 /** One entry per local day in the site's time zone, oldest first, the last day ending at now. */
@@ -96,9 +123,13 @@ export function dailyAvailability(serviceId: string, record: ReliabilityRecord, 
   const windows = weightedWindowsFor(serviceId, record);
   const maintenance = maintenanceWindowsFor(serviceId, record.maintenance, record.weights);
   return lastLocalDays(record.nowMs, days, timeZone).map((day) => {
-    const result = downtimeIn(windows, maintenance, day);
-    const incidentIds = [...new Set(windows.filter((window) => window.start < day.end && window.end > day.start).sort((a, b) => a.start - b.start).map((window) => window.incidentId))];
-    return { ...day, percent: availabilityPercent(result.downtimeMs, day), downtimeMs: result.downtimeMs, maintenanceMs: result.maintenanceMs, incidentIds };
+    const since = record.trackedSince?.get(serviceId);
+    const tracked = trackedPart(serviceId, record, day);
+    if (since !== undefined && since >= day.end) return { ...day, percent: 0, downtimeMs: 0, maintenanceMs: 0, incidentIds: [], noData: true };
+    const result = downtimeIn(windows, maintenance, tracked);
+    const incidentIds = [...new Set(windows.filter((window) => window.start < tracked.end && window.end > tracked.start).sort((a, b) => a.start - b.start).map((window) => window.incidentId))];
+    // A day tracked from part-way through is measured over the tracked part, like every other window.
+    return { ...day, percent: availabilityPercent(result.downtimeMs, tracked), downtimeMs: result.downtimeMs, maintenanceMs: result.maintenanceMs, incidentIds, noData: false };
   });
 }
 
@@ -109,10 +140,11 @@ export function groupAvailabilityOver(serviceIds: readonly string[], record: Rel
   return total / serviceIds.length;
 }
 
-export type DayLevel = 'none' | 'minor' | 'partial' | 'major' | 'maintenance';
+export type DayLevel = 'none' | 'minor' | 'partial' | 'major' | 'maintenance' | 'no-data';
 
-/** How a day's bar is drawn: full availability, a small loss, a large one, a very large one, maintenance only. */
+/** How a day's bar is drawn: full availability, a small loss, a large one, a very large one, maintenance only, not tracked. */
 export function dayLevel(day: DailyAvailability): DayLevel {
+  if (day.noData) return 'no-data';
   if (day.downtimeMs === 0) return day.maintenanceMs > 0 ? 'maintenance' : 'none';
   if (day.percent >= 99) return 'minor';
   if (day.percent >= 95) return 'partial';

@@ -2,7 +2,9 @@
 import type { Incident, IncidentUpdate } from '../../schemas/incident.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { Service, ServiceGroup } from '../../schemas/service.ts';
-import { availabilityOver, dailyAvailability, groupAvailabilityOver, trailingDays, type DailyAvailability, type ReliabilityRecord } from '../reliability/availability.ts';
+import { availabilityOver, dailyAvailability, groupAvailabilityOver, trackedSinceByService, trailingDays, type DailyAvailability, type ReliabilityRecord } from '../reliability/availability.ts';
+import { localDateOf, type LocalDate } from '../time/time-zone.ts';
+import type { TimeRange } from '../time/time-range.ts';
 import { isOpen, latestUpdate, newestFirst } from '../incidents/incident-timeline.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { isMaintenanceActive, isMaintenanceUpcoming, overallState, serviceStateAt, type ServiceState } from './status.ts';
@@ -15,6 +17,8 @@ export interface ServiceRow {
   availability90: number;
   meetsTarget: boolean;
   days: DailyAvailability[];
+  /** The local date tracking began, when that is inside the 90 days: the figure is then "since" that date. */
+  trackedSince?: LocalDate;
 }
 
 export interface GroupSection {
@@ -40,7 +44,13 @@ export interface StatusPage {
 }
 
 export function reliabilityRecordOf(model: SiteModel): ReliabilityRecord {
-  return { incidents: model.incidents, maintenance: model.maintenance, weights: model.site.impactWeights, nowMs: model.nowMs };
+  return { incidents: model.incidents, maintenance: model.maintenance, weights: model.site.impactWeights, nowMs: model.nowMs, trackedSince: trackedSinceByService(model.services, model.site.timeZone) };
+}
+
+/** The local date a service's tracking began, when it began inside `window` (so figures over it are "since" then). */
+export function trackedSinceWithin(serviceId: string, record: ReliabilityRecord, window: TimeRange, timeZone: string): LocalDate | undefined {
+  const since = record.trackedSince?.get(serviceId);
+  return since !== undefined && since > window.start ? localDateOf(since, timeZone) : undefined;
 }
 
 export function statusPage(model: SiteModel): StatusPage {
@@ -48,13 +58,15 @@ export function statusPage(model: SiteModel): StatusPage {
   const window90 = trailingDays(BAR_DAYS, model.nowMs);
   const rows = model.services.map((service): ServiceRow => {
     const availability90 = availabilityOver(service.id, record, window90).percent;
-    return {
+    const row: ServiceRow = {
       service,
       state: serviceStateAt(service.id, model.incidents, model.maintenance, model.nowMs),
       availability90,
       meetsTarget: availability90 >= service.availability,
       days: dailyAvailability(service.id, record, BAR_DAYS, model.site.timeZone),
     };
+    const since = trackedSinceWithin(service.id, record, window90, model.site.timeZone);
+    return since === undefined ? row : { ...row, trackedSince: since };
   });
   const groups = model.groups
     .map((group) => {

@@ -4,7 +4,9 @@ import { availabilityOver, errorBudgetOver, trailingDays, type ErrorBudget } fro
 import { incidentTargets, resolutionSummary, type ResolutionSummary, type ServiceRecovery } from '../reliability/incident-metrics.ts';
 import { newestFirst } from '../incidents/incident-timeline.ts';
 import type { SiteModel } from '../model/site-model.ts';
-import { reliabilityRecordOf } from './status-page.ts';
+import { reliabilityRecordOf, trackedSinceWithin } from './status-page.ts';
+import type { LocalDate } from '../time/time-zone.ts';
+import type { TimeRange } from '../time/time-range.ts';
 
 export const TARGET_WINDOWS_DAYS = [30, 90, 365] as const;
 
@@ -16,21 +18,28 @@ export interface RecoveryRow extends ServiceRecovery {
 
 export interface ServiceTargets {
   service: Service;
-  /** Achieved availability per window, in the order of TARGET_WINDOWS_DAYS. */
-  achieved: { days: number; percent: number; meetsTarget: boolean }[];
-  budget30: ErrorBudget;
+  /** Achieved availability per window, in the order of TARGET_WINDOWS_DAYS; `trackedSince` when the window was clipped to it. */
+  achieved: ({ days: number; percent: number; meetsTarget: boolean } & TrackedSinceNote)[];
+  budget30: ErrorBudget & TrackedSinceNote;
   recoveries: RecoveryRow[];
+}
+
+interface TrackedSinceNote {
+  /** The local date tracking began, when the window reaches back before it: the figure is over the time since. */
+  trackedSince?: LocalDate;
 }
 
 export function serviceTargets(model: SiteModel): ServiceTargets[] {
   const record = reliabilityRecordOf(model);
+  const since = (serviceId: string, window: TimeRange) => withTrackedSince(trackedSinceWithin(serviceId, record, window, model.site.timeZone));
   return model.services.map((service) => ({
     service,
     achieved: TARGET_WINDOWS_DAYS.map((days) => {
-      const percent = availabilityOver(service.id, record, trailingDays(days, model.nowMs)).percent;
-      return { days, percent, meetsTarget: percent >= service.availability };
+      const window = trailingDays(days, model.nowMs);
+      const percent = availabilityOver(service.id, record, window).percent;
+      return { days, percent, meetsTarget: percent >= service.availability, ...since(service.id, window) };
     }),
-    budget30: errorBudgetOver(service, record, trailingDays(30, model.nowMs)),
+    budget30: { ...errorBudgetOver(service, record, trailingDays(30, model.nowMs)), ...since(service.id, trailingDays(30, model.nowMs)) },
     recoveries: newestFirst(model.incidents.filter((incident) => incident.services.some((affected) => affected.id === service.id))).flatMap((incident) => {
       const level = model.levels.find((candidate) => candidate.id === incident.severity);
       if (!level) return [];
@@ -38,6 +47,10 @@ export function serviceTargets(model: SiteModel): ServiceTargets[] {
       return row ? [{ ...row, incidentId: incident.id, incidentTitle: incident.title, startedMs: incident.started.getTime() }] : [];
     }),
   }));
+}
+
+function withTrackedSince(since: LocalDate | undefined): { trackedSince?: LocalDate } {
+  return since === undefined ? {} : { trackedSince: since };
 }
 
 export interface ResolutionRow extends ResolutionSummary {
