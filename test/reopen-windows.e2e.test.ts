@@ -16,6 +16,7 @@ const BUILD_NOW = '2026-11-28T12:00:00Z';
 let root: string;
 let out: string;
 const results: CommandResult[] = [];
+let build: CommandResult;
 
 const run = (script: string, now: string, args: string[]) => {
   const result = runScript(script, [...args, '--root', root], { AFTERMATH_NOW: now });
@@ -45,7 +46,7 @@ beforeAll(async () => {
   run('resolve.ts', '2026-11-27T09:30:00Z', [ID, '--message', 'Jobs run again.']);
   run('new-update.ts', '2026-11-27T10:00:00Z', [ID, '--status', 'reopened', '--message', 'Jobs are stuck again.']);
   run('resolve.ts', '2026-11-27T10:20:00Z', [ID, '--message', 'Jobs run again; the stuck worker is gone.']);
-  results.push(runScript('build.ts', ['--root', root, '--out', out], { AFTERMATH_NOW: BUILD_NOW }));
+  build = runScript('build.ts', ['--root', root, '--out', out], { AFTERMATH_NOW: BUILD_NOW });
 }, 300_000);
 
 afterAll(async () => {
@@ -55,6 +56,8 @@ afterAll(async () => {
 describe('a reopen recorded with the commands', () => {
   it('runs every command and the build without a problem', () => {
     expect(results.map((result) => [result.status, result.stderr])).toEqual(results.map(() => [0, '']));
+    // The build may say it waited for another build's lock; only its outcome matters here.
+    expect(build.status, build.stderr).toBe(0);
   });
 
   it('keeps the windows in the updates: resolved, reopened, resolved, and the final resolved instant', async () => {
