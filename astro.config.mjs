@@ -1,5 +1,4 @@
 // Astro configuration: a fully static site; content comes through the loaders in src/content.config.ts.
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readFileSync } from 'node:fs';
@@ -24,7 +23,8 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.AFTERMATH_OUT_DIR ?? './dist',
   cacheDir: process.env.AFTERMATH_CACHE_DIR ?? './node_modules/.astro',
-  integrations: [mdx(), sitemap()],
+  // No MDX: content is markdown only, and an MDX renderer would add Astro's island scripts to every page's policy.
+  integrations: [sitemap()],
   // Pages render a few at a time so social cards rasterise on both cores while other pages are written.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },

@@ -80,7 +80,13 @@ if (!checked.ok) {
   fail(`${checked.problems.map(formatProblem).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
 }
 
-mkdirSync(path.dirname(outDir), { recursive: true });
+try {
+  mkdirSync(path.dirname(outDir), { recursive: true });
+} catch (error) {
+  // A parent that is a file, or a folder we may not write: say which, in one line, before anything is built.
+  console.error(`build: cannot create the folder ${path.dirname(outDir)} for --out: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message} (expected --out inside a folder that exists or can be made)\nbuild failed: nothing was written`);
+  process.exit(2);
+}
 // Astro keeps its prerender chunks and content cache in the project's .astro/ whatever the output folder, so two
 // builds at once (two terminals, parallel tests) would overwrite each other's chunks: one build at a time.
 lock = await acquireLock(path.join(projectDir, '.astro', 'build.lock'), {

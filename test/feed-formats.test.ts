@@ -50,6 +50,11 @@ describe('the RSS document', () => {
     expect(feed.self).toBe('https://status.example.com/rss.xml');
   });
 
+  it('carries the channel description as escaped HTML, since readers render it', () => {
+    const xml = new XMLParser().parse(rssDocument(channel, site)) as { rss: { channel: { description: string } } };
+    expect(xml.rss.channel.description).toBe('Status &lt;of&gt; everything');
+  });
+
   it('carries each message as HTML escaped inside the XML', () => {
     const items = new XMLParser().parse(rssDocument(channel, site)).rss.channel.item as { description: string }[];
     expect(items[0]!.description).toBe(TRICKY_HTML);
@@ -124,7 +129,8 @@ describe('text XML cannot carry', () => {
     expect(xml).not.toMatch(/[\u0000\u0007\u001b]/);
     const parsed = new XMLParser().parse(xml) as { rss: { channel: { title: string; description: string; item: { title: string } } } };
     expect(parsed.rss.channel.title).toBe('Ops Status [31mred[0m');
-    expect(parsed.rss.channel.description).toBe('R&amp;D status');
+    // The channel description is HTML in RSS: the literal "&amp;" is written so that it displays as written.
+    expect(parsed.rss.channel.description).toBe('R&amp;amp;D status');
     expect(parsed.rss.channel.item.title).toBe('[P1] API gateway: fixing — 502 ]]> errors for R&amp;D');
   });
 

@@ -63,7 +63,9 @@ export function unsafeMarkdownProblems(markdown: MarkdownField, siteFileExists: 
     if (imageSource !== undefined) {
       const sitePath = sitePathOf(imageSource);
       if (!isSiteImageSource(imageSource) || sitePath === undefined) {
-        problems.push({ file, line, field, message: `image ${JSON.stringify(imageSource)} is not allowed: readers would fetch it from another host (expected a file of the site's public/ folder, such as /images/diagram.png)` });
+        problems.push({ file, line, field, message: `image ${JSON.stringify(imageSource)} is not allowed: readers would fetch it from another host (expected a file of the site's public/images/ folder, such as /images/diagram.png)` });
+      } else if (!sitePath.startsWith('/images/')) {
+        problems.push({ file, line, field, message: `image ${JSON.stringify(imageSource)} is outside /images/ (expected a file of the site's public/images/ folder, such as /images/diagram.png)` });
       } else if (!siteFileExists(sitePath)) {
         problems.push({ file, line, field, message: `image ${JSON.stringify(imageSource)} does not exist (expected a file at public${sitePath})` });
       }

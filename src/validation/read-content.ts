@@ -64,6 +64,12 @@ async function readSource(root: string, file: string, kind: 'yaml' | 'markdown',
     problems.push({ file, line: 1, field: 'file', message: 'cannot be read (expected the file to exist)' });
     return undefined;
   }
+  if (Buffer.byteLength(text, 'utf8') > LARGEST_CONTENT_FILE_BYTES) {
+    // Markdown and YAML parsers can take minutes on crafted input of a few hundred kilobytes (deep nesting,
+    // thousands of emphasis openers); no real incident or postmortem comes near this size.
+    problems.push({ file, line: 1, field: 'file', message: `is ${Math.ceil(Buffer.byteLength(text, 'utf8') / 1024)} KB (expected at most ${LARGEST_CONTENT_FILE_BYTES / 1024} KB; move long logs to a linked page)` });
+    return undefined;
+  }
   const parsed = kind === 'yaml' ? parseYamlFile(file, text) : parseMarkdownFile(file, text);
   problems.push(...parsed.problems);
   return parsed.ok ? parsed.source : undefined;
@@ -120,11 +126,41 @@ function idsAsWritten(data: unknown, list: string): string[] {
 
 const DATA_FILES = ['content/site.yaml', 'content/services.yaml', 'content/severity.yaml'];
 const INCIDENT_FILE = /^incidents\/\d{4}\/[^/]+\/(index|postmortem)\.md$/;
-/** Files public/ may hold: raster images, which cannot carry script. */
-const PUBLIC_FILE = /^public\/.+\.(png|jpe?g|gif|webp|avif)$/i;
+/**
+ * Files public/ may hold: raster images under public/images/ (outside it a file could replace a page or a
+ * social card the build writes), which cannot carry script.
+ */
+const PUBLIC_FILE = /^public\/images\/.+\.(png|jpe?g|gif|webp|avif)$/i;
+
+/** The first bytes each accepted image type starts with, so an HTML file named `.png` is not published. */
+const IMAGE_SIGNATURES: Record<string, (head: Buffer) => boolean> = {
+  png: (head) => head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  jpg: (head) => head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff,
+  jpeg: (head) => head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff,
+  gif: (head) => /^GIF8[79]a/.test(head.subarray(0, 6).toString('latin1')),
+  webp: (head) => head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP',
+  avif: (head) => head.subarray(4, 12).toString('latin1') === 'ftypavif' || head.subarray(4, 12).toString('latin1') === 'ftypavis',
+};
+
+/** Whether a public/ file's content is the image its name says. */
+async function isImageItSaysItIs(root: string, file: string): Promise<boolean> {
+  const extension = file.split('.').pop()!.toLowerCase();
+  const handle = await open(path.join(root, file), constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const head = Buffer.alloc(16);
+    await handle.read(head, 0, 16, 0);
+    return IMAGE_SIGNATURES[extension]?.(head) ?? false;
+  } finally {
+    await handle.close();
+  }
+}
 const MAINTENANCE_FILE = /^content\/maintenance\/[^/]+\.md$/;
 /** Notes for the people editing a folder; never read or published. */
-const README_FILE = /(^|\/)README[^/]*$/i;
+/** A note for the people editing a folder: markdown, never published, never read. */
+const README_FILE = /(^|\/)README\.md$/i;
+
+/** Beyond this a content file is refused unread. */
+const LARGEST_CONTENT_FILE_BYTES = 128 * 1024;
 
 /** Every content file of the site under `root`, each validated alone; cross-file rules run after. */
 export async function readContentFiles(root: string, problems: Problem[], pending: PendingWrites = new Map()): Promise<ContentFiles> {
@@ -153,7 +189,11 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
     if (file.startsWith('public/')) {
       // Astro copies public/ into the site untouched, and an SVG or HTML file there would run script from the
       // status domain when opened directly (a page's CSP does not cover it): only raster images are published.
-      if (!PUBLIC_FILE.test(file)) problems.push({ file, line: 1, field: 'file', message: 'is published as it is from the site\'s address, so only raster images are accepted there (expected a .png, .jpg, .jpeg, .gif, .webp or .avif file)' });
+      if (!PUBLIC_FILE.test(file)) {
+        problems.push({ file, line: 1, field: 'file', message: 'is published as it is from the site\'s address, so only raster images under public/images/ are accepted (expected public/images/<name>.png, .jpg, .jpeg, .gif, .webp or .avif)' });
+      } else if (!(await isImageItSaysItIs(root, file))) {
+        problems.push({ file, line: 1, field: 'file', message: `does not hold the image its name says (expected the file to start like a .${file.split('.').pop()!.toLowerCase()} image; an HTML or SVG file renamed is not accepted)` });
+      }
       continue;
     }
     if (README_FILE.test(file) || DATA_FILES.includes(file)) continue;

@@ -19,7 +19,8 @@ beforeAll(async () => {
   root = path.join(scratch, 'site');
   await cp(VALID_FIXTURE, root, { recursive: true });
   await mkdir(path.join(root, 'public', 'images'), { recursive: true });
-  await writeFile(path.join(root, 'public', 'images', 'diagram.png'), 'not really a png');
+  // The PNG signature is all the check reads of an image.
+  await writeFile(path.join(root, 'public', 'images', 'diagram.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   brokenRoot = path.join(scratch, 'broken-site');
   await cp(VALID_FIXTURE, brokenRoot, { recursive: true });
   await cp(path.join(INVALID_FIXTURES, 'status-not-allowed', 'site'), brokenRoot, { recursive: true });
@@ -61,6 +62,15 @@ describe('an --out that is not the build’s to replace', () => {
     expect(await treeSnapshot(scratch)).toEqual(before);
     expect(await readdir(PROJECT)).toEqual(projectEntries);
     expect(existsSync(path.join(PROJECT, 'package.json'))).toBe(true);
+  });
+
+  it('refuses a folder under a file in one line, with exit 2 and nothing written', async () => {
+    const out = path.join(scratch, 'a-file.txt', 'site');
+    const before = await treeSnapshot(scratch);
+    const result = runScript('build.ts', ['--root', root, '--out', out], NOW);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`build: cannot create the folder ${path.join(scratch, 'a-file.txt')} for --out: EEXIST (expected --out inside a folder that exists or can be made)\nbuild failed: nothing was written\n`);
+    expect(await treeSnapshot(scratch)).toEqual(before);
   });
 
   it('refuses the site folder even when a build marker was copied into it', async () => {

@@ -138,6 +138,14 @@ describe('links, hidden and special files under content/ and incidents/', () => 
     ]);
   });
 
+  it('refuses a content file over 128 KB unread, so crafted markdown cannot stall the check', async () => {
+    const root = await validSite();
+    const file = path.join(root, INCIDENT);
+    // 130 KB of emphasis openers: the kind of body a markdown parser spends minutes on.
+    await writeFile(file, `${await readFile(file, 'utf8')}\n${'*a_b'.repeat(130 * 256)}\n`);
+    expect(await problemLines(root)).toEqual([`${INCIDENT}:1: file: is 131 KB (expected at most 128 KB; move long logs to a linked page)`]);
+  });
+
   it('refuses a linked incidents/ folder', async () => {
     const root = await validSite();
     const outside = await mkdtemp(path.join(os.tmpdir(), 'aftermath-outside-'));

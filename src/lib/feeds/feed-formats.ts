@@ -30,7 +30,8 @@ export function rssDocument(written: FeedChannel, writtenSite: FeedSite): string
   const updated = new Date(channelUpdatedMs(channel, site.nowMs));
   const feed = new RSS({
     title: channel.title,
-    description: channel.description,
+    // RSS defines a channel's description as HTML, and readers render it so: the site's words arrive as text.
+    description: escapeHtml(channel.description),
     site_url: absoluteUrl(site.baseUrl, channel.homePath),
     feed_url: absoluteUrl(site.baseUrl, feedPath(channel, 'rss')),
     language: site.language,
