@@ -82,6 +82,18 @@ describe('the markdown renderer, given what an attacker writes', () => {
     expect(markdownToHtml('red \u001b[31malert\u001b[0m\u0000 \ud800 done')).toBe('<p>red [31malert[0m  done</p>');
   });
 
+  it('writes HTTPS: and MailTo: links in small letters rather than dropping them', () => {
+    expect(markdownToHtml('[a](HTTPS://example.com/) [b](MailTo:ops@example.com)')).toBe('<p><a href="https://example.com/">a</a> <a href="mailto:ops@example.com">b</a></p>');
+  });
+
+  it('gives each piece of text its own footnote ids, so a page with several never repeats one', () => {
+    const idsOf = (html: string) => elementsOf(html).flatMap((element) => (element.properties.id ? [String(element.properties.id)] : []));
+    const body = idsOf(markdownToHtml('Body[^1].\n\n[^1]: One.'));
+    const message = idsOf(markdownToHtml('Message[^1].\n\n[^1]: Two.', { idPrefix: 'user-content-update-2026-11-10t080400z-' }));
+    expect(body).toEqual(['user-content-fnref-1', 'user-content-footnote-label', 'user-content-fn-1']);
+    expect(message).toEqual(['user-content-update-2026-11-10t080400z-fnref-1', 'user-content-update-2026-11-10t080400z-footnote-label', 'user-content-update-2026-11-10t080400z-fn-1']);
+  });
+
   it('keeps footnote links working', () => {
     const html = markdownToHtml('See[^1].\n\n[^1]: The note.');
     const ids = elementsOf(html).flatMap((element) => (element.properties.id ? [String(element.properties.id)] : []));

@@ -36,8 +36,8 @@ export const SANITIZE_SCHEMA: SanitizeSchema = {
   attributes: { ...defaultSchema.attributes, img: ['alt', 'title', 'src'] },
   allowComments: false,
   allowDoctypes: false,
-  // Markdown cannot write an id; the only ids are footnotes', which remark-rehype already prefixes with
-  // `user-content-` (so they cannot clobber page globals). Prefixing again here would break their links.
+  // Markdown cannot write an id; the only ids are footnotes', which rehypePrefixIds prefixes together with the
+  // links to them (so they cannot clobber page globals). Prefixing again here would break those links.
   clobberPrefix: '',
 };
 
@@ -94,22 +94,74 @@ export function isAllowedLinkTarget(url: string): boolean {
   return scheme === undefined || LINK_SCHEMES.includes(scheme);
 }
 
-/** The parse above, turned into sanitised HTML syntax: the one tree every output is written from. */
-const toSafeHtmlTree = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: false })
-  .use(rehypeSiteImagesOnly)
-  .use(rehypeSanitize, SANITIZE_SCHEMA)
-  .freeze();
+/**
+ * Footnote ids, the references to them and the links to them, all under one prefix per piece of text, so a page
+ * showing a body and several update messages with footnotes has no two equal ids, and no id can clobber a
+ * page global. Only ids this tree defines are touched.
+ */
+function rehypePrefixIds(options: { prefix: string }) {
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    const prefixed = (id: string) => (ids.has(id) ? `${options.prefix}${id}` : id);
+    visit(tree, 'element', (node: Element) => {
+      const { properties } = node;
+      if (typeof properties.id === 'string') properties.id = `${options.prefix}${properties.id}`;
+      for (const key of ['ariaDescribedBy', 'ariaLabelledBy'] as const) {
+        const value = properties[key];
+        if (Array.isArray(value)) properties[key] = value.map((id) => prefixed(String(id)));
+      }
+      if (typeof properties.href === 'string' && properties.href.startsWith('#')) properties.href = `#${prefixed(properties.href.slice(1))}`;
+    });
+  };
+}
 
-const processor = toSafeHtmlTree().use(rehypeStringify).freeze();
+/** `HTTPS://host` is the same link as `https://host`; the sanitiser compares schemes as written, so write them in small letters. */
+function rehypeLowercaseSchemes() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (typeof href === 'string') node.properties.href = href.replace(/^(https?|mailto):/i, (scheme) => scheme.toLowerCase());
+    });
+  };
+}
+
+/** Ids in markdown HTML start with this unless a field asks for its own prefix. */
+const DEFAULT_ID_PREFIX = 'user-content-';
+
+/** The parse above, turned into sanitised HTML syntax: the one tree every output is written from. */
+function safeHtmlTreeFor(idPrefix: string) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: false, clobberPrefix: '' })
+    .use(rehypePrefixIds, { prefix: idPrefix })
+    .use(rehypeLowercaseSchemes)
+    .use(rehypeSiteImagesOnly)
+    .use(rehypeSanitize, SANITIZE_SCHEMA)
+    .freeze();
+}
+
+const toSafeHtmlTree = safeHtmlTreeFor(DEFAULT_ID_PREFIX);
+const processors = new Map([[DEFAULT_ID_PREFIX, toSafeHtmlTree().use(rehypeStringify).freeze()]]);
+
+function processorFor(idPrefix: string) {
+  let processor = processors.get(idPrefix);
+  if (!processor) {
+    processor = safeHtmlTreeFor(idPrefix)().use(rehypeStringify).freeze();
+    processors.set(idPrefix, processor);
+  }
+  return processor;
+}
 
 /**
  * Safe HTML for markdown text. `]]>` is written `]]&gt;` (the same HTML) so the result can sit in any XML CDATA
  * section whole; feed libraries split only the first one.
  */
-export function markdownToHtml(markdown: string): string {
+export function markdownToHtml(markdown: string, options: { idPrefix?: string } = {}): string {
+  const processor = processorFor(options.idPrefix ?? DEFAULT_ID_PREFIX);
   return String(processor.processSync(withoutControlCharacters(markdown))).trim().replaceAll(']]>', ']]&gt;');
 }
 
