@@ -37,6 +37,7 @@ export const en = {
   'home.maintenance': 'Scheduled maintenance',
   'home.activeMaintenance': 'Maintenance in progress',
   'home.noMaintenance': 'No maintenance scheduled.',
+  'home.recovered': 'recovered',
   'home.latestUpdate': 'Latest update',
   'home.availability90': 'Availability over the last 90 days',
   'home.target': 'target',

@@ -39,6 +39,7 @@ export const zhCN: Record<MessageKey, string> = {
   'home.maintenance': '计划维护',
   'home.activeMaintenance': '正在进行的维护',
   'home.noMaintenance': '暂无计划维护。',
+  'home.recovered': '已恢复',
   'home.latestUpdate': '最新进展',
   'home.availability90': '最近 90 天可用性',
   'home.target': '目标',

@@ -1,11 +1,12 @@
 // The status page's content: banner, services by group with state and 90-day bars, open incidents, maintenance.
 import type { Incident, IncidentUpdate } from '../../schemas/incident.ts';
+import type { ImpactLevel } from '../../schemas/primitives.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { Service, ServiceGroup } from '../../schemas/service.ts';
 import { availabilityOver, dailyAvailability, groupAvailabilityOver, trackedSinceByService, trailingDays, type DailyAvailability, type ReliabilityRecord } from '../reliability/availability.ts';
 import { localDateOf, type LocalDate } from '../time/time-zone.ts';
 import type { TimeRange } from '../time/time-range.ts';
-import { isOpen, latestUpdate, newestFirst } from '../incidents/incident-timeline.ts';
+import { isOpen, latestUpdate, newestFirst, serviceWindows } from '../incidents/incident-timeline.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { isMaintenanceActive, isMaintenanceUpcoming, overallState, serviceStateAt, type ServiceState } from './status.ts';
 
@@ -30,9 +31,30 @@ export interface GroupSection {
   availability90: number;
 }
 
+/** An affected service as an open incident's card shows it now: still impaired, or recovered and since when. */
+export interface ServiceOnCard {
+  id: string;
+  impact: ImpactLevel;
+  /** When the service recovered, if it is no longer impaired (the incident may still be monitoring). */
+  recoveredAt?: number;
+}
+
 export interface OpenIncident {
   incident: Incident;
   latest: IncidentUpdate;
+  services: ServiceOnCard[];
+}
+
+/**
+ * Each affected service of an open incident as it stands now, so the card agrees with the banner and the rows:
+ * a service whose last window has ended shows as recovered, with the time.
+ */
+export function servicesOnCard(incident: Incident, nowMs: number): ServiceOnCard[] {
+  return incident.services.map((affected) => {
+    const windows = serviceWindows(incident, affected, nowMs);
+    const impairedNow = windows.length === 0 || windows.some((window) => window.ongoing);
+    return impairedNow ? { id: affected.id, impact: affected.impact } : { id: affected.id, impact: affected.impact, recoveredAt: Math.max(...windows.map((window) => window.end)) };
+  });
 }
 
 export interface StatusPage {
@@ -79,7 +101,7 @@ export function statusPage(model: SiteModel): StatusPage {
   return {
     overall: overallState(rows.map((row) => row.state)),
     groups,
-    openIncidents: newestFirst(model.incidents.filter((incident) => isOpen(incident, model.nowMs))).map((incident) => ({ incident, latest: latestUpdate(incident) })),
+    openIncidents: newestFirst(model.incidents.filter((incident) => isOpen(incident, model.nowMs))).map((incident) => ({ incident, latest: latestUpdate(incident), services: servicesOnCard(incident, model.nowMs) })),
     activeMaintenance: model.maintenance.filter((window) => isMaintenanceActive(window, model.nowMs)).sort(byStart),
     upcomingMaintenance: model.maintenance.filter((window) => isMaintenanceUpcoming(window, model.nowMs)).sort(byStart),
   };
