@@ -22,6 +22,25 @@ function postmortem(incidentId: string, status: 'draft' | 'in_review' | 'publish
   });
 }
 
+describe('a level that needs no postmortem', () => {
+  const p4 = severityLevelSchema.parse({ id: 'P4', name: 'Low', meaning: 'Cosmetic.', responseTime: '1d', resolutionTime: '7d', updateCadence: '1d', postmortemDue: 'none', monitoringAfterRecovery: '1h' });
+  const low = incident({ id: 'INC-20250101-001', severity: 'P4', started: '2025-01-01T10:00:00Z', resolved: '2025-01-01T12:00:00Z', services: [{ id: 'api', impact: 'degraded' }] });
+
+  it('reads "none" as no deadline at all', () => {
+    expect(p4.postmortemDue).toBeNull();
+  });
+
+  it('never makes its incidents overdue, however old', () => {
+    const deadlines = postmortemDeadlines([low], [], [p4], Date.parse('2026-11-26T00:00:00Z'));
+    expect(deadlines).toEqual([]);
+    expect(overduePostmortems(deadlines)).toEqual([]);
+  });
+
+  it('still refuses a deadline that is neither a duration nor none', () => {
+    expect(severityLevelSchema.safeParse({ ...p4, postmortemDue: 'never' }).success).toBe(false);
+  });
+});
+
 describe('postmortem deadlines', () => {
   const now = Date.parse('2026-11-26T00:00:00Z');
   const p0 = incident({ id: 'INC-20261124-001', severity: 'P0', started: '2026-11-24T10:00:00Z', resolved: '2026-11-24T12:00:00Z', services: [{ id: 'api', impact: 'major_outage' }] });

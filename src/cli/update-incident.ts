@@ -14,6 +14,7 @@ import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, locale
 import { askOffered, given, terminalPrompter, type Prompter } from './prompter.ts';
 import { askLocale, findIncident, incidentChoices, incidentsByRelevance, serviceChoices, statusChoices, statusFlag } from './site-choices.ts';
 import { openSite, writeChecked, type SiteSession } from './site-session.ts';
+import type { SeverityLevel } from '../schemas/severity.ts';
 
 type Kind = 'update' | 'resolve';
 
@@ -32,8 +33,10 @@ const COMMANDS: Record<Kind, { name: string; usage: string; description: string 
 
 const isOpenEntry = (entry: IncidentEntry) => !isFinished(currentStatus(entry.incident));
 
-function postmortemPublished(entry: IncidentEntry): boolean {
-  return entry.postmortem?.postmortem.status === 'published';
+/** Whether the incident may be closed: its postmortem is published, or its severity level needs none. */
+function mayClose(entry: IncidentEntry, levels: readonly SeverityLevel[]): boolean {
+  const level = levels.find((candidate) => candidate.id === entry.incident.severity);
+  return entry.postmortem?.postmortem.status === 'published' || level?.postmortemDue === null;
 }
 
 async function chooseIncident(kind: Kind, session: SiteSession, positionals: readonly string[], prompter: Prompter): Promise<IncidentEntry> {
@@ -77,7 +80,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
 
     const statusValue = 'status' in values && typeof values.status === 'string' ? values.status : undefined;
     const statusGiven = statusFlag(statusValue, INCIDENT_STATUSES);
-    const published = postmortemPublished(entry);
+    const published = mayClose(entry, session.content.severity.levels);
     const move = statusGiven && statusProblem(incident, statusGiven, published);
     if (move) throw new DomainError(`${incident.id}: ${move}`);
     if (kind === 'resolve' && isFinished(current)) throw new DomainError(`${incident.id} is already ${current} (expected an open incident; use npm run new:update -- ${incident.id} to add a note or reopen it)`);

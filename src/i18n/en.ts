@@ -180,6 +180,7 @@ export const en = {
   'targets.responseTime': 'Response',
   'targets.resolutionTime': 'Resolution',
   'targets.updateCadence': 'Updates every',
+  'targets.postmortemNotRequired': 'not required',
   'targets.postmortemDue': 'Postmortem due',
   'targets.measure': 'Measure',
   'targets.actual': 'Actual',

@@ -182,6 +182,7 @@ export const zhCN: Record<MessageKey, string> = {
   'targets.responseTime': '响应时间',
   'targets.resolutionTime': '解决时间',
   'targets.updateCadence': '更新频率',
+  'targets.postmortemNotRequired': '无需复盘',
   'targets.postmortemDue': '复盘期限',
   'targets.measure': '指标',
   'targets.actual': '实际',

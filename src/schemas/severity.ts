@@ -17,8 +17,11 @@ export const severityLevelSchema = z.strictObject({
   resolutionTime: duration,
   /** How often the status page must be updated while the incident is open. */
   updateCadence: duration,
-  /** How long after resolution the postmortem must be published. */
-  postmortemDue: duration,
+  /**
+   * How long after resolution the postmortem must be published, or `none` when this level needs no postmortem:
+   * its incidents are never overdue and may be closed without one.
+   */
+  postmortemDue: z.preprocess((value) => (value === 'none' ? null : value), duration.nullable()),
   /** How long the service is watched after recovery before the incident is closed. */
   monitoringAfterRecovery: duration,
   statuspageImpact: oneOf(STATUSPAGE_IMPACTS).optional(),

@@ -12,11 +12,11 @@ export interface PostmortemDue {
   marginMs: number;
 }
 
-/** Every resolved incident's postmortem deadline (resolution + the severity's postmortemDue) and where it stands. */
+/** Every resolved incident's postmortem deadline (resolution + the severity's postmortemDue) and where it stands; levels that need no postmortem have none. */
 export function postmortemDeadlines(incidents: readonly Incident[], postmortems: readonly Postmortem[], levels: readonly SeverityLevel[], nowMs: number): PostmortemDue[] {
   return incidents.flatMap((incident) => {
     const level = levels.find((candidate) => candidate.id === incident.severity);
-    if (!incident.resolved || !level || incident.resolved.getTime() > nowMs) return [];
+    if (!incident.resolved || !level || level.postmortemDue === null || incident.resolved.getTime() > nowMs) return [];
     const dueMs = incident.resolved.getTime() + level.postmortemDue;
     const published = postmortems.some((postmortem) => postmortem.incident === incident.id && postmortem.status === 'published');
     const state = published ? 'published' : nowMs > dueMs ? 'overdue' : 'pending';
