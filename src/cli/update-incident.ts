@@ -15,6 +15,8 @@ import { askOffered, given, terminalPrompter, type Prompter } from './prompter.t
 import { askLocale, findIncident, incidentChoices, incidentsByRelevance, serviceChoices, statusChoices, statusFlag } from './site-choices.ts';
 import { openSite, writeChecked, type SiteSession } from './site-session.ts';
 import type { SeverityLevel } from '../schemas/severity.ts';
+import { lastRecoveryMs, monitoringShortfallMs } from '../lib/incidents/monitoring-period.ts';
+import { formatDuration } from '../lib/time/durations.ts';
 
 type Kind = 'update' | 'resolve';
 
@@ -155,7 +157,20 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     }
     if (!edited.ok) throw new DomainError(`${incident.id}: ${edited.error}`);
     await writeChecked(session, [{ file: entry.file, text: edited.text, before }]);
+    if (isFinished(status) && !isFinished(current) && level) warnIfResolvedEarly(session, incident, level, recovered, atMs);
   });
+}
+
+/** Resolving is the comms lead's call; the level's monitoring period is a reminder, said after the write. */
+function warnIfResolvedEarly(session: SiteSession, incident: IncidentEntry['incident'], level: SeverityLevel, recovered: readonly string[], atMs: number): void {
+  const watchedFromMs = lastRecoveryMs(incident, recovered, atMs);
+  const shortMs = monitoringShortfallMs(watchedFromMs, atMs, level.monitoringAfterRecovery);
+  if (shortMs === 0) return;
+  const timeZone = session.content.site.timeZone;
+  const watched = formatDuration(Math.max(0, atMs - watchedFromMs));
+  session.io.stderr.write(
+    `${session.command}: note: ${incident.id} was resolved ${watched} after its last recovery (${messageTime(watchedFromMs, timeZone, session.nowMs)}); ${level.id} asks for ${formatDuration(level.monitoringAfterRecovery)} of monitoring first (monitoringAfterRecovery in content/severity.yaml). It is resolved all the same; reopen it if the problem returns.\n`,
+  );
 }
 
 export function newUpdate(argv: readonly string[], io: CommandIO): Promise<number> {
