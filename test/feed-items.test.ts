@@ -29,7 +29,7 @@ describe('incident update items', () => {
 });
 
 describe('postmortem publication items', () => {
-  it('are dated by the incident’s closed update on the postmortem’s date', async () => {
+  it('are dated by the incident’s closed update in a record from before the published field', async () => {
     const { model, bodies } = await loadModel(PROJECT, NOW);
     const items = postmortemItems(publishedPostmortems(model), model.services, model.site.baseUrl, model.site.timeZone, bodies.postmortems);
     const seed = items.find((item) => item.incidentId === 'INC-20250115-001')!;
@@ -44,11 +44,34 @@ describe('postmortem publication items', () => {
     expect(seed.markdown).toBe(bodies.postmortems['INC-20250115-001']);
   });
 
-  it('fall back to the start of the postmortem’s date in the site’s time zone without a closed update that day', async () => {
+  it('are dated by the published instant the publish command records, whatever the incident says', async () => {
     const { model } = await loadModel(VALID_FIXTURE);
     const { postmortem, incident } = publishedPostmortems(model)[0]!;
-    // dated 2026-11-11; the incident was closed on the 12th; Berlin is at +01:00 in November
-    expect(postmortemPublishedAt(postmortem, incident, model.site.timeZone)).toBe(Date.parse('2026-11-11T00:00:00+01:00'));
+    const published = new Date('2026-11-11T16:20:00+01:00');
+    expect(postmortemPublishedAt({ ...postmortem, published }, incident, model.site.timeZone)).toBe(Date.parse('2026-11-11T16:20:00+01:00'));
+  });
+
+  it('without a published instant, fall back to the incident’s first closed update, whatever day it falls on', async () => {
+    const { model } = await loadModel(VALID_FIXTURE);
+    const { postmortem, incident } = publishedPostmortems(model)[0]!;
+    // dated 2026-11-11; the incident was closed on the 12th at 10:00 (Berlin, +01:00 in November)
+    expect(postmortemPublishedAt(postmortem, incident, model.site.timeZone)).toBe(Date.parse('2026-11-12T10:00:00+01:00'));
+  });
+
+  it('without a published instant or a closed update, fall back to the start of the postmortem’s date in the site’s zone', async () => {
+    const { model } = await loadModel(VALID_FIXTURE);
+    const { postmortem, incident } = publishedPostmortems(model)[0]!;
+    const notClosed = { ...incident, updates: incident.updates.filter((update) => update.status !== 'closed') };
+    // resolved 2026-11-10 09:50; the postmortem's date 2026-11-11 starts later, at 00:00 in Berlin
+    expect(postmortemPublishedAt(postmortem, notClosed, model.site.timeZone)).toBe(Date.parse('2026-11-11T00:00:00+01:00'));
+  });
+
+  it('are never dated before the incident was resolved, even when the postmortem’s date is the incident’s day', async () => {
+    const { model } = await loadModel(VALID_FIXTURE);
+    const { postmortem, incident } = publishedPostmortems(model)[0]!;
+    const notClosed = { ...incident, updates: incident.updates.filter((update) => update.status !== 'closed') };
+    // 00:00 on 2026-11-10 is before the incident started at 09:00; its resolution at 09:50 is the later one
+    expect(postmortemPublishedAt({ ...postmortem, date: '2026-11-10' }, notClosed, model.site.timeZone)).toBe(Date.parse('2026-11-10T09:50:00+01:00'));
   });
 
   it('use the user-impact sentence when the postmortem has no body', async () => {

@@ -37,6 +37,11 @@ export const postmortemSchema = z.strictObject({
   date: calendarDate,
   reviewers: textList.default([]),
   status: oneOf(POSTMORTEM_STATUSES),
+  /**
+   * When the postmortem went out, written by `npm run publish:postmortem`; the feeds date its item by it. Only with
+   * `status: published`; records published before the command existed may leave it out.
+   */
+  published: instant.optional(),
   // Timeline (事故时间线)
   timeline: z.array(timelineRowSchema).min(1, { error: 'empty (expected at least one timeline row)' }),
   // Root cause analysis (根因分析)

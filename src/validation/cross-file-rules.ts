@@ -4,9 +4,10 @@ import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { ServicesFile } from '../schemas/service.ts';
 import { isFinished, statusMoveProblem } from '../lib/incidents/incident-lifecycle.ts';
-import { activePeriods } from '../lib/incidents/incident-timeline.ts';
+import { activePeriods, FINISHED_STATUSES } from '../lib/incidents/incident-timeline.ts';
 import { localDateOf } from '../lib/time/time-zone.ts';
 import { firstPlaceholderLine, placeholdersIn } from '../lib/postmortems/placeholders.ts';
+import { firstResolution } from '../lib/postmortems/publication.ts';
 import type { ContentFiles, SourcedRecord } from './read-content.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { instantAsWritten } from './instant-text.ts';
@@ -248,6 +249,7 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
       });
     }
     checkPostmortemDates(context, record, incident && incident.data.id === postmortem.incident ? incident : undefined);
+    checkPostmortemPublication(context, record, incident && incident.data.id === postmortem.incident ? incident : undefined);
     checkNotInFuture(context, record, postmortem.timeline.map((row, index) => [['timeline', index, 'at'], row.at] as const));
     if (postmortem.status === 'published') {
       for (const [path, value] of placeholdersIn(record.source.data)) {
@@ -355,6 +357,34 @@ function checkPostmortemDates(context: RuleContext, record: SourcedRecord<Postmo
         report(context, record, ['actionItems', list, index, 'due'], `actionItems.${list}[${index}].due`, `${item.due} is before the incident started on ${startDate} (${startedAt}) (expected a due date on or after the incident's start)`);
       }
     });
+  }
+}
+
+/**
+ * `published` is the instant the feeds date the postmortem by, so it must be one that happened: on a published
+ * postmortem only, not after now, and not before the incident was first resolved (a postmortem explains an
+ * outage that is over). The first resolution, so a later reopen does not make an honest instant wrong.
+ */
+function checkPostmortemPublication(context: RuleContext, record: SourcedRecord<Postmortem>, incident: SourcedRecord<Incident> | undefined): void {
+  const published = record.data.published;
+  if (!published) return;
+  if (record.data.status !== 'published') {
+    report(context, record, ['published'], 'published', `set on a postmortem with status "${record.data.status}" (expected published only with status: published; npm run publish:postmortem sets both)`);
+    return;
+  }
+  if (published.getTime() > context.nowMs) {
+    report(context, record, ['published'], 'published', `${written(context, record, published)} is after now ${written(context, record, context.nowMs)} (expected the instant the postmortem was published, not a future one)`);
+  }
+  if (!incident) return;
+  const resolution = firstResolution(incident.data);
+  if (!resolution) {
+    report(context, record, ['published'], 'published', `${written(context, record, published)} is before the incident was resolved: ${incident.data.id} has no resolved update yet (${incident.file}) (expected the postmortem published after the resolution)`);
+    return;
+  }
+  if (published.getTime() < resolution.getTime()) {
+    const index = incident.data.updates.findIndex((update) => update.at.getTime() === resolution.getTime() && FINISHED_STATUSES.includes(update.status));
+    const line = incident.source.lineOf(index >= 0 ? ['updates', index, 'at'] : ['resolved']);
+    report(context, record, ['published'], 'published', `${written(context, record, published)} is before the incident was resolved at ${incident.file}:${line} (${written(context, incident, resolution)}) (expected the postmortem published after the resolution)`);
   }
 }
 
