@@ -158,7 +158,7 @@ describe('help', () => {
     const result = runScript('resolve.ts', ['--help', '--root', root], { AFTERMATH_NOW: NOW });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
-      'Resolves an incident: a resolved update and the resolved instant, now or at --at.\nusage: npm run resolve -- <incident id> [--message <text>] [--recovered <service id>,...|all] [--at <time>] [--lang en|zh-CN] [--root <site folder>] [--now <instant>]\n',
+      'Resolves an incident: a resolved update and the resolved instant, now or at --at.\nusage: npm run resolve -- <incident id> [--message <text>] [--recovered <service id>,...|all] [--data-loss <service id>=<duration>,...] [--at <time>] [--lang en|zh-CN] [--root <site folder>] [--now <instant>]\n',
     );
     expect(await treeSnapshot(root)).toEqual(before);
   });

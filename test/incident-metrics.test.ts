@@ -17,10 +17,9 @@ const agentOutage = incident({
   started: '2025-01-15T14:30:00Z',
   detected: '2025-01-15T14:32:00Z',
   resolved: '2025-01-15T16:45:00Z',
-  dataLoss: '3m',
   services: [
     { id: 'api', impact: 'major_outage', end: '2025-01-15T14:34:00Z' },
-    { id: 'db', impact: 'partial_outage' },
+    { id: 'db', impact: 'partial_outage', dataLoss: '3m' },
   ],
   updates: [
     { at: '2025-01-15T14:32:00Z', status: 'detecting' },
@@ -50,20 +49,44 @@ describe('targets per incident', () => {
     expect(targets.resolution).toEqual({ actualMs: 135 * MIN, targetMs: 240 * MIN, verdict: 'met', marginMs: 105 * MIN });
   });
 
-  it('compares each service’s recovery with its RTO and the data loss with its RPO', () => {
+  it('compares each service’s recovery with its RTO and its own data loss with its RPO', () => {
     const api = targets.services.find((row) => row.serviceId === 'api')!;
     const db = targets.services.find((row) => row.serviceId === 'db')!;
     expect(api.recovery.verdict).toBe('met'); // 4 min against 5
     expect(api.recovery.marginMs).toBe(MIN);
     expect(db.recovery.verdict).toBe('missed'); // 135 min against 15
     expect(db.recovery.marginMs).toBe(-120 * MIN);
-    expect(api.dataLoss).toMatchObject({ verdict: 'missed', marginMs: -2 * MIN }); // 3 min against 1
-    expect(db.dataLoss).toMatchObject({ verdict: 'met', marginMs: 2 * MIN }); // 3 min against 5
+    expect(api.dataLoss).toEqual({ actualMs: 0, targetMs: MIN, verdict: 'met', marginMs: MIN }); // lost nothing, against 1
+    expect(db.dataLoss).toEqual({ actualMs: 3 * MIN, targetMs: 5 * MIN, verdict: 'met', marginMs: 2 * MIN }); // 3 min against 5
   });
 
   it('calls an open incident already past its target missed, and one within it pending', () => {
     expect(compareWithTarget(undefined, 30 * MIN, 45 * MIN)).toEqual({ targetMs: 30 * MIN, verdict: 'missed', marginMs: -15 * MIN });
     expect(compareWithTarget(undefined, 30 * MIN, 10 * MIN)).toEqual({ targetMs: 30 * MIN, verdict: 'pending' });
+  });
+});
+
+describe('data loss per affected service against its RPO', () => {
+  const at = Date.parse('2026-01-01T00:00:00Z');
+  const dbDown = { started: '2025-06-01T10:00:00Z', resolved: '2025-06-01T11:00:00Z' };
+
+  it('misses the RPO of the service that lost 10 minutes and meets that of the one that lost nothing', () => {
+    const lostDb = incident({ ...dbDown, services: [{ id: 'db', impact: 'major_outage', dataLoss: '10m' }, { id: 'api', impact: 'partial_outage' }] });
+    const rows = incidentTargets(lostDb, p1, services, at).services;
+    // db: RPO 5 min, lost 10 min → 5 - 10 = -5 min, missed by 5 min
+    expect(rows.find((row) => row.serviceId === 'db')!.dataLoss).toEqual({ actualMs: 10 * MIN, targetMs: 5 * MIN, verdict: 'missed', marginMs: (5 - 10) * MIN });
+    // api: RPO 1 min, nothing lost → 1 - 0 = 1 min to spare, met
+    expect(rows.find((row) => row.serviceId === 'api')!.dataLoss).toEqual({ actualMs: 0, targetMs: MIN, verdict: 'met', marginMs: (1 - 0) * MIN });
+  });
+
+  it('reads an older file’s incident-level data loss as the loss of its only service', () => {
+    const older = incident({ ...dbDown, dataLoss: '10m', services: [{ id: 'db', impact: 'major_outage' }] });
+    expect(incidentTargets(older, p1, services, at).services[0]!.dataLoss).toMatchObject({ actualMs: 10 * MIN, verdict: 'missed' });
+  });
+
+  it('gives no RPO verdict when no service lost data', () => {
+    const noLoss = incident({ ...dbDown, services: [{ id: 'db', impact: 'major_outage' }, { id: 'api', impact: 'degraded' }] });
+    expect(incidentTargets(noLoss, p1, services, at).services.map((row) => row.dataLoss)).toEqual([undefined, undefined]);
   });
 });
 

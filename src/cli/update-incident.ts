@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { absoluteUrl } from '../lib/feeds/feed-items.ts';
 import { FrontmatterEditError } from '../lib/edits/frontmatter-edit.ts';
-import { addUpdate, keptStatus, openServiceIds, recoveryProblem, resolveIncident, statusProblem, type EditResult } from '../lib/edits/incident-edits.ts';
+import { addUpdate, keptStatus, openServiceIds, readDataLoss, recoveryProblem, resolveIncident, statusProblem, type EditResult } from '../lib/edits/incident-edits.ts';
 import { isFinished, nextStatus, statusesAfter } from '../lib/incidents/incident-lifecycle.ts';
 import { currentStatus, latestUpdate } from '../lib/incidents/incident-timeline.ts';
 import { instantText, messageTime } from '../lib/time/written-instants.ts';
@@ -23,12 +23,12 @@ type Kind = 'update' | 'resolve';
 const COMMANDS: Record<Kind, { name: string; usage: string; description: string }> = {
   update: {
     name: 'new:update',
-    usage: `usage: npm run new:update -- <incident id> [--status <status>] [--message <text>] [--recovered <service id>,...|all] [--at <time>] ${COMMON_USAGE}`,
+    usage: `usage: npm run new:update -- <incident id> [--status <status>] [--message <text>] [--recovered <service id>,...|all] [--data-loss <service id>=<duration>,...] [--at <time>] ${COMMON_USAGE}`,
     description: 'Appends a status update to an incident; at a terminal the next status in the lifecycle is offered, without one the current status is kept.',
   },
   resolve: {
     name: 'resolve',
-    usage: `usage: npm run resolve -- <incident id> [--message <text>] [--recovered <service id>,...|all] [--at <time>] ${COMMON_USAGE}`,
+    usage: `usage: npm run resolve -- <incident id> [--message <text>] [--recovered <service id>,...|all] [--data-loss <service id>=<duration>,...] [--at <time>] ${COMMON_USAGE}`,
     description: 'Resolves an incident: a resolved update and the resolved instant, now or at --at.',
   },
 };
@@ -63,6 +63,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
         ...COMMON_OPTIONS,
         message: { type: 'string' },
         recovered: { type: 'string', multiple: true },
+        'data-loss': { type: 'string', multiple: true },
         at: { type: 'string' },
         ...(kind === 'update' ? { status: { type: 'string' } } : {}),
       },
@@ -90,6 +91,8 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     const recoveredGiven = recoveredFlag.includes('all') ? openServiceIds(incident) : recoveredFlag;
     const recovery = recoveryProblem(incident, recoveredGiven);
     if (recovery) throw new DomainError(`${incident.id}: ${recovery}`);
+    const dataLoss = readDataLoss(incident, listFlag(values['data-loss']));
+    if (!dataLoss.ok) throw new UsageError(dataLoss.error);
     // A record written after the fact gets its true time; it still comes after every update the file already has.
     const atMs = atGiven ?? nowMs;
     const latestMs = latestUpdate(incident).at.getTime();
@@ -146,7 +149,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     if (message.trim() === '') throw new UsageError('--message: empty (expected the text readers will see)');
 
     const before = await readFile(path.join(session.root, ...entry.file.split('/')), 'utf8');
-    const request = { message, atMs, timeZone, recovered, postmortemPublished: published };
+    const request = { message, atMs, timeZone, recovered, postmortemPublished: published, dataLoss: dataLoss.records };
     let edited: EditResult;
     try {
       edited = kind === 'resolve' ? resolveIncident(before, incident, request) : addUpdate(before, incident, { ...request, status });

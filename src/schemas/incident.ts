@@ -21,6 +21,8 @@ export const affectedServiceSchema = z.strictObject({
   start: instant.optional(),
   /** When this service recovered; the incident's resolution when absent. */
   end: instant.optional(),
+  /** How much of this service's data was lost, as a window of time, for comparison with its RPO; none when absent. */
+  dataLoss: duration.optional(),
 });
 
 export const incidentSchema = z.strictObject({
@@ -33,7 +35,10 @@ export const incidentSchema = z.strictObject({
   detected: instant,
   /** When service was restored for everyone; absent while the incident is open. */
   resolved: instant.optional(),
-  /** How much data was lost, as a window of time, for comparison with each service's RPO. */
+  /**
+   * Older files' single data-loss window: read as the loss of the one affected service, refused by the check when
+   * there are several (it cannot say which lost data). New files put `dataLoss:` under the service.
+   */
   dataLoss: duration.optional(),
   services: z.array(affectedServiceSchema).min(1, { error: 'empty (expected at least one affected service)' }),
   /** Who and what was affected, in one or two sentences for the status page. */

@@ -11,6 +11,8 @@ import { firstResolution } from '../lib/postmortems/publication.ts';
 import type { ContentFiles, SourcedRecord } from './read-content.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { instantAsWritten } from './instant-text.ts';
+import { dataLossMs } from '../lib/incidents/data-loss.ts';
+import { formatCompactDuration } from '../lib/time/durations.ts';
 
 
 interface RuleContext {
@@ -280,6 +282,43 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
     });
   }
   for (const record of files.incidents) checkMaintenanceCause(context, record, files.maintenance);
+  checkDataLoss(context, files.incidents, files.postmortems);
+}
+
+/**
+ * Data loss is judged per service against its RPO, so it is written under the service that lost data. An
+ * incident-level `dataLoss:` is read only where it is unambiguous (one affected service, without its own). A
+ * postmortem states the loss again (`impact.technical.dataLoss`); the two must agree, its window being the
+ * largest loss of any service, and the message names both files' lines.
+ */
+function checkDataLoss(context: RuleContext, incidents: readonly SourcedRecord<Incident>[], postmortems: readonly SourcedRecord<Postmortem>[]): void {
+  const unambiguous = new Set<SourcedRecord<Incident>>();
+  for (const record of incidents) {
+    const incident = record.data;
+    const ids = incident.services.map((affected) => affected.id);
+    if (incident.dataLoss !== undefined && incident.services.length > 1) {
+      report(context, record, ['dataLoss'], 'dataLoss', `${formatCompactDuration(incident.dataLoss)} is written for the whole incident, which affects ${ids.length} services (${ids.join(', ')}) (expected dataLoss: under each service that lost data, as services[0].dataLoss; a service without it lost nothing)`);
+    } else if (incident.dataLoss !== undefined && incident.services[0]?.dataLoss !== undefined) {
+      report(context, record, ['dataLoss'], 'dataLoss', `${formatCompactDuration(incident.dataLoss)} is written for the whole incident and again under "${ids[0]}" (expected it once, under the service)`);
+    } else {
+      unambiguous.add(record);
+    }
+  }
+  for (const record of postmortems) {
+    const incident = incidents.find((candidate) => candidate.data.id === record.data.incident && candidate.file === record.file.replace(/postmortem\.md$/, 'index.md'));
+    if (!incident || !unambiguous.has(incident)) continue;
+    const stated = record.data.impact.technical.dataLoss;
+    const losses = incident.data.services.map((affected, index) => ({ affected, lostMs: dataLossMs(incident.data, affected), path: affected.dataLoss !== undefined ? ['services', index, 'dataLoss'] : ['dataLoss'] }));
+    const largest = losses.filter((loss) => loss.lostMs > 0).sort((a, b) => b.lostMs - a.lostMs)[0];
+    const where = (path: readonly PropertyKey[]) => `${incident.file}:${incident.source.lineOf(path)}`;
+    if (stated.lost && !largest) {
+      report(context, record, ['impact', 'technical', 'dataLoss', 'lost'], 'impact.technical.dataLoss.lost', `true, but no affected service of ${incident.data.id} lost data (${where(['services'])} has no dataLoss:) (expected lost: false, or dataLoss: under the service that lost data in the incident)`);
+    } else if (!stated.lost && largest) {
+      report(context, record, ['impact', 'technical', 'dataLoss', 'lost'], 'impact.technical.dataLoss.lost', `false, but "${largest.affected.id}" lost ${formatCompactDuration(largest.lostMs)} at ${where(largest.path)} (expected lost: true with window: ${formatCompactDuration(largest.lostMs)}, or no dataLoss: in the incident)`);
+    } else if (stated.lost && largest && stated.window !== undefined && stated.window !== largest.lostMs) {
+      report(context, record, ['impact', 'technical', 'dataLoss', 'window'], 'impact.technical.dataLoss.window', `${formatCompactDuration(stated.window)} differs from the incident's largest loss, "${largest.affected.id}" ${formatCompactDuration(largest.lostMs)} at ${where(largest.path)} (expected the same window in both files)`);
+    }
+  }
 }
 
 /**

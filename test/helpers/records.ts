@@ -11,7 +11,7 @@ interface IncidentText {
   dataLoss?: string;
   /** The maintenance window whose planned work caused the incident. */
   maintenance?: string;
-  services: { id: string; impact: 'degraded' | 'partial_outage' | 'major_outage'; start?: string; end?: string }[];
+  services: { id: string; impact: 'degraded' | 'partial_outage' | 'major_outage'; start?: string; end?: string; dataLoss?: string }[];
   updates?: { at: string; status: string; message?: string }[];
 }
 

@@ -4,6 +4,7 @@ import { appendToList, removeTopLevelKey, setInListItem, setTopLevelScalar } fro
 import { isFinished, statusMoveProblem } from '../incidents/incident-lifecycle.ts';
 import { latestUpdate } from '../incidents/incident-timeline.ts';
 import { instantText } from '../time/written-instants.ts';
+import { readDuration } from '../time/durations.ts';
 
 export interface UpdateRequest {
   status: IncidentStatus;
@@ -15,6 +16,35 @@ export interface UpdateRequest {
   recovered: readonly string[];
   /** Whether the incident's postmortem is published: only then may it be closed. */
   postmortemPublished: boolean;
+  /** Data each service lost, written as its `dataLoss:` (see readDataLoss). */
+  dataLoss?: readonly DataLossRecord[];
+}
+
+export interface DataLossRecord {
+  serviceId: string;
+  /** The duration as given, spaces removed: what the file will say. */
+  written: string;
+}
+
+const DATA_LOSS_EXAMPLE = '<service id>=<duration> such as rest-api=5m';
+
+/** Reads `--data-loss rest-api=10m,db=30s` entries into records for affected services, or says in one line what is wrong. */
+export function readDataLoss(incident: Incident, entries: readonly string[]): { ok: true; records: DataLossRecord[] } | { ok: false; error: string } {
+  const affected = incident.services.map((service) => service.id);
+  const records: DataLossRecord[] = [];
+  for (const entry of entries) {
+    const [serviceId = '', duration, ...rest] = entry.split('=').map((part) => part.trim());
+    if (duration === undefined || rest.length > 0 || serviceId === '') return { ok: false, error: `--data-loss: found ${JSON.stringify(entry)} (expected ${DATA_LOSS_EXAMPLE})` };
+    if (!affected.includes(serviceId)) return { ok: false, error: `--data-loss: "${serviceId}" is not affected by ${incident.id} (expected one of: ${affected.join(', ')})` };
+    if (records.some((record) => record.serviceId === serviceId)) return { ok: false, error: `--data-loss: "${serviceId}" is given twice (expected each service once)` };
+    const read = readDuration(duration);
+    if (!('ms' in read)) {
+      const found = read.problem === 'too long' ? `${JSON.stringify(duration)} is longer than 10 years` : `found ${JSON.stringify(duration)}`;
+      return { ok: false, error: `--data-loss: ${found} for "${serviceId}" (expected a duration such as 15m, 1h or 2d)` };
+    }
+    records.push({ serviceId, written: duration.replace(/\s+/g, '') });
+  }
+  return { ok: true, records };
 }
 
 export type EditResult = { ok: true; text: string } | { ok: false; error: string };
@@ -67,7 +97,7 @@ export function updateProblem(incident: Incident, request: UpdateRequest): strin
 
 /**
  * The incident file with the update appended at the end of `updates:` (only lines added), the recovered services'
- * windows ended, and `resolved:` kept in step with the status: set when the incident is resolved or closed,
+ * windows ended, each service's data loss written under it, and `resolved:` kept in step with the status: set when the incident is resolved or closed,
  * removed when it is reopened, as the check requires.
  */
 export function addUpdate(fileText: string, incident: Incident, request: UpdateRequest): EditResult {
@@ -76,6 +106,9 @@ export function addUpdate(fileText: string, incident: Incident, request: UpdateR
   const at = instantText(request.atMs, request.timeZone);
   let text = appendToList(fileText, 'updates', { at, status: request.status, message: request.message.trim() });
   for (const id of request.recovered) text = setInListItem(text, 'services', id, 'end', at);
+  for (const record of request.dataLoss ?? []) text = setInListItem(text, 'services', record.serviceId, 'dataLoss', record.written);
+  // The per-service records replace an older file's incident-level window, which would otherwise say it twice.
+  if ((request.dataLoss ?? []).length > 0 && incident.dataLoss !== undefined) text = removeTopLevelKey(text, 'dataLoss');
   if (isFinished(request.status) && incident.resolved === undefined) text = setTopLevelScalar(text, 'resolved', at, 'detected');
   if (request.status === 'reopened') text = removeTopLevelKey(text, 'resolved');
   return { ok: true, text };

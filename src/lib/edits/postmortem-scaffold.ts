@@ -6,6 +6,7 @@ import type { Locale } from '../../schemas/site.ts';
 import { translator } from '../../i18n/index.ts';
 import { formatCompactDuration } from '../time/durations.ts';
 import { updatesInOrder } from '../incidents/incident-timeline.ts';
+import { largestDataLossMs } from '../incidents/data-loss.ts';
 import { instantText } from '../time/written-instants.ts';
 import { serviceNameOf } from '../model/service-names.ts';
 
@@ -93,7 +94,7 @@ export function postmortemMarkdown(draft: PostmortemDraft): string {
   const { incident, locale } = draft;
   const todo = TODO[locale];
   const nameOf = (id: string) => serviceNameOf(draft.services, id);
-  const dataLost = incident.dataLoss !== undefined && incident.dataLoss > 0;
+  const dataLostMs = largestDataLossMs(incident);
   const sections = [
     section('Basic facts (基本信息). Set status to in_review, then published, when the sections below are written.', {
       incident: incident.id,
@@ -118,7 +119,7 @@ export function postmortemMarkdown(draft: PostmortemDraft): string {
         business: { affectedUsers: todo.affectedUsers },
         technical: {
           services: incident.services.map((affected) => affected.id),
-          dataLoss: dataLost ? { lost: true, window: formatCompactDuration(incident.dataLoss!) } : { lost: false },
+          dataLoss: dataLostMs > 0 ? { lost: true, window: formatCompactDuration(dataLostMs) } : { lost: false },
         },
       },
     }),

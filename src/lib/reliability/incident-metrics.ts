@@ -3,6 +3,7 @@ import type { Incident } from '../../schemas/incident.ts';
 import type { Service } from '../../schemas/service.ts';
 import type { SeverityLevel } from '../../schemas/severity.ts';
 import { serviceWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
+import { dataLossMs, lostData } from '../incidents/data-loss.ts';
 
 export interface IncidentDurations {
   /** detected - started */
@@ -52,7 +53,10 @@ export interface ServiceRecovery {
   recovery: TargetComparison;
   /** Time to recover in each impact window, oldest first; one entry unless the incident was reopened. */
   windows: TargetComparison[];
-  /** Data-loss window against its RPO; undefined when the incident records no data loss. */
+  /**
+   * This service's own data-loss window against its RPO (0, met, when it lost nothing); undefined when no service
+   * of the incident lost data, so incidents without loss show no RPO verdicts at all.
+   */
   dataLoss?: TargetComparison;
 }
 
@@ -91,7 +95,10 @@ export function incidentTargets(incident: Incident, level: SeverityLevel, servic
       const recovery = worstComparison(windows);
       if (!recovery) return [];
       const row: ServiceRecovery = { serviceId: affected.id, recovery, windows };
-      if (incident.dataLoss !== undefined) row.dataLoss = compareWithTarget(incident.dataLoss, service.rpo, incident.dataLoss);
+      if (lostData(incident)) {
+        const lostMs = dataLossMs(incident, affected);
+        row.dataLoss = compareWithTarget(lostMs, service.rpo, lostMs);
+      }
       return [row];
     }),
   };
