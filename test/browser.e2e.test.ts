@@ -131,7 +131,8 @@ describe('keyboard', () => {
     }
     expect(reached.size).toBe(90 * SERVICES);
     await page.context().close();
-  });
+    // About 2,400 round trips to the browser: slow on a loaded 2-core machine, not a sign of a fault.
+  }, 120_000);
 
   it('shows the day’s summary when a bar is focused', async () => {
     const page = await open('/');

@@ -55,7 +55,10 @@ afterAll(async () => {
 
 describe('a reopen recorded with the commands', () => {
   it('runs every command and the build without a problem', () => {
-    expect(results.map((result) => [result.status, result.stderr])).toEqual(results.map(() => [0, '']));
+    // Each resolve comes at the moment of recovery, so it is reminded that a P2 asks for 2 h of watching first.
+    const note = (recovered: string) =>
+      `resolve: note: INC-20261127-001 was resolved 0 s after its last recovery (${recovered} (UTC+1)); P2 asks for 2 h of monitoring first (monitoringAfterRecovery in content/severity.yaml). It is resolved all the same; reopen it if the problem returns.\n`;
+    expect(results.map((result) => [result.status, result.stderr])).toEqual([[0, ''], [0, note('10:30')], [0, ''], [0, note('11:20')]]);
     // The build may say it waited for another build's lock; only its outcome matters here.
     expect(build.status, build.stderr).toBe(0);
   });
