@@ -1,5 +1,5 @@
 // Reads a site's content files from disk and validates each against its schema, collecting every problem.
-import { constants, lstatSync } from 'node:fs';
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -41,11 +41,14 @@ export interface ContentFiles {
 /** Texts a command is about to write, keyed by path relative to the root: checked as if on disk before they are. */
 export type PendingWrites = ReadonlyMap<string, string>;
 
-/** The listed tree, with the texts a command is about to write standing in for (or beside) the files on disk. */
-type SiteTree = ContentTree & { pending: PendingWrites };
+/**
+ * The listed tree, with the texts a command is about to write standing in for (or beside) the files on disk, and
+ * the regular files the walk found, looked up once per file read (a site has thousands).
+ */
+type SiteTree = ContentTree & { pending: PendingWrites; onDisk: ReadonlySet<string> };
 
-async function readRegularFile(root: string, file: string, tree: ContentTree): Promise<string> {
-  if (!tree.files.includes(file)) throw new Error('not a regular file');
+async function readRegularFile(root: string, file: string, tree: SiteTree): Promise<string> {
+  if (!tree.onDisk.has(file)) throw new Error('not a regular file');
   // O_NOFOLLOW: a link swapped in after the folders were listed is still not followed.
   const handle = await open(path.join(root, file), constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
@@ -64,10 +67,11 @@ async function readSource(root: string, file: string, kind: 'yaml' | 'markdown',
     problems.push({ file, line: 1, field: 'file', message: 'cannot be read (expected the file to exist)' });
     return undefined;
   }
-  if (Buffer.byteLength(text, 'utf8') > LARGEST_CONTENT_FILE_BYTES) {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > LARGEST_CONTENT_FILE_BYTES) {
     // Markdown and YAML parsers can take minutes on crafted input of a few hundred kilobytes (deep nesting,
     // thousands of emphasis openers); no real incident or postmortem comes near this size.
-    problems.push({ file, line: 1, field: 'file', message: `is ${Math.ceil(Buffer.byteLength(text, 'utf8') / 1024)} KB (expected at most ${LARGEST_CONTENT_FILE_BYTES / 1024} KB; move long logs to a linked page)` });
+    problems.push({ file, line: 1, field: 'file', message: `is ${Math.ceil(bytes / 1024)} KB (expected at most ${LARGEST_CONTENT_FILE_BYTES / 1024} KB; move long logs to a linked page)` });
     return undefined;
   }
   const parsed = kind === 'yaml' ? parseYamlFile(file, text) : parseMarkdownFile(file, text);
@@ -84,16 +88,12 @@ const incidentMarkdownFields: MarkdownFieldsOf<Incident> = (incident) => [
 ];
 const postmortemMarkdownFields: MarkdownFieldsOf<Postmortem> = (postmortem) => [{ path: ['userImpact'], text: postmortem.userImpact }];
 
-/** Whether `/images/a.png` names a regular file of the site's public/ folder (a link is not followed). */
-function publicFileExists(root: string, sitePath: string): boolean {
-  const publicDir = path.join(root, 'public');
-  const target = path.join(publicDir, sitePath);
-  if (!target.startsWith(`${publicDir}${path.sep}`)) return false;
-  try {
-    return lstatSync(target).isFile();
-  } catch {
-    return false;
-  }
+/**
+ * Whether `/images/a.png` names a regular file of the site's public/ folder, as the walk found it (links and
+ * hidden files are not in it); `..` cannot climb out, since the path is normalised from the site's root.
+ */
+function publicFileExists(tree: SiteTree, sitePath: string): boolean {
+  return tree.onDisk.has(`public${path.posix.normalize(sitePath)}`);
 }
 
 function readValidated<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>): Promise<SourcedRecord<z.output<S>> | undefined> {
@@ -105,7 +105,7 @@ async function readAndValidate<S extends z.ZodType>(root: string, tree: SiteTree
   if (!source) return undefined;
   sources?.set(file, source);
   const validated = validateSource(schema, source);
-  const siteFileExists = (sitePath: string) => publicFileExists(root, sitePath);
+  const siteFileExists = (sitePath: string) => publicFileExists(tree, sitePath);
   if (kind === 'markdown') problems.push(...unsafeMarkdownProblems({ file, field: 'body', text: source.body, line: source.bodyLine, linesFollowText: true }, siteFileExists));
   if (!validated.ok) {
     problems.push(...validated.problems);
@@ -165,7 +165,7 @@ const LARGEST_CONTENT_FILE_BYTES = 128 * 1024;
 /** Every content file of the site under `root`, each validated alone; cross-file rules run after. */
 export async function readContentFiles(root: string, problems: Problem[], pending: PendingWrites = new Map()): Promise<ContentFiles> {
   const listed = await readContentTree(root, problems);
-  const tree: SiteTree = { ...listed, files: [...new Set([...listed.files, ...pending.keys()])].sort(), pending };
+  const tree: SiteTree = { ...listed, files: [...new Set([...listed.files, ...pending.keys()])].sort(), pending, onDisk: new Set(listed.files) };
   const sources = new Map<string, YamlSource>();
   const [site, services, severity] = await Promise.all([
     readValidated(root, tree, 'content/site.yaml', 'yaml', siteSchema, problems),
