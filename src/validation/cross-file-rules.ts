@@ -304,9 +304,11 @@ function checkDataLoss(context: RuleContext, incidents: readonly SourcedRecord<I
       unambiguous.add(record);
     }
   }
+  // Looked up by the file beside the postmortem, once per postmortem: a site has thousands of each.
+  const incidentsByFile = new Map(incidents.map((record) => [record.file, record]));
   for (const record of postmortems) {
-    const incident = incidents.find((candidate) => candidate.data.id === record.data.incident && candidate.file === record.file.replace(/postmortem\.md$/, 'index.md'));
-    if (!incident || !unambiguous.has(incident)) continue;
+    const incident = incidentsByFile.get(record.file.replace(/postmortem\.md$/, 'index.md'));
+    if (!incident || incident.data.id !== record.data.incident || !unambiguous.has(incident)) continue;
     const stated = record.data.impact.technical.dataLoss;
     const losses = incident.data.services.map((affected, index) => ({ affected, lostMs: dataLossMs(incident.data, affected), path: affected.dataLoss !== undefined ? ['services', index, 'dataLoss'] : ['dataLoss'] }));
     const largest = losses.filter((loss) => loss.lostMs > 0).sort((a, b) => b.lostMs - a.lostMs)[0];
