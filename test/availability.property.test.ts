@@ -83,6 +83,8 @@ interface ReopenedIncident {
   /** The service's own start and end, as offsets from the incident's start. */
   serviceStartMin?: number;
   serviceEndMin?: number;
+  /** Several windows instead (written as `windows:`), offsets from the incident's start; the last may be open. */
+  serviceWindowsMin?: { startMin: number; endMin?: number }[];
   maintenance?: 'm1' | 'm2';
 }
 
@@ -105,6 +107,17 @@ const reopenedIncident = fc.record(
     serviceStartMin: fc.integer({ min: 0, max: 600 }),
     serviceEndMin: fc.integer({ min: 1, max: 1200 }),
     maintenance: fc.constantFrom<'m1' | 'm2'>('m1', 'm2'),
+    // Gaps and lengths, laid end to end from the incident's start: the windows of a service that recovered and failed again.
+    serviceWindowsMin: fc
+      .record({ pieces: fc.array(fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 300 })), { minLength: 1, maxLength: 4 }), lastOpen: fc.boolean() })
+      .map(({ pieces, lastOpen }) => {
+        let minute = 0;
+        return pieces.map(([gap, length], index) => {
+          const startMin = minute + (index === 0 ? gap : gap + 1);
+          minute = startMin + length;
+          return lastOpen && index === pieces.length - 1 ? { startMin } : { startMin, endMin: minute };
+        });
+      }),
   },
   { requiredKeys: ['startMin', 'stretches', 'stillOpen', 'impact'] },
 );
@@ -147,8 +160,12 @@ function reopenedRecord(entry: ReopenedIncident, index: number): Incident {
       {
         id: 'svc',
         impact: entry.impact,
-        ...(entry.serviceStartMin !== undefined ? { start: at(entry.startMin + entry.serviceStartMin) } : {}),
-        ...(entry.serviceEndMin !== undefined ? { end: at(entry.startMin + entry.serviceEndMin) } : {}),
+        ...(entry.serviceWindowsMin
+          ? { windows: entry.serviceWindowsMin.map((window) => ({ start: at(entry.startMin + window.startMin), ...(window.endMin !== undefined ? { end: at(entry.startMin + window.endMin) } : {}) })) }
+          : {
+              ...(entry.serviceStartMin !== undefined ? { start: at(entry.startMin + entry.serviceStartMin) } : {}),
+              ...(entry.serviceEndMin !== undefined ? { end: at(entry.startMin + entry.serviceEndMin) } : {}),
+            }),
       },
     ],
     updates,
@@ -169,7 +186,7 @@ function plannedRecord(window: PlannedWindow): Maintenance {
 
 /**
  * Independent reference for reopens and maintenance: for each minute of the day, replay each incident's
- * updates to see whether it was open then, bound by the service's own start and end; a minute inside a
+ * updates to see whether it was open then, bound by the service's own start and end (or inside one of its windows); a minute inside a
  * maintenance window the incident names counts nothing if the window announced at least that impact.
  */
 function minuteByMinuteWithReopens(entries: readonly ReopenedIncident[], planned: readonly PlannedWindow[], nowMin: number): number {
@@ -187,8 +204,13 @@ function minuteByMinuteWithReopens(entries: readonly ReopenedIncident[], planned
         if (flips && boundary <= minute) open = stretch % 2 === 1;
       });
       if (!open) continue;
-      if (entry.serviceStartMin !== undefined && minute < entry.startMin + entry.serviceStartMin) continue;
-      if (entry.serviceEndMin !== undefined && minute >= entry.startMin + entry.serviceEndMin) continue;
+      if (entry.serviceWindowsMin) {
+        const offset = minute - entry.startMin;
+        if (!entry.serviceWindowsMin.some((window) => window.startMin <= offset && (window.endMin === undefined || offset < window.endMin))) continue;
+      } else {
+        if (entry.serviceStartMin !== undefined && minute < entry.startMin + entry.serviceStartMin) continue;
+        if (entry.serviceEndMin !== undefined && minute >= entry.startMin + entry.serviceEndMin) continue;
+      }
       const weight = WEIGHT[entry.impact];
       const excused = planned.some(
         (window) =>

@@ -139,6 +139,18 @@ We will carry out scheduled maintenance on Cache from 2026-12-10 02:00 (UTC+8) t
     expect(await done).toBe(1);
     expect(terminal.screen()).toContain('new:maintenance: --end: not after the start');
   });
+
+  it('a reopen asks which services are impaired again; a recovered one ticked gets a second window', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:30:00Z' } });
+    const done = newUpdate([NEW_ID, '--root', root, '--status', 'reopened', '--lang', 'en', '--message', 'Sign-in fails again.'], terminal.io);
+    // auth recovered at 09:40 on its own, so it is not ticked: a space ticks it.
+    await terminal.answer('Services impaired again', `${KEY.space}${KEY.enter}`);
+    expect(await done, terminal.screen()).toBe(0);
+    expect(await file(`incidents/2026/${NEW_ID}/index.md`)).toContain(
+      '  - id: auth\n    impact: major_outage\n    windows:\n      - start: 2026-11-26T08:50:00+08:00\n        end: 2026-11-26T09:40:00+08:00\n      - start: 2026-11-26T11:30:00+08:00\n',
+    );
+    await expectValidAt('2026-11-26T03:30:00Z');
+  });
 });
 
 describe('answering over a pipe, without a terminal', () => {

@@ -1,6 +1,6 @@
 // Text-level frontmatter edits: only the lines that change are touched; comments and quoting survive.
 import { describe, expect, it } from 'vitest';
-import { appendToList, FrontmatterEditError, removeTopLevelKey, setInListItem, setTopLevelScalar } from '../src/lib/edits/frontmatter-edit.ts';
+import { appendToList, FrontmatterEditError, openServiceWindow, removeTopLevelKey, setInListItem, setOnCurrentWindow, setTopLevelScalar } from '../src/lib/edits/frontmatter-edit.ts';
 
 const FILE = `---
 id: INC-20261125-001 # the folder's name
@@ -86,5 +86,34 @@ describe('setting and removing keys', () => {
     const after = setInListItem(FILE, 'services', 'api-gateway', 'end', '2026-11-25T22:40:00+08:00');
     expect(after).toContain('    impact: partial_outage   # most requests still work\n    end: 2026-11-25T22:40:00+08:00\n  - id: cache\n');
     expect(() => setInListItem(FILE, 'services', 'nope', 'end', 'x')).toThrow('no entry with id "nope" in "services"');
+  });
+});
+
+describe('a service impaired again', () => {
+  const recovered = FILE.replace('    impact: degraded\n', '    impact: degraded\n    end: "2026-11-25T21:40:00+08:00" # back\n');
+
+  it('turns start/end into a windows list, keeping the written instants, the incident start standing in for an absent start', () => {
+    const once = openServiceWindow(recovered, 'cache', '2026-11-25T22:05:00+08:00');
+    expect(once).toContain(
+      '  - id: cache\n    impact: degraded\n    windows:\n      - start: 2026-11-25T21:10:00+08:00\n        end: "2026-11-25T21:40:00+08:00"\n      - start: 2026-11-25T22:05:00+08:00\nupdates:',
+    );
+    // The other service and the comments elsewhere are untouched.
+    expect(once).toContain('    impact: partial_outage   # most requests still work\n');
+    const ended = setOnCurrentWindow(once, 'cache', 'end', '2026-11-25T22:20:00+08:00');
+    expect(ended).toContain('      - start: 2026-11-25T22:05:00+08:00\n        end: 2026-11-25T22:20:00+08:00\nupdates:');
+    const twice = openServiceWindow(ended, 'cache', '2026-11-25T23:00:00+08:00');
+    expect(twice).toContain('        end: 2026-11-25T22:20:00+08:00\n      - start: 2026-11-25T23:00:00+08:00\nupdates:');
+  });
+
+  it('keeps CRLF line ends', () => {
+    const crlf = recovered.replace(/\n/g, '\r\n');
+    const edited = openServiceWindow(crlf, 'cache', '2026-11-25T22:05:00+08:00');
+    expect(edited.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(edited).toContain('    windows:\r\n      - start: 2026-11-25T21:10:00+08:00\r\n');
+  });
+
+  it('refuses an entry that begins with its start rather than guess where the dash goes', () => {
+    const odd = recovered.replace('  - id: cache\n    impact: degraded\n', '  - start: 2026-11-25T21:12:00+08:00\n    id: cache\n    impact: degraded\n');
+    expect(() => openServiceWindow(odd, 'cache', '2026-11-25T22:05:00+08:00')).toThrow(FrontmatterEditError);
   });
 });

@@ -131,7 +131,7 @@ describe('the check on hand edits across a reopen', () => {
     await writeFile(path.join(root, FILE), written);
     expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
       `${FILE}:${lineOf('end: 2026-11-27T10:45')}: services[0].end: 2026-11-27T10:45:00+01:00 falls between the resolution at 2026-11-27T10:30:00+01:00 and the reopen at 2026-11-27T11:00:00+01:00 (expected an end while the incident was open, at the latest the resolution)`,
-      `${FILE}:${lineOf('- id: db', lineOf('- id: db'))}: services[2].id: service "db" is listed twice (expected each affected service once; a "reopened" update and the next "resolved" one give it another impact window)`,
+      `${FILE}:${lineOf('- id: db', lineOf('- id: db'))}: services[2].id: service "db" is listed twice (expected each affected service once; for a service impaired more than once, list its windows under windows:)`,
     ]);
   });
 });

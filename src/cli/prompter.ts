@@ -9,6 +9,8 @@ export interface Choice<T> {
   description?: string;
   /** A heading shown above this choice when it starts a new group. */
   group?: string;
+  /** Ticked to begin with, in a question with several answers. */
+  checked?: boolean;
 }
 
 interface Question {
@@ -30,13 +32,13 @@ export async function given<T>(value: T | undefined, fallback: T | undefined, io
   return ask();
 }
 
-function withGroups<T>(choices: readonly Choice<T>[]): (Separator | { value: T; name: string; description?: string })[] {
-  const items: (Separator | { value: T; name: string; description?: string })[] = [];
+function withGroups<T>(choices: readonly Choice<T>[]): (Separator | { value: T; name: string; description?: string; checked?: boolean })[] {
+  const items: (Separator | { value: T; name: string; description?: string; checked?: boolean })[] = [];
   let group: string | undefined;
   for (const choice of choices) {
     if (choice.group !== undefined && choice.group !== group) items.push(new Separator(`── ${choice.group}`));
     group = choice.group;
-    items.push({ value: choice.value, name: choice.name, ...(choice.description ? { description: choice.description } : {}) });
+    items.push({ value: choice.value, name: choice.name, ...(choice.description ? { description: choice.description } : {}), ...(choice.checked ? { checked: true } : {}) });
   }
   return items;
 }

@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { absoluteUrl } from '../lib/feeds/feed-items.ts';
 import { FrontmatterEditError } from '../lib/edits/frontmatter-edit.ts';
-import { addUpdate, keptStatus, openServiceIds, readDataLoss, recoveryProblem, resolveIncident, statusProblem, type EditResult } from '../lib/edits/incident-edits.ts';
+import { addUpdate, impairedProblem, keptStatus, openServiceIds, readDataLoss, recoveryProblem, resolveIncident, statusProblem, type EditResult } from '../lib/edits/incident-edits.ts';
 import { isFinished, nextStatus, statusesAfter } from '../lib/incidents/incident-lifecycle.ts';
-import { currentStatus, latestUpdate } from '../lib/incidents/incident-timeline.ts';
+import { currentStatus, declaredWindows, latestUpdate } from '../lib/incidents/incident-timeline.ts';
 import { instantText, messageTime } from '../lib/time/written-instants.ts';
 import { updateMessage } from '../lib/edits/update-templates.ts';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../schemas/incident.ts';
@@ -23,7 +23,7 @@ type Kind = 'update' | 'resolve';
 const COMMANDS: Record<Kind, { name: string; usage: string; description: string }> = {
   update: {
     name: 'new:update',
-    usage: `usage: npm run new:update -- <incident id> [--status <status>] [--message <text>] [--recovered <service id>,...|all] [--data-loss <service id>=<duration>,...] [--at <time>] ${COMMON_USAGE}`,
+    usage: `usage: npm run new:update -- <incident id> [--status <status>] [--message <text>] [--recovered <service id>,...|all] [--impaired <service id>,...] [--data-loss <service id>=<duration>,...] [--at <time>] ${COMMON_USAGE}`,
     description: 'Appends a status update to an incident; at a terminal the next status in the lifecycle is offered, without one the current status is kept.',
   },
   resolve: {
@@ -63,6 +63,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
         ...COMMON_OPTIONS,
         message: { type: 'string' },
         recovered: { type: 'string', multiple: true },
+        ...(kind === 'update' ? { impaired: { type: 'string', multiple: true } } : {}),
         'data-loss': { type: 'string', multiple: true },
         at: { type: 'string' },
         ...(kind === 'update' ? { status: { type: 'string' } } : {}),
@@ -99,10 +100,12 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     if (atMs < latestMs) {
       throw new DomainError(`--at: ${instantText(atMs, timeZone)} is before the latest update of ${incident.id}, ${instantText(latestMs, timeZone)} (expected an instant from that update to now)`);
     }
-    const startsLater = incident.services.find((affected) => recoveredGiven.includes(affected.id) && affected.start !== undefined && affected.start.getTime() > atMs);
-    if (startsLater?.start) {
-      throw new DomainError(`--at: ${instantText(atMs, timeZone)} is before "${startsLater.id}" was affected, ${instantText(startsLater.start.getTime(), timeZone)} (expected its recovery after its start)`);
+    const currentStart = (affected: IncidentEntry['incident']['services'][number]) => declaredWindows(affected).at(-1)!.start;
+    const startsLater = incident.services.find((affected) => recoveredGiven.includes(affected.id) && (currentStart(affected)?.getTime() ?? -Infinity) > atMs);
+    if (startsLater) {
+      throw new DomainError(`--at: ${instantText(atMs, timeZone)} is before "${startsLater.id}" was affected, ${instantText(currentStart(startsLater)!.getTime(), timeZone)} (expected its recovery after its start)`);
     }
+    const impairedFlag = 'impaired' in values && Array.isArray(values.impaired) ? listFlag(values.impaired as string[]) : [];
 
     // Only a person at a terminal moves the status on, by confirming the offered one; a script's note keeps it.
     const offeredStatus = kind === 'resolve' ? 'resolved' : nextStatus(current, published);
@@ -130,6 +133,19 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
                 : `Services that had recovered by ${messageTime(atMs, timeZone, nowMs)} (their impact ends then; none selected: still affected)`,
             choices: serviceChoices(content).filter((choice) => open.includes(choice.value)),
           });
+    // A reopen asks which services are down again: the ones the resolution ended are ticked, as a script's reopen resumes them.
+    const impaired =
+      impairedFlag.length > 0 || !io.interactive || status !== 'reopened'
+        ? impairedFlag.length > 0 ? impairedFlag : undefined
+        : await prompter.chooseMany({
+            flag: 'impaired',
+            message: 'Services impaired again (their impact resumes at the reopen; not selected: stayed recovered)',
+            choices: serviceChoices(content)
+              .filter((choice) => incident.services.some((affected) => affected.id === choice.value))
+              .map((choice) => ({ ...choice, checked: open.includes(choice.value) })),
+          });
+    const impairment = impairedProblem(incident, impaired ?? [], status);
+    if (impairment) throw new DomainError(`${incident.id}: ${impairment}`);
     const locale = await askLocale(prompter, io, lang, content, 'message');
     const level = content.severity.levels.find((candidate) => candidate.id === incident.severity);
     const offered = updateMessage(
@@ -149,7 +165,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     if (message.trim() === '') throw new UsageError('--message: empty (expected the text readers will see)');
 
     const before = await readFile(path.join(session.root, ...entry.file.split('/')), 'utf8');
-    const request = { message, atMs, timeZone, recovered, postmortemPublished: published, dataLoss: dataLoss.records };
+    const request = { message, atMs, timeZone, recovered, ...(impaired !== undefined ? { impaired } : {}), postmortemPublished: published, dataLoss: dataLoss.records };
     let edited: EditResult;
     try {
       edited = kind === 'resolve' ? resolveIncident(before, incident, request) : addUpdate(before, incident, { ...request, status });

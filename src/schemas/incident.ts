@@ -14,6 +14,13 @@ export const incidentUpdateSchema = z.strictObject({
   message: text,
 });
 
+/** One stretch in which a service was impaired, for a service that recovered and failed again within the incident. */
+export const impactWindowSchema = z.strictObject({
+  start: instant,
+  /** When the service recovered; the incident's resolution when absent (only the last window may leave it out). */
+  end: instant.optional(),
+});
+
 export const affectedServiceSchema = z.strictObject({
   id: slug,
   impact: impactLevel,
@@ -21,6 +28,11 @@ export const affectedServiceSchema = z.strictObject({
   start: instant.optional(),
   /** When this service recovered; the incident's resolution when absent. */
   end: instant.optional(),
+  /**
+   * Several windows instead of `start`/`end`, oldest first, for a service that recovered and was impaired again
+   * (the commands write this list when a recovered service is impaired again, on a reopen say).
+   */
+  windows: z.array(impactWindowSchema).min(1, { error: 'empty (expected at least one window with a start)' }).optional(),
   /** How much of this service's data was lost, as a window of time, for comparison with its RPO; none when absent. */
   dataLoss: duration.optional(),
 });
@@ -55,3 +67,4 @@ export const incidentSchema = z.strictObject({
 export type Incident = z.infer<typeof incidentSchema>;
 export type IncidentUpdate = z.infer<typeof incidentUpdateSchema>;
 export type AffectedService = z.infer<typeof affectedServiceSchema>;
+export type ImpactWindow = z.infer<typeof impactWindowSchema>;

@@ -1,10 +1,10 @@
 // Rules that need more than one field or file: ids, references, lifecycle order, instants against now.
-import { INCIDENT_ID, type Incident } from '../schemas/incident.ts';
+import { INCIDENT_ID, type AffectedService, type Incident } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { ServicesFile } from '../schemas/service.ts';
 import { isFinished, statusMoveProblem } from '../lib/incidents/incident-lifecycle.ts';
-import { activePeriods, FINISHED_STATUSES } from '../lib/incidents/incident-timeline.ts';
+import { activePeriods, FINISHED_STATUSES, type DeclaredWindow } from '../lib/incidents/incident-timeline.ts';
 import { localDateOf } from '../lib/time/time-zone.ts';
 import { firstPlaceholderLine, placeholdersIn } from '../lib/postmortems/placeholders.ts';
 import { firstResolution } from '../lib/postmortems/publication.ts';
@@ -36,6 +36,28 @@ function report(context: RuleContext, record: SourcedRecord<unknown>, path: read
   context.problems.push({ file: record.file, line: record.source.lineOf(path), field, message });
 }
 
+interface WindowInFile extends DeclaredWindow {
+  startPath: readonly PropertyKey[];
+  endPath: readonly PropertyKey[];
+  startField: string;
+  endField: string;
+}
+
+/** A service's declared windows with where each start and end stands in the file, for messages at the right line. */
+function windowsOf(affected: AffectedService, index: number): WindowInFile[] {
+  if (!affected.windows) {
+    return [{ start: affected.start, end: affected.end, startPath: ['services', index, 'start'], endPath: ['services', index, 'end'], startField: `services[${index}].start`, endField: `services[${index}].end` }];
+  }
+  return affected.windows.map((window, position) => ({
+    start: window.start,
+    end: window.end,
+    startPath: ['services', index, 'windows', position, 'start'],
+    endPath: ['services', index, 'windows', position, 'end'],
+    startField: `services[${index}].windows[${position}].start`,
+    endField: `services[${index}].windows[${position}].end`,
+  }));
+}
+
 function checkIncidentLifecycle(context: RuleContext, record: SourcedRecord<Incident>): void {
   const incident = record.data;
   const started = incident.started.getTime();
@@ -46,20 +68,35 @@ function checkIncidentLifecycle(context: RuleContext, record: SourcedRecord<Inci
     report(context, record, ['resolved'], 'resolved', `${written(context, record, incident.resolved)} is not after started ${written(context, record, incident.started)} (expected the end after the start)`);
   }
   incident.services.forEach((affected, index) => {
-    const start = affected.start ?? incident.started;
-    if (affected.start && affected.start.getTime() < started) {
-      report(context, record, ['services', index, 'start'], `services[${index}].start`, `${written(context, record, affected.start)} is before the incident started ${written(context, record, incident.started)} (expected within the incident)`);
+    if (affected.windows && (affected.start || affected.end)) {
+      const key = affected.start ? 'start' : 'end';
+      report(context, record, ['services', index, key], `services[${index}].${key}`, `given beside windows: (expected either start/end for one window, or windows: listing every window with its own start and end)`);
     }
-    if (affected.end && affected.end.getTime() <= start.getTime()) {
-      report(context, record, ['services', index, 'end'], `services[${index}].end`, `${written(context, record, affected.end)} is not after its start ${written(context, record, start)} (expected the end after the start)`);
-    }
-    if (affected.end && incident.resolved && affected.end.getTime() > incident.resolved.getTime()) {
-      report(context, record, ['services', index, 'end'], `services[${index}].end`, `${written(context, record, affected.end)} is after the incident resolved ${written(context, record, incident.resolved)} (expected within the incident)`);
-    }
+    let previousEnd: { at: Date; field: string } | undefined;
+    const windows = windowsOf(affected, index);
+    windows.forEach((window, position) => {
+      const start = window.start ?? incident.started;
+      if (window.start && window.start.getTime() < started) {
+        report(context, record, window.startPath, window.startField, `${written(context, record, window.start)} is before the incident started ${written(context, record, incident.started)} (expected within the incident)`);
+      }
+      if (previousEnd && window.start && window.start.getTime() < previousEnd.at.getTime()) {
+        report(context, record, window.startPath, window.startField, `${written(context, record, window.start)} is before the previous window ended ${written(context, record, previousEnd.at)} at ${previousEnd.field} (expected windows oldest first, each starting after the one before ended)`);
+      }
+      if (window.end && window.end.getTime() <= start.getTime()) {
+        report(context, record, window.endPath, window.endField, `${written(context, record, window.end)} is not after its start ${written(context, record, start)} (expected the end after the start)`);
+      }
+      if (window.end && incident.resolved && window.end.getTime() > incident.resolved.getTime()) {
+        report(context, record, window.endPath, window.endField, `${written(context, record, window.end)} is after the incident resolved ${written(context, record, incident.resolved)} (expected within the incident)`);
+      }
+      if (!window.end && position < windows.length - 1) {
+        report(context, record, window.startPath, window.startField.replace(/\.start$/, ''), `has no end but is not the last window (expected an end on every window but the last, which may run to the resolution)`);
+      }
+      if (window.end) previousEnd = { at: window.end, field: window.endField };
+    });
   });
   const seen = new Set<string>();
   incident.services.forEach((affected, index) => {
-    if (seen.has(affected.id)) report(context, record, ['services', index, 'id'], `services[${index}].id`, `service "${affected.id}" is listed twice (expected each affected service once; a "reopened" update and the next "resolved" one give it another impact window)`);
+    if (seen.has(affected.id)) report(context, record, ['services', index, 'id'], `services[${index}].id`, `service "${affected.id}" is listed twice (expected each affected service once; for a service impaired more than once, list its windows under windows:)`);
     seen.add(affected.id);
   });
 
@@ -102,14 +139,16 @@ function checkWindowsAcrossReopens(context: RuleContext, record: SourcedRecord<I
   const periods = activePeriods(record.data);
   const gaps = periods.slice(1).map((period, index) => ({ start: periods[index]!.end, end: period.start }));
   record.data.services.forEach((affected, index) => {
-    for (const gap of gaps) {
-      const resolvedAt = written(context, record, gap.start);
-      const reopenedAt = written(context, record, gap.end);
-      if (affected.start && affected.start.getTime() >= gap.start && affected.start.getTime() < gap.end) {
-        report(context, record, ['services', index, 'start'], `services[${index}].start`, `${written(context, record, affected.start)} falls between the resolution at ${resolvedAt} and the reopen at ${reopenedAt} (expected a start while the incident was open, such as the reopen)`);
-      }
-      if (affected.end && affected.end.getTime() > gap.start && affected.end.getTime() < gap.end) {
-        report(context, record, ['services', index, 'end'], `services[${index}].end`, `${written(context, record, affected.end)} falls between the resolution at ${resolvedAt} and the reopen at ${reopenedAt} (expected an end while the incident was open, at the latest the resolution)`);
+    for (const window of windowsOf(affected, index)) {
+      for (const gap of gaps) {
+        const resolvedAt = written(context, record, gap.start);
+        const reopenedAt = written(context, record, gap.end);
+        if (window.start && window.start.getTime() >= gap.start && window.start.getTime() < gap.end) {
+          report(context, record, window.startPath, window.startField, `${written(context, record, window.start)} falls between the resolution at ${resolvedAt} and the reopen at ${reopenedAt} (expected a start while the incident was open, such as the reopen)`);
+        }
+        if (window.end && window.end.getTime() > gap.start && window.end.getTime() < gap.end) {
+          report(context, record, window.endPath, window.endField, `${written(context, record, window.end)} falls between the resolution at ${resolvedAt} and the reopen at ${reopenedAt} (expected an end while the incident was open, at the latest the resolution)`);
+        }
       }
     }
   });
@@ -212,10 +251,9 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
       [['detected'], record.data.detected],
       [['resolved'], record.data.resolved],
       ...record.data.updates.map((update, index) => [['updates', index, 'at'], update.at] as const),
-      ...record.data.services.flatMap((affected, index) => [
-        [['services', index, 'start'], affected.start] as const,
-        [['services', index, 'end'], affected.end] as const,
-      ]),
+      ...record.data.services.flatMap((affected, index) =>
+        windowsOf(affected, index).flatMap((window) => [[window.startPath, window.start] as const, [window.endPath, window.end] as const]),
+      ),
     ]);
     incidentsById.set(record.data.id, record);
   }
@@ -372,8 +410,9 @@ function checkIncidentContradictions(context: RuleContext, record: SourcedRecord
     report(context, record, ['detected'], 'detected', `${written(context, record, incident.detected)} is after the incident resolved at line ${resolvedLine} (${written(context, record, resolved)}) (expected detection before the resolution)`);
   }
   incident.services.forEach((affected, index) => {
-    if (affected.start && !affected.end && affected.start.getTime() >= resolved.getTime()) {
-      report(context, record, ['services', index, 'start'], `services[${index}].start`, `${written(context, record, affected.start)} is at or after the incident resolved at line ${resolvedLine} (${written(context, record, resolved)}), so its impact would end before it starts (expected a start before the resolution, or its own end)`);
+    const last = windowsOf(affected, index).at(-1)!;
+    if (last.start && !last.end && last.start.getTime() >= resolved.getTime()) {
+      report(context, record, last.startPath, last.startField, `${written(context, record, last.start)} is at or after the incident resolved at line ${resolvedLine} (${written(context, record, resolved)}), so its impact would end before it starts (expected a start before the resolution, or its own end)`);
     }
   });
 }

@@ -138,3 +138,87 @@ export function setInListItem(text: string, listKey: string, id: string, key: st
   const at = lineEndAfter(block.yaml, itemEnd);
   return splice(text, block, at, at, `${' '.repeat(column)}${key}: ${scalarText(value)}\n`);
 }
+
+function listItemWithId(document: Document, listKey: string, id: string): YAMLMap {
+  const list = blockSequence(document, listKey);
+  const item = list.items.find((candidate): candidate is YAMLMap => isMap(candidate) && candidate.get('id') === id);
+  if (!item) throw new FrontmatterEditError(`no entry with id "${id}" in "${listKey}"`);
+  return item;
+}
+
+function windowsOfItem(item: YAMLMap): (Node & { items: unknown[] }) | undefined {
+  const pair = item.items.find((candidate) => isScalar(candidate.key) && candidate.key.value === 'windows');
+  if (!pair) return undefined;
+  if (!isSeq(pair.value) || pair.value.flow || pair.value.items.length === 0 || !pair.value.items.every(isMap)) {
+    throw new FrontmatterEditError('"windows" is not a list of windows written one per line');
+  }
+  return pair.value as Node & { items: unknown[] };
+}
+
+/**
+ * Sets `key: value` (`end`, say) on the current window of the affected service `id` in `services:`: the last
+ * entry of its `windows:` list when it has one, else the service entry itself.
+ */
+export function setOnCurrentWindow(text: string, id: string, key: string, value: string): string {
+  const block = frontmatterOf(text);
+  const item = listItemWithId(documentOf(block), 'services', id);
+  const windows = windowsOfItem(item);
+  if (!windows) return setInListItem(text, 'services', id, key, value);
+  const last = windows.items[windows.items.length - 1] as YAMLMap;
+  const existing = last.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+  if (existing && isScalar(existing.value)) {
+    const [from, to] = rangeOf(existing.value);
+    return splice(text, block, from, to, scalarText(value));
+  }
+  const [itemStart, itemEnd] = rangeOf(last);
+  const column = itemStart - lineStartOf(block.yaml, itemStart);
+  const at = lineEndAfter(block.yaml, itemEnd);
+  return splice(text, block, at, at, `${' '.repeat(column)}${key}: ${scalarText(value)}\n`);
+}
+
+/**
+ * Opens a new impact window from `start` for the affected service `id`, which has recovered. A service written
+ * with `start:`/`end:` gets a `windows:` list holding that first window (its instants kept as written, the
+ * incident's `started:` standing in for an absent start) and the new one; a service with a list gets an entry.
+ */
+export function openServiceWindow(text: string, id: string, start: string): string {
+  const block = frontmatterOf(text);
+  const document = documentOf(block);
+  const item = listItemWithId(document, 'services', id);
+  const windows = windowsOfItem(item);
+  if (windows) {
+    const last = windows.items[windows.items.length - 1] as Node;
+    const [itemStart, itemEnd] = rangeOf(last);
+    const lineStart = lineStartOf(block.yaml, itemStart);
+    const dashColumn = block.yaml.lastIndexOf('-', itemStart - 1) - lineStart;
+    const at = lineEndAfter(block.yaml, itemEnd);
+    return splice(text, block, at, at, `${' '.repeat(dashColumn)}- start: ${scalarText(start)}\n`);
+  }
+  const sourceOf = (map: YAMLMap, key: string): string | undefined => {
+    const pair = map.items.find((candidate) => isScalar(candidate.key) && candidate.key.value === key);
+    if (!pair) return undefined;
+    if (!isScalar(pair.value)) throw new FrontmatterEditError(`"${key}" is not a single value`);
+    const [from, to] = rangeOf(pair.value);
+    return block.yaml.slice(from, to);
+  };
+  const firstStart = sourceOf(item, 'start') ?? sourceOf(document.contents as YAMLMap, 'started');
+  const firstEnd = sourceOf(item, 'end');
+  if (firstStart === undefined || firstEnd === undefined) throw new FrontmatterEditError(`"${id}" has no end to close its first window`);
+  const [itemStart, itemEnd] = rangeOf(item);
+  const column = itemStart - lineStartOf(block.yaml, itemStart);
+  const pad = ' '.repeat(column);
+  // Whole lines of `start:` and `end:` go; the list is added as the entry's last lines.
+  const removals = item.items
+    .filter((pair) => isScalar(pair.key) && (pair.key.value === 'start' || pair.key.value === 'end'))
+    .map((pair) => [lineStartOf(block.yaml, rangeOf(pair.key as Node)[0]), lineEndAfter(block.yaml, rangeOf(pair.value as Node)[1])] as const);
+  if (removals.some(([from]) => from === lineStartOf(block.yaml, itemStart))) {
+    throw new FrontmatterEditError(`"${id}" has start: or end: on its first line (expected the entry to begin with - id:)`);
+  }
+  const insertAt = lineEndAfter(block.yaml, itemEnd);
+  const list = `${pad}windows:\n${pad}  - start: ${firstStart}\n${pad}    end: ${firstEnd}\n${pad}  - start: ${scalarText(start)}\n`;
+  let yaml = block.yaml.slice(0, insertAt) + list + block.yaml.slice(insertAt);
+  for (const [from, to] of [...removals].sort((a, b) => b[0] - a[0])) {
+    yaml = yaml.slice(0, from) + yaml.slice(to);
+  }
+  return splice(text, block, 0, block.yaml.length, yaml);
+}

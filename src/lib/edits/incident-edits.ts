@@ -1,8 +1,8 @@
 // The comms lead's changes to one incident file: appending a status update, resolving, reopening, marking recovery.
 import type { Incident, IncidentStatus } from '../../schemas/incident.ts';
-import { appendToList, removeTopLevelKey, setInListItem, setTopLevelScalar } from './frontmatter-edit.ts';
+import { appendToList, openServiceWindow, removeTopLevelKey, setInListItem, setOnCurrentWindow, setTopLevelScalar } from './frontmatter-edit.ts';
 import { isFinished, statusMoveProblem } from '../incidents/incident-lifecycle.ts';
-import { latestUpdate } from '../incidents/incident-timeline.ts';
+import { latestUpdate, recoveredAt } from '../incidents/incident-timeline.ts';
 import { instantText } from '../time/written-instants.ts';
 import { readDuration } from '../time/durations.ts';
 
@@ -14,6 +14,12 @@ export interface UpdateRequest {
   timeZone: string;
   /** Affected services that recovered at this update: their window gets `end:` now. */
   recovered: readonly string[];
+  /**
+   * Affected services impaired (again) from this update: a recovered one gets a new window from now. On a reopen,
+   * services left out whose window the resolution ended are written as recovered at that resolution; without
+   * the list a reopen resumes every service the resolution ended.
+   */
+  impaired?: readonly string[];
   /** Whether the incident's postmortem is published: only then may it be closed. */
   postmortemPublished: boolean;
   /** Data each service lost, written as its `dataLoss:` (see readDataLoss). */
@@ -49,9 +55,28 @@ export function readDataLoss(incident: Incident, entries: readonly string[]): { 
 
 export type EditResult = { ok: true; text: string } | { ok: false; error: string };
 
-/** Affected services whose impact window is still open (no `end:`), the ones that can still recover. */
+/** Affected services whose current impact window is still open (no `end:`), the ones that can still recover. */
 export function openServiceIds(incident: Incident): string[] {
-  return incident.services.filter((affected) => affected.end === undefined).map((affected) => affected.id);
+  return incident.services.filter((affected) => recoveredAt(affected) === undefined).map((affected) => affected.id);
+}
+
+/** Why these services cannot be impaired again at this update: unknown, still impaired, or the update ends the incident. */
+export function impairedProblem(incident: Incident, serviceIds: readonly string[], status: IncidentStatus): string | undefined {
+  if (serviceIds.length === 0) return undefined;
+  if (isFinished(status)) return `impaired: given with a "${status}" update (expected services impaired again only while the incident is open, such as on a reopen)`;
+  const affected = incident.services.map((service) => service.id);
+  const reopening = status === 'reopened';
+  for (const id of serviceIds) {
+    if (!affected.includes(id)) return `impaired: "${id}" is not affected by ${incident.id} (expected one of: ${affected.join(', ')}; add a new service to services: by hand)`;
+    const recovered = incident.services.find((service) => service.id === id)!;
+    // On a reopen, a service the resolution ended is impaired again simply by resuming its window.
+    if (!reopening && recoveredAt(recovered) === undefined) return `impaired: "${id}" is still impaired (expected a service that has recovered: ${recoveredIds(incident).join(', ') || 'none'})`;
+  }
+  return undefined;
+}
+
+function recoveredIds(incident: Incident): string[] {
+  return incident.services.filter((affected) => recoveredAt(affected) !== undefined).map((affected) => affected.id);
 }
 
 /**
@@ -92,6 +117,10 @@ export function updateProblem(incident: Incident, request: UpdateRequest): strin
   if (request.atMs < latest.at.getTime()) {
     return `at: ${instantText(request.atMs, request.timeZone)} is before the latest update ${instantText(latest.at.getTime(), request.timeZone)} (expected updates in time order)`;
   }
+  const impaired = impairedProblem(incident, request.impaired ?? [], request.status);
+  if (impaired) return impaired;
+  const both = request.recovered.find((id) => (request.impaired ?? []).includes(id));
+  if (both) return `recovered: "${both}" is also given as impaired (expected each service in one of the two)`;
   return recoveryProblem(incident, request.recovered);
 }
 
@@ -105,7 +134,15 @@ export function addUpdate(fileText: string, incident: Incident, request: UpdateR
   if (problem) return { ok: false, error: problem };
   const at = instantText(request.atMs, request.timeZone);
   let text = appendToList(fileText, 'updates', { at, status: request.status, message: request.message.trim() });
-  for (const id of request.recovered) text = setInListItem(text, 'services', id, 'end', at);
+  for (const id of request.recovered) text = setOnCurrentWindow(text, id, 'end', at);
+  for (const id of request.impaired ?? []) {
+    if (recoveredAt(incident.services.find((affected) => affected.id === id)!) !== undefined) text = openServiceWindow(text, id, at);
+  }
+  // A reopen that names the services impaired again says the others stayed recovered since the resolution.
+  if (request.status === 'reopened' && request.impaired !== undefined && incident.resolved) {
+    const resolvedAt = instantText(incident.resolved.getTime(), request.timeZone);
+    for (const id of openServiceIds(incident).filter((open) => !request.impaired!.includes(open))) text = setOnCurrentWindow(text, id, 'end', resolvedAt);
+  }
   for (const record of request.dataLoss ?? []) text = setInListItem(text, 'services', record.serviceId, 'dataLoss', record.written);
   // The per-service records replace an older file's incident-level window, which would otherwise say it twice.
   if ((request.dataLoss ?? []).length > 0 && incident.dataLoss !== undefined) text = removeTopLevelKey(text, 'dataLoss');

@@ -5,7 +5,7 @@ import type { Service } from '../../schemas/service.ts';
 import type { Locale } from '../../schemas/site.ts';
 import { translator } from '../../i18n/index.ts';
 import { formatCompactDuration } from '../time/durations.ts';
-import { updatesInOrder } from '../incidents/incident-timeline.ts';
+import { declaredWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
 import { largestDataLossMs } from '../incidents/data-loss.ts';
 import { instantText } from '../time/written-instants.ts';
 import { serviceNameOf } from '../model/service-names.ts';
@@ -48,9 +48,9 @@ const TODO: Record<Locale, Record<'direct' | 'root' | 'users' | 'affectedUsers' 
   },
 };
 
-const EVENT: Record<Locale, { started: string; detected: string; recovered: (name: string) => string }> = {
-  en: { started: 'Users first affected', detected: 'Problem detected', recovered: (name) => `${name} recovered` },
-  'zh-CN': { started: '用户开始受到影响', detected: '发现问题', recovered: (name) => `${name}恢复` },
+const EVENT: Record<Locale, { started: string; detected: string; recovered: (name: string) => string; impairedAgain: (name: string) => string }> = {
+  en: { started: 'Users first affected', detected: 'Problem detected', recovered: (name) => `${name} recovered`, impairedAgain: (name) => `${name} impaired again` },
+  'zh-CN': { started: '用户开始受到影响', detected: '发现问题', recovered: (name) => `${name}恢复`, impairedAgain: (name) => `${name}再次受到影响` },
 };
 
 interface TimelineRow {
@@ -67,7 +67,12 @@ export function draftTimeline(incident: Incident, services: readonly Service[], 
   const rows: TimelineRow[] = [
     { at: instantText(incident.started.getTime(), timeZone), event: EVENT[locale].started, sortMs: incident.started.getTime() },
     { at: instantText(incident.detected.getTime(), timeZone), event: EVENT[locale].detected, sortMs: incident.detected.getTime() },
-    ...incident.services.flatMap((affected) => (affected.end ? [{ at: instantText(affected.end.getTime(), timeZone), event: EVENT[locale].recovered(nameOf(affected.id)), sortMs: affected.end.getTime() }] : [])),
+    ...incident.services.flatMap((affected) =>
+      declaredWindows(affected).flatMap((window, position) => [
+        ...(position > 0 && window.start ? [{ at: instantText(window.start.getTime(), timeZone), event: EVENT[locale].impairedAgain(nameOf(affected.id)), sortMs: window.start.getTime() }] : []),
+        ...(window.end ? [{ at: instantText(window.end.getTime(), timeZone), event: EVENT[locale].recovered(nameOf(affected.id)), sortMs: window.end.getTime() }] : []),
+      ]),
+    ),
     ...updatesInOrder(incident).map((update) => ({
       at: instantText(update.at.getTime(), timeZone),
       event: `${t(`status.${update.status}`)}${locale === 'en' ? ': ' : '：'}${firstSentence(update.message)}`,

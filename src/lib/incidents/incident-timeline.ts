@@ -58,22 +58,42 @@ export function activePeriods(incident: Incident): TimeRange[] {
   return periods;
 }
 
+/** A window as the file declares it: no start means the incident's start, no end means its resolution. */
+export interface DeclaredWindow {
+  start?: Date | undefined;
+  end?: Date | undefined;
+}
+
+/** The service's windows as written: its `windows:` list, else the one window its `start`/`end` describe. */
+export function declaredWindows(affected: AffectedService): DeclaredWindow[] {
+  return affected.windows ?? [{ start: affected.start, end: affected.end }];
+}
+
+/** When the service last recovered by its own record (the end of its last window); undefined while it has none. */
+export function recoveredAt(affected: AffectedService): Date | undefined {
+  return declaredWindows(affected).at(-1)!.end;
+}
+
 /**
- * Every window in which one affected service was impaired, oldest first: the incident's active periods,
- * cut to the service's own `start`/`end` (which bound it within the whole incident, so a service that
- * recovered before a reopen stays recovered), and to now. A window still running at now ends at now and is
- * `ongoing`; a finished window of no length is left out. This is the one place a service's windows come from.
+ * Every window in which one affected service was impaired, oldest first: each window the file declares for it,
+ * cut to the incident's active periods (so a window left open across a resolution and reopen is not counted in
+ * the quiet gap, and a service that recovered before a reopen stays recovered) and to now. A window still running
+ * at now ends at now and is `ongoing`; a finished window of no length is left out. This is the one place a
+ * service's windows come from.
  */
 export function serviceWindows(incident: Incident, affected: AffectedService, nowMs: number): ServiceImpactWindow[] {
-  const from = (affected.start ?? incident.started).getTime();
-  const until = affected.end?.getTime() ?? Number.POSITIVE_INFINITY;
-  return activePeriods(incident).flatMap((period) => {
-    const start = Math.max(period.start, from);
-    const end = Math.min(period.end, until);
-    if (start > nowMs || end < start) return [];
-    const ongoing = end > nowMs;
-    if (!ongoing && end === start) return [];
-    return [{ incidentId: incident.id, serviceId: affected.id, impact: affected.impact, start, end: Math.min(end, nowMs), ongoing }];
+  const periods = activePeriods(incident);
+  return declaredWindows(affected).flatMap((declared) => {
+    const from = (declared.start ?? incident.started).getTime();
+    const until = declared.end?.getTime() ?? Number.POSITIVE_INFINITY;
+    return periods.flatMap((period) => {
+      const start = Math.max(period.start, from);
+      const end = Math.min(period.end, until);
+      if (start > nowMs || end < start) return [];
+      const ongoing = end > nowMs;
+      if (!ongoing && end === start) return [];
+      return [{ incidentId: incident.id, serviceId: affected.id, impact: affected.impact, start, end: Math.min(end, nowMs), ongoing }];
+    });
   });
 }
 
