@@ -3,6 +3,7 @@ import { incidentFile, nextIncidentId } from '../lib/edits/content-paths.ts';
 import { FIRST_STATUSES, incidentMarkdown, type FirstStatus } from '../lib/edits/incident-scaffold.ts';
 import { updateMessage } from '../lib/edits/update-templates.ts';
 import type { Incident } from '../schemas/incident.ts';
+import type { SiteContent } from '../validation/load-site.ts';
 import type { ImpactLevel } from '../schemas/primitives.ts';
 import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, pastInstantFlag, printHelp, runCommand, siteRoot, UsageError, type CommandIO } from './command.ts';
 import { instantText, messageTime } from '../lib/time/written-instants.ts';
@@ -11,10 +12,19 @@ import { askLocale, impactChoices, impactFlag, serviceChoices, serviceIdsFlag, s
 import { openSite, writeChecked } from './site-session.ts';
 import { serviceNameOf } from '../lib/model/service-names.ts';
 
-const USAGE = `usage: npm run new:incident -- [--title <text>] [--severity <level>] [--service <id>[:<impact>]]... [--impact <text>] [--commander <name>] [--status ${FIRST_STATUSES.join('|')}] [--message <text>] [--started <time>] [--detected <time>] [--at <time>] ${COMMON_USAGE}`;
+const USAGE = `usage: npm run new:incident -- [--title <text>] [--severity <level>] [--service <id>[:<impact>]]... [--impact <text>] [--commander <name>] [--status ${FIRST_STATUSES.join('|')}] [--message <text>] [--started <time>] [--detected <time>] [--at <time>] [--maintenance <window id>|none] ${COMMON_USAGE}`;
 const DESCRIPTION = 'Creates a new incident with a valid id, its affected services and the first status update.';
 
 const DEFAULT_IMPACT: ImpactLevel = 'partial_outage';
+const NO_MAINTENANCE = 'none';
+
+/** The --maintenance flag: "none", or the id of a maintenance window the site has. */
+function maintenanceFlag(content: SiteContent, value: string | undefined): string | undefined {
+  if (value === undefined || value === NO_MAINTENANCE) return value;
+  const ids = content.maintenance.map((entry) => entry.maintenance.id);
+  if (!ids.includes(value)) throw new UsageError(`--maintenance: unknown window "${value}" (expected none or one of: ${ids.join(', ') || 'no windows in content/maintenance/'})`);
+  return value;
+}
 
 export async function newIncident(argv: readonly string[], io: CommandIO): Promise<number> {
   return runCommand('new:incident', USAGE, io, async () => {
@@ -32,6 +42,7 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
         started: { type: 'string' },
         detected: { type: 'string' },
         at: { type: 'string' },
+        maintenance: { type: 'string' },
       },
       allowPositionals: false,
     });
@@ -62,6 +73,7 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
       const flag = detectedGiven !== undefined ? '--detected' : '--started';
       throw new DomainError(`--at: ${fileTime(atGiven)} is before ${flag} ${fileTime(knownBy)} (expected the first update at or after the team knew)`);
     }
+    const maintenanceGiven = maintenanceFlag(content, values.maintenance);
     if (values.title !== undefined && values.title.trim() === '') throw new UsageError('--title: empty (expected the incident title readers see)');
 
     const prompter = terminalPrompter(io);
@@ -126,6 +138,34 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
     // Flags and answers were checked as they came; this guards the defaults combined with them.
     if (detectedMs < startedMs) throw new DomainError(`--started: ${fileTime(startedMs)} is after the detection ${fileTime(detectedMs)} (expected users affected at or before the team knew; pass --detected)`);
     if (atMs < detectedMs) throw new DomainError(`--at: ${fileTime(atMs)} is before the detection ${fileTime(detectedMs)} (expected the first update at or after the team knew)`);
+    // Planned work that caused the outage is the one thing that excuses its downtime, so it is asked only when a
+    // window on an affected service was running at the start, and the default is "no": unplanned counts.
+    const running = content.maintenance
+      .map((entry) => entry.maintenance)
+      .filter((window) => !window.cancelled && window.start.getTime() <= startedMs && startedMs < window.end.getTime() && window.services.some((id) => services.some((affected) => affected.id === id)));
+    const maintenance =
+      maintenanceGiven !== undefined
+        ? maintenanceGiven
+        : !io.interactive || running.length === 0
+          ? NO_MAINTENANCE
+          : await prompter.choose({
+              flag: 'maintenance',
+              message: 'Caused by the planned work of a maintenance window? (only then is its downtime excused, up to the impact the window announced)',
+              choices: [
+                { value: NO_MAINTENANCE, name: 'No: an unplanned problem (its downtime counts)' },
+                ...running.map((window) => ({ value: window.id, name: `${window.title} (${window.id}), announced impact: ${window.impact ?? 'none'}` })),
+              ],
+              default: NO_MAINTENANCE,
+            });
+    if (maintenance !== NO_MAINTENANCE) {
+      const window = content.maintenance.find((entry) => entry.maintenance.id === maintenance)!.maintenance;
+      if (!window.services.some((serviceId) => services.some((affected) => affected.id === serviceId))) {
+        throw new DomainError(`--maintenance: "${maintenance}" covers ${window.services.join(', ')}, none of the affected services (expected the window whose planned work caused this incident)`);
+      }
+      if (startedMs >= window.end.getTime() || atMs < window.start.getTime()) {
+        throw new DomainError(`--maintenance: "${maintenance}" ran ${fileTime(window.start.getTime())} to ${fileTime(window.end.getTime())}, which this incident does not overlap (expected the window whose work caused it)`);
+      }
+    }
     const impact = await given(values.impact, '', io, () => prompter.text({ flag: 'impact', message: 'User impact, one or two sentences (optional)' }));
     const commander = await given(values.commander, '', io, () => prompter.text({ flag: 'commander', message: 'Incident commander, such as @lisi (optional)' }));
     const status = await given(statusGiven, 'investigating' as FirstStatus, io, () =>
@@ -164,6 +204,7 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
       timeZone,
       ...(draft.commander ? { commander: draft.commander } : {}),
       ...(draft.impact ? { impact: draft.impact } : {}),
+      ...(maintenance !== NO_MAINTENANCE ? { maintenance } : {}),
       services,
       firstUpdate: { status, message, atMs },
       summary: draft.impact ?? message,

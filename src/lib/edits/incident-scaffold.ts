@@ -17,6 +17,8 @@ export interface NewIncident {
   timeZone: string;
   commander?: string;
   impact?: string;
+  /** The maintenance window whose planned work caused the incident. */
+  maintenance?: string;
   services: readonly { id: string; impact: ImpactLevel }[];
   firstUpdate: { status: FirstStatus; message: string; atMs: number };
   /** The markdown body: the summary readers see above the timeline. */
@@ -32,6 +34,7 @@ export function incidentMarkdown(incident: NewIncident): string {
     started: instantText(incident.startedMs, incident.timeZone),
     detected: instantText(incident.detectedMs, incident.timeZone),
   };
+  if (incident.maintenance) frontmatter.maintenance = incident.maintenance;
   if (incident.commander?.trim()) frontmatter.commander = incident.commander.trim();
   if (incident.impact?.trim()) frontmatter.impact = incident.impact.trim();
   frontmatter.services = incident.services.map((affected) => ({ id: affected.id, impact: affected.impact }));
