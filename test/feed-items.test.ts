@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { incidentUpdateItems, newestItemsFirst, postmortemItems, postmortemPublishedAt, type FeedItem } from '../src/lib/feeds/feed-items.ts';
+import { incidentUpdateItems, newestItemsFirst, postmortemItems, type FeedItem } from '../src/lib/feeds/feed-items.ts';
+import { postmortemPublishedAt } from '../src/lib/postmortems/publication.ts';
 import { publishedPostmortems } from '../src/lib/postmortems/postmortems.ts';
 import { loadModel } from './helpers/models.ts';
 import { PROJECT, VALID_FIXTURE } from './helpers/sites.ts';

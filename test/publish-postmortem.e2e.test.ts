@@ -124,6 +124,12 @@ describe('the feeds after publishing', () => {
     ]);
   });
 
+  it('show the publication instant on the postmortem page, in the site’s zone', async () => {
+    const html = await readFile(path.join(out, 'postmortems', ID, 'index.html'), 'utf8');
+    const facts = [...html.matchAll(/<dt[^>]*>([^<]*)<\/dt><dd[^>]*>(.*?)<\/dd>/g)].map((match) => [match[1], match[2]!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim()]);
+    expect(facts.find(([term]) => term === 'Published')?.[1]).toBe('Nov 20, 2026, 10:15 GMT+1');
+  });
+
   it('place the item among the incident updates by that instant in the site feed', async () => {
     const feed = JSON.parse(await readFile(path.join(out, 'feed.json'), 'utf8')) as { items: { url: string; date_published: string }[] };
     const entries = feed.items.map((item) => `${item.date_published} ${item.url.split('#')[0]}`);

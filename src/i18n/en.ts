@@ -85,6 +85,7 @@ export const en = {
   'pm.author': 'Author',
   'pm.date': 'Date',
   'pm.reviewers': 'Reviewers',
+  'pm.published': 'Published',
   'pm.status': 'Report status',
   'pm.scope': 'Affected features',
   'pm.users': 'Affected users',

@@ -87,6 +87,7 @@ export const zhCN: Record<MessageKey, string> = {
   'pm.author': '报告人',
   'pm.date': '日期',
   'pm.reviewers': '审核人员',
+  'pm.published': '发布时间',
   'pm.status': '报告状态',
   'pm.scope': '受影响功能',
   'pm.users': '受影响用户',

@@ -2,7 +2,8 @@
 import type { Incident } from '../../schemas/incident.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { Service } from '../../schemas/service.ts';
-import { absoluteUrl, incidentPath, postmortemPublishedAt } from '../feeds/feed-items.ts';
+import { absoluteUrl, incidentPath } from '../feeds/feed-items.ts';
+import { postmortemPublishedAt } from '../postmortems/publication.ts';
 import { isoInstantInZone } from '../time/format.ts';
 import { markdownToPlainText } from '../markdown/markdown-html.ts';
 import { updateIds } from '../feeds/update-ids.ts';

@@ -3,8 +3,7 @@ import type { Incident, IncidentStatus, IncidentUpdate } from '../../schemas/inc
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { Service } from '../../schemas/service.ts';
 import type { PublishedPostmortem } from '../postmortems/postmortems.ts';
-import { firstResolution } from '../postmortems/publication.ts';
-import { startOfLocalDate } from '../time/time-zone.ts';
+import { postmortemPublishedAt } from '../postmortems/publication.ts';
 import { serviceNameOf } from '../model/service-names.ts';
 import { updateIds } from './update-ids.ts';
 
@@ -77,21 +76,6 @@ export function incidentUpdateItems(incidents: readonly Incident[], services: re
       }),
     ),
   );
-}
-
-/**
- * When a postmortem counts as published: the `published` instant the publish command records. Older records
- * without it fall back to the incident's first `closed` update (the process adds it once the postmortem is out),
- * else the later of the incident's first resolution and the start of the postmortem's `date` in the site's time
- * zone, so the item is never dated before the incident it explains. All come from the record, so rebuilding never
- * moves the item.
- */
-export function postmortemPublishedAt(postmortem: Postmortem, incident: Incident, timeZone: string): number {
-  if (postmortem.published) return postmortem.published.getTime();
-  const closed = incident.updates.find((update) => update.status === 'closed');
-  if (closed) return closed.at.getTime();
-  const resolvedMs = (firstResolution(incident) ?? incident.started).getTime();
-  return Math.max(resolvedMs, startOfLocalDate(postmortem.date, timeZone));
 }
 
 /**
