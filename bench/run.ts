@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The bundled example as the tests keep it: the root content/ is the adopting team's and may be anything.
+const EXAMPLE = path.join(PROJECT, 'test/fixtures/example');
 const NOW = '2026-11-26T00:00:00Z';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '500,2000' }, 'build-runs': { type: 'string', default: '3' } } });
 const runs = Number(values.runs);
@@ -33,7 +35,7 @@ function timed(script: string, args: string[]): number {
 /** A site with the example configuration and `count` generated incidents, one every 8 hours back from now. */
 async function generatedSite(count: number): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'aftermath-bench-'));
-  await cp(path.join(PROJECT, 'content'), path.join(root, 'content'), { recursive: true });
+  await cp(path.join(EXAMPLE, 'content'), path.join(root, 'content'), { recursive: true });
   const services = ['api-gateway', 'agent-coordinator', 'auth', 'workflow-engine', 'primary-db', 'cache', 'file-storage', 'metrics', 'alerting', 'logging'];
   const impacts = ['degraded', 'partial_outage', 'major_outage'];
   const perDay = new Map<string, number>();
@@ -56,7 +58,7 @@ async function generatedSite(count: number): Promise<string> {
 }
 
 const rows: string[] = [];
-const sites: { label: string; root: string; cleanup: boolean }[] = [{ label: 'example content (34 incidents, 7 postmortems)', root: PROJECT, cleanup: false }];
+const sites: { label: string; root: string; cleanup: boolean }[] = [{ label: 'example content (34 incidents, 7 postmortems)', root: EXAMPLE, cleanup: false }];
 for (const size of sizes) sites.push({ label: `generated, ${size} incidents`, root: await generatedSite(size), cleanup: true });
 
 for (const site of sites) {

@@ -6,7 +6,7 @@ import { translator } from '../src/i18n/index.ts';
 import { overallBadge, serviceBadge, STATE_COLOUR_PROPERTIES, STATE_COLOURS, stateBadge } from '../src/lib/status/badges.ts';
 import { STATE_ORDER } from '../src/lib/status/status.ts';
 import { loadModel } from './helpers/models.ts';
-import { PROJECT, VALID_FIXTURE } from './helpers/sites.ts';
+import { EXAMPLE_FIXTURE, PROJECT, VALID_FIXTURE } from './helpers/sites.ts';
 
 const t = translator('en');
 
@@ -50,7 +50,7 @@ describe('service and overall badges', () => {
   });
 
   it('show the banner of the whole site', async () => {
-    const { model } = await loadModel(PROJECT, '2026-11-26T00:00:00Z');
+    const { model } = await loadModel(EXAMPLE_FIXTURE, '2026-11-26T00:00:00Z');
     const svg = overallBadge(model, t);
     expect(parse(svg).querySelector('title')!.textContent).toBe('Aura Flow Status: Partial outage');
     expect(svg).toContain(`fill="${STATE_COLOURS.partial_outage}"`);

@@ -10,7 +10,7 @@ import { formatPercent } from '../src/lib/time/format.ts';
 import { reliabilityRecordOf } from '../src/lib/status/status-page.ts';
 import { loadSite, type SiteContent } from '../src/validation/load-site.ts';
 import { modelOf } from './helpers/models.ts';
-import { PROJECT } from './helpers/sites.ts';
+import { EXAMPLE_FIXTURE } from './helpers/sites.ts';
 
 let out: string;
 let content: SiteContent;
@@ -20,7 +20,7 @@ const text = (element: HTMLElement | null | undefined) => (element?.textContent 
 
 beforeAll(async () => {
   out = inject('exampleSite');
-  const loaded = await loadSite(PROJECT, { AFTERMATH_NOW: inject('exampleNow') });
+  const loaded = await loadSite(EXAMPLE_FIXTURE, { AFTERMATH_NOW: inject('exampleNow') });
   if (!loaded.ok) throw new Error('example content is invalid');
   content = loaded.content;
 });

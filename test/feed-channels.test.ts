@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { channelUpdatedMs, feedAlternates, feedPath, postmortemChannel, serviceChannel, siteChannel } from '../src/lib/feeds/feed-channels.ts';
 import { loadModel } from './helpers/models.ts';
-import { PROJECT } from './helpers/sites.ts';
+import { EXAMPLE_FIXTURE } from './helpers/sites.ts';
 
 const NOW = '2026-11-26T00:00:00Z';
 const wording = { postmortems: 'Postmortems' };
 
 describe('the site channel', () => {
   it('has every update and every published postmortem, newest first', async () => {
-    const { model, bodies } = await loadModel(PROJECT, NOW);
+    const { model, bodies } = await loadModel(EXAMPLE_FIXTURE, NOW);
     const channel = siteChannel(model, bodies);
     const updates = model.incidents.reduce((sum, incident) => sum + incident.updates.length, 0);
     const published = model.postmortems.filter((postmortem) => postmortem.status === 'published').length;
@@ -21,7 +21,7 @@ describe('the site channel', () => {
 
 describe('the postmortem channel', () => {
   it('has the postmortem publications only', async () => {
-    const { model, bodies } = await loadModel(PROJECT, NOW);
+    const { model, bodies } = await loadModel(EXAMPLE_FIXTURE, NOW);
     const channel = postmortemChannel(model, bodies, wording);
     expect(channel.items.map((item) => item.incidentId)).toEqual(['INC-20261014-001', 'INC-20260317-001', 'INC-20250718-001', 'INC-20250217-001', 'INC-20250210-001', 'INC-20250115-001']);
     expect(channel.items.every((item) => item.guid.endsWith('#published'))).toBe(true);
@@ -32,7 +32,7 @@ describe('the postmortem channel', () => {
 
 describe('a service channel', () => {
   it('has the updates and postmortems of the incidents that affected the service', async () => {
-    const { model, bodies } = await loadModel(PROJECT, NOW);
+    const { model, bodies } = await loadModel(EXAMPLE_FIXTURE, NOW);
     const channel = serviceChannel(model, bodies, 'cache');
     const cacheIncidents = model.incidents.filter((incident) => incident.services.some((affected) => affected.id === 'cache'));
     expect(new Set(channel.items.map((item) => item.incidentId))).toEqual(new Set(cacheIncidents.map((incident) => incident.id)));
@@ -42,12 +42,12 @@ describe('a service channel', () => {
   });
 
   it('refuses a service that does not exist', async () => {
-    const { model, bodies } = await loadModel(PROJECT, NOW);
+    const { model, bodies } = await loadModel(EXAMPLE_FIXTURE, NOW);
     expect(() => serviceChannel(model, bodies, 'nope')).toThrow('no service "nope"');
   });
 
   it('is dated by its newest item, or now when it has none', async () => {
-    const { model, bodies } = await loadModel(PROJECT, NOW);
+    const { model, bodies } = await loadModel(EXAMPLE_FIXTURE, NOW);
     const channel = serviceChannel(model, bodies, 'cache');
     expect(channelUpdatedMs(channel, model.nowMs)).toBe(channel.items[0]!.dateMs);
     expect(channelUpdatedMs({ ...channel, items: [] }, model.nowMs)).toBe(model.nowMs);

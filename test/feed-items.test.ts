@@ -3,13 +3,13 @@ import { incidentUpdateItems, newestItemsFirst, postmortemItems, type FeedItem }
 import { postmortemPublishedAt } from '../src/lib/postmortems/publication.ts';
 import { publishedPostmortems } from '../src/lib/postmortems/postmortems.ts';
 import { loadModel } from './helpers/models.ts';
-import { PROJECT, VALID_FIXTURE } from './helpers/sites.ts';
+import { EXAMPLE_FIXTURE, VALID_FIXTURE } from './helpers/sites.ts';
 
 const NOW = '2026-11-26T00:00:00Z';
 
 describe('incident update items', () => {
   it('give each update an id from the incident, the instant and the status, and a title naming severity, services and status', async () => {
-    const { model } = await loadModel(PROJECT, NOW);
+    const { model } = await loadModel(EXAMPLE_FIXTURE, NOW);
     const items = incidentUpdateItems(model.incidents, model.services, model.site.baseUrl);
     expect(items[0]).toMatchObject({
       guid: 'https://status.example.com/incidents/INC-20261125-001/#update-2026-11-25t143500z-fixing',
@@ -22,7 +22,7 @@ describe('incident update items', () => {
   });
 
   it('keep their ids when the message and the title are edited', async () => {
-    const { model } = await loadModel(PROJECT, NOW);
+    const { model } = await loadModel(EXAMPLE_FIXTURE, NOW);
     const edited = model.incidents.map((incident) => ({ ...incident, title: `${incident.title} (edited)`, updates: incident.updates.map((update) => ({ ...update, message: 'Rewritten.' })) }));
     const ids = (incidents: typeof model.incidents) => incidentUpdateItems(incidents, model.services, model.site.baseUrl).map((item) => item.guid);
     expect(ids(edited)).toEqual(ids(model.incidents));
@@ -31,7 +31,7 @@ describe('incident update items', () => {
 
 describe('postmortem publication items', () => {
   it('are dated by the incident’s closed update in a record from before the published field', async () => {
-    const { model, bodies } = await loadModel(PROJECT, NOW);
+    const { model, bodies } = await loadModel(EXAMPLE_FIXTURE, NOW);
     const items = postmortemItems(publishedPostmortems(model), model.services, model.site.baseUrl, model.site.timeZone, bodies.postmortems);
     const seed = items.find((item) => item.incidentId === 'INC-20250115-001')!;
     expect(seed).toMatchObject({
@@ -82,7 +82,7 @@ describe('postmortem publication items', () => {
   });
 
   it('leave drafts and postmortems in review out', async () => {
-    const { model, bodies } = await loadModel(PROJECT, NOW);
+    const { model, bodies } = await loadModel(EXAMPLE_FIXTURE, NOW);
     const items = postmortemItems(publishedPostmortems(model), model.services, model.site.baseUrl, model.site.timeZone, bodies.postmortems);
     expect(items.map((item) => item.incidentId)).not.toContain('INC-20261119-001');
     expect(items).toHaveLength(model.postmortems.filter((postmortem) => postmortem.status === 'published').length);

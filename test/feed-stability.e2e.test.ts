@@ -4,7 +4,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { copyOf, PROJECT, runScript } from './helpers/sites.ts';
+import { copyOf, EXAMPLE_FIXTURE, runScript } from './helpers/sites.ts';
 
 const INCIDENT = 'incidents/2026/INC-20261125-001/index.md';
 const POSTMORTEM = 'incidents/2026/INC-20261014-001/postmortem.md';
@@ -15,7 +15,7 @@ let added: string;
 
 /** A copy of the example site with `change` applied to its files, built at the example's now. */
 async function buildChanged(change: (root: string) => Promise<void>): Promise<string> {
-  const root = await copyOf(PROJECT);
+  const root = await copyOf(EXAMPLE_FIXTURE);
   copies.push(root);
   await change(root);
   const out = path.join(root, 'built');

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { IncidentEntry, SiteContent } from '../src/validation/load-site.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 import { schemaErrors } from './helpers/json-schemas.ts';
-import { PROJECT } from './helpers/sites.ts';
+import { EXAMPLE_FIXTURE } from './helpers/sites.ts';
 
 let out: string;
 let content: SiteContent;
@@ -34,7 +34,7 @@ const expectedItemCount = (entries: readonly IncidentEntry[]) => entries.reduce(
 
 beforeAll(async () => {
   out = inject('exampleSite');
-  const loaded = await loadSite(PROJECT, { AFTERMATH_NOW: inject('exampleNow') });
+  const loaded = await loadSite(EXAMPLE_FIXTURE, { AFTERMATH_NOW: inject('exampleNow') });
   if (!loaded.ok) throw new Error('example content is invalid');
   content = loaded.content;
 });

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { PROJECT, runScript } from './helpers/sites.ts';
+import { EXAMPLE_FIXTURE, runScript } from './helpers/sites.ts';
 
 export const EXAMPLE_NOW = '2026-11-26T00:00:00Z';
 
@@ -17,7 +17,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'aftermath-example-'));
   const out = path.join(scratch, 'site');
-  const build = runScript('build.ts', ['--root', PROJECT, '--out', out], { AFTERMATH_NOW: EXAMPLE_NOW });
+  const build = runScript('build.ts', ['--root', EXAMPLE_FIXTURE, '--out', out], { AFTERMATH_NOW: EXAMPLE_NOW });
   if (build.status !== 0) throw new Error(`building the example site failed:\n${build.stdout}\n${build.stderr}`);
   project.provide('exampleSite', out);
   project.provide('exampleNow', EXAMPLE_NOW);

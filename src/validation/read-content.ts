@@ -155,7 +155,6 @@ async function isImageItSaysItIs(root: string, file: string): Promise<boolean> {
   }
 }
 const MAINTENANCE_FILE = /^content\/maintenance\/[^/]+\.md$/;
-/** Notes for the people editing a folder; never read or published. */
 /** A note for the people editing a folder: markdown, never published, never read. */
 const README_FILE = /(^|\/)README\.md$/i;
 

@@ -7,13 +7,13 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
 import type { CommandIO } from '../../src/cli/command.ts';
-import { PROJECT, type CommandResult } from './sites.ts';
+import { EXAMPLE_FIXTURE, PROJECT, type CommandResult } from './sites.ts';
 
 /** A fresh copy of the bundled example content (content/ and incidents/ only: what a site is). */
 export async function exampleSiteCopy(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'aftermath-comms-'));
-  await cp(path.join(PROJECT, 'content'), path.join(root, 'content'), { recursive: true });
-  await cp(path.join(PROJECT, 'incidents'), path.join(root, 'incidents'), { recursive: true });
+  await cp(path.join(EXAMPLE_FIXTURE, 'content'), path.join(root, 'content'), { recursive: true });
+  await cp(path.join(EXAMPLE_FIXTURE, 'incidents'), path.join(root, 'incidents'), { recursive: true });
   return root;
 }
 

@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url';
 
 export const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VALID_FIXTURE = path.join(PROJECT, 'test/fixtures/valid');
+/**
+ * The bundled example site as the suites know it. The root content/ and incidents/ belong to the team that
+ * adopts the project (npm run init replaces them), so no suite reads them: it reads this copy.
+ */
+export const EXAMPLE_FIXTURE = path.join(PROJECT, 'test/fixtures/example');
 export const INVALID_FIXTURES = path.join(PROJECT, 'test/fixtures/invalid');
 
 /** A fresh copy of the valid fixture with a bad-input case laid over it (files replaced, added or removed). */
