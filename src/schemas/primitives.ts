@@ -83,6 +83,14 @@ export const title = text.refine((value) => !/<[A-Za-z/!?]/.test(value), {
   error: (issue) => `found ${JSON.stringify(issue.input)}, which reads as an HTML tag (expected plain text; write "less than" or use a space after "<")`,
 });
 
+/**
+ * A name in the site's other languages, beside `name:` (written in the site's default language), so a page in
+ * another language shows its own, marked with its language; a page falls back to `name:` when one is missing.
+ */
+export const localizedNames = z
+  .strictObject({ en: title.optional(), 'zh-CN': title.optional() })
+  .refine((names) => Object.values(names).some((name) => name !== undefined), { error: 'empty (expected a name for en or zh-CN, such as zh-CN: 核心服务)' });
+
 /** An enumeration whose message lists every allowed value. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {

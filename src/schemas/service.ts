@@ -1,7 +1,7 @@
 // Schema of content/services.yaml: service groups and the services with their recovery and availability targets.
 import { z } from 'zod';
 import { readCalendarDate, readInstantWithOffset } from '../lib/time/calendar.ts';
-import { availabilityTarget, duration, slug, text, title } from './primitives.ts';
+import { availabilityTarget, duration, localizedNames, slug, text, title } from './primitives.ts';
 
 const SINCE_EXPECTED = 'a date such as 2026-11-01 (midnight in the site\'s time zone) or an instant such as 2026-11-01T09:00:00+08:00';
 
@@ -24,6 +24,8 @@ export const trackedSince = z
 export const serviceGroupSchema = z.strictObject({
   id: slug,
   name: title,
+  /** The name in other languages; `name` is in the site's default language. */
+  names: localizedNames.optional(),
   description: text.optional(),
   parent: slug.optional(),
 });
@@ -31,6 +33,8 @@ export const serviceGroupSchema = z.strictObject({
 export const serviceSchema = z.strictObject({
   id: slug,
   name: title,
+  /** The name in other languages; `name` is in the site's default language. */
+  names: localizedNames.optional(),
   group: slug,
   description: text.optional(),
   /** Recovery time objective: how long the service may be down per incident. */

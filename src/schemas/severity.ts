@@ -1,6 +1,6 @@
 // Schema of content/severity.yaml: the severity scheme (P0-P3 by default) and each level's policy times.
 import { z } from 'zod';
-import { duration, oneOf, text, title } from './primitives.ts';
+import { duration, localizedNames, oneOf, text, title } from './primitives.ts';
 
 /** The Statuspage impact a level maps to in the JSON API. */
 export const STATUSPAGE_IMPACTS = ['none', 'minor', 'major', 'critical'] as const;
@@ -10,6 +10,8 @@ export const severityLevelSchema = z.strictObject({
     .string({ error: (issue) => (issue.input === undefined ? 'missing (expected a level id such as P1)' : `found ${JSON.stringify(issue.input)} (expected a level id such as P1)`) })
     .regex(/^[A-Z][A-Z0-9-]*$/, { error: (issue) => `found ${JSON.stringify(issue.input)} (expected a level id of capitals and digits such as P1)` }),
   name: title,
+  /** The name in other languages; `name` is in the site's default language. */
+  names: localizedNames.optional(),
   meaning: text,
   /** Time from detection to the first response update. */
   responseTime: duration,

@@ -71,7 +71,7 @@ describe('npm run init with flags on the example', () => {
     expect(services).toContain('  - id: db\n    name: 数据库\n    group: data\n    rto: 1h\n    rpo: 15m\n    availability: 99.95%\n    since: 2026-11-27\n');
     const severity = await readFile(path.join(root, 'content/severity.yaml'), 'utf8');
     // The emergency response manual's P1: respond and recover (RTO) within 15 minutes, update every 15.
-    expect(severity).toContain('  - id: P1\n    name: 紧急事故\n');
+    expect(severity).toContain('  - id: P1\n    name: 紧急事故\n    names:\n      en: Critical\n');
     expect(severity).toMatch(/- id: P1\n(?: {4}.*\n)*? {4}resolutionTime: 15m\n {4}updateCadence: 15m\n/);
     expect(git(root, 'status', '--porcelain', '--', 'incidents').stdout).toContain(' D incidents/2026/INC-20261125-001/index.md');
   });

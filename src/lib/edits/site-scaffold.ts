@@ -180,6 +180,8 @@ export function siteFiles(site: NewSite): Record<string, string> {
       levels: preset.levels.map((level) => ({
         id: level.id,
         name: level.name[site.defaultLocale],
+        // The other language's name too, so pages in that language show the level in their own words.
+        names: Object.fromEntries(Object.entries(level.name).filter(([locale]) => locale !== site.defaultLocale)),
         meaning: level.meaning[site.defaultLocale],
         responseTime: level.responseTime,
         resolutionTime: level.resolutionTime,
