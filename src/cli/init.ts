@@ -1,10 +1,12 @@
 // `npm run init`: replaces the bundled example content with a team's own empty site (settings, severity policy,
 // groups and services), asking first and refusing to throw away uncommitted work.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { cliEn, type CliText } from '../i18n/cli-en.ts';
 import { idFromName, SEVERITY_PRESETS, siteFiles, type NewGroup, type NewService, type SeverityPresetId } from '../lib/edits/site-scaffold.ts';
 import { localDateOf } from '../lib/time/time-zone.ts';
 import { isoInstant } from '../lib/time/format.ts';
@@ -64,6 +66,20 @@ function readServiceFlag(text: string, groups: readonly NewGroup[]): NewService 
   };
 }
 
+/**
+ * The language init asks in before the new site's is chosen: the one the site there now has, if its site.yaml
+ * names one (a team re-running init reads its own language); English when there is none or it cannot be read.
+ */
+function currentSiteLocale(root: string): Locale | undefined {
+  try {
+    const site: unknown = parseYaml(readFileSync(path.join(root, 'content', 'site.yaml'), 'utf8'));
+    const named = typeof site === 'object' && site !== null && 'defaultLocale' in site ? site.defaultLocale : undefined;
+    return LOCALES.find((locale) => locale === named);
+  } catch {
+    return undefined;
+  }
+}
+
 /** What is in the content folders now, for the question before replacing them. */
 function describeContent(root: string): { incidents: number; postmortems: number; maintenance: number; any: boolean } {
   const count = (folder: string, name: RegExp) => {
@@ -86,38 +102,50 @@ function uncommittedContent(root: string): string[] | undefined {
   return result.stdout.split('\n').filter(Boolean).map((line) => line.slice(3));
 }
 
+/** A validator for an answer the check reads with `schema`, refusing it in the prompter's words. */
+function acceptedBy(schema: z.ZodType, refusal: CliText[`init.invalid.${string}` & keyof CliText]): (answer: string) => string | true {
+  return (answer) => {
+    const problem = firstIssue(schema, answer.trim());
+    return problem === undefined ? true : refusal(answer.trim(), problem);
+  };
+}
+
 async function askGroups(prompter: Prompter): Promise<NewGroup[]> {
+  const { words } = prompter;
   const groups: NewGroup[] = [];
   for (;;) {
-    const name = await prompter.text({ flag: 'group', message: groups.length === 0 ? 'First service group, such as Core services' : 'Another group (empty to go on to the services)', validate: (answer) => (answer.trim() !== '' || groups.length > 0 ? true : 'at least one group is needed') });
+    const name = await prompter.text({ flag: 'group', message: groups.length === 0 ? words['init.firstGroup'] : words['init.anotherGroup'], validate: (answer) => (answer.trim() !== '' || groups.length > 0 ? true : words['init.groupNeeded']) });
     if (name.trim() === '') return groups;
+    const validId = acceptedBy(slug, words['init.invalid.id']);
     const id = await prompter.text({
       flag: 'group',
-      message: `Id for "${name.trim()}" (lower-case letters, digits, dashes)`,
+      message: words['init.groupId'](name.trim()),
       default: idFromName(name),
-      validate: (answer) => firstIssue(slug, answer.trim()) ?? (groups.some((group) => group.id === answer.trim()) ? 'already used' : true),
+      validate: (answer) => (groups.some((group) => group.id === answer.trim()) ? words['init.idUsed'] : validId(answer)),
     });
     groups.push({ id: id.trim(), name: name.trim() });
   }
 }
 
 async function askServices(prompter: Prompter, groups: readonly NewGroup[]): Promise<NewService[]> {
+  const { words } = prompter;
   const services: NewService[] = [];
   for (;;) {
-    const name = await prompter.text({ flag: 'service', message: services.length === 0 ? 'First service, such as Public API' : 'Another service (empty to finish)', validate: (answer) => (answer.trim() !== '' || services.length > 0 ? true : 'at least one service is needed') });
+    const name = await prompter.text({ flag: 'service', message: services.length === 0 ? words['init.firstService'] : words['init.anotherService'], validate: (answer) => (answer.trim() !== '' || services.length > 0 ? true : words['init.serviceNeeded']) });
     if (name.trim() === '') return services;
     const label = name.trim();
+    const validId = acceptedBy(slug, words['init.invalid.id']);
     const id = await prompter.text({
       flag: 'service',
-      message: `Id for "${label}"`,
+      message: words['init.serviceId'](label),
       default: idFromName(name),
-      validate: (answer) => firstIssue(slug, answer.trim()) ?? (services.some((service) => service.id === answer.trim()) ? 'already used' : true),
+      validate: (answer) => (services.some((service) => service.id === answer.trim()) ? words['init.idUsed'] : validId(answer)),
     });
-    const group = groups.length === 1 ? groups[0]!.id : await prompter.choose({ flag: 'service', message: `Group of "${label}"`, choices: groups.map((candidate) => ({ value: candidate.id, name: candidate.name })) });
-    const durationAnswer = (message: string, fallback: string) => prompter.text({ flag: 'service', message, default: fallback, validate: (answer) => firstIssue(duration, answer.trim()) ?? true });
-    const rto = await durationAnswer(`RTO of "${label}": the longest it may be down per incident`, '1h');
-    const rpo = await durationAnswer(`RPO of "${label}": the most data, as time, it may lose per incident`, '15m');
-    const availability = await prompter.text({ flag: 'service', message: `Availability target of "${label}"`, default: '99.9%', validate: (answer) => firstIssue(availabilityTarget, answer.trim()) ?? true });
+    const group = groups.length === 1 ? groups[0]!.id : await prompter.choose({ flag: 'service', message: words['init.serviceGroup'](label), choices: groups.map((candidate) => ({ value: candidate.id, name: candidate.name })) });
+    const durationAnswer = (message: string, fallback: string) => prompter.text({ flag: 'service', message, default: fallback, validate: acceptedBy(duration, words['init.invalid.duration']) });
+    const rto = await durationAnswer(words['init.rto'](label), '1h');
+    const rpo = await durationAnswer(words['init.rpo'](label), '15m');
+    const availability = await prompter.text({ flag: 'service', message: words['init.availability'](label), default: '99.9%', validate: acceptedBy(availabilityTarget, words['init.invalid.availability']) });
     services.push({ id: id.trim(), name: label, group, rto: rto.trim(), rpo: rpo.trim(), availability: availability.trim() });
   }
 }
@@ -173,25 +201,29 @@ export async function init(argv: readonly string[], io: CommandIO): Promise<numb
       }
     }
 
-    const prompter = terminalPrompter(io);
-    const name = await given(values.name, undefined, io, () => prompter.text({ flag: 'name', message: 'Site name, such as Acme Status', validate: (answer) => firstIssue(title, answer) ?? true }));
+    // Asked in the language given or the site there has, until the new site's own is chosen; then in that one.
+    const firstPrompter = terminalPrompter(io, localeGiven ?? currentSiteLocale(root) ?? 'en');
+    const first = firstPrompter.words;
+    const name = await given(values.name, undefined, io, () => firstPrompter.text({ flag: 'name', message: first['init.name'], validate: acceptedBy(title, first['init.invalid.name']) }));
     const baseUrl = await given(values['base-url'], undefined, io, () =>
-      prompter.text({ flag: 'base-url', message: 'Address the site is served at (for GitHub Pages: https://<owner>.github.io/<repository>/)', validate: (answer) => firstIssue(siteAddress, answer.trim()) ?? true }),
+      firstPrompter.text({ flag: 'base-url', message: first['init.baseUrl'], validate: acceptedBy(siteAddress, first['init.invalid.baseUrl']) }),
     );
     const defaultLocale = await given<Locale>(localeGiven, 'en', io, () =>
-      prompter.choose({ flag: 'locale', message: 'Default language of the site', choices: [{ value: 'en', name: 'English' }, { value: 'zh-CN', name: '简体中文' }], default: 'en' }),
+      firstPrompter.choose({ flag: 'locale', message: first['init.locale'], choices: [{ value: 'en', name: 'English' }, { value: 'zh-CN', name: '简体中文' }], default: 'en' }),
     );
+    const prompter = firstPrompter.inLocale(defaultLocale);
+    const { words } = prompter;
     const machineZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     const timeZone = await given(values['time-zone'], machineZone, io, () =>
-      prompter.text({ flag: 'time-zone', message: 'Time zone pages are shown in (IANA, such as Asia/Shanghai)', default: machineZone, validate: (answer) => firstIssue(siteSchema.shape.timeZone, answer.trim()) ?? true }),
+      prompter.text({ flag: 'time-zone', message: words['init.timeZone'], default: machineZone, validate: acceptedBy(siteSchema.shape.timeZone, words['init.invalid.timeZone']) }),
     );
     const severity = await given<SeverityPresetId>(severityGiven, 'P0-P3', io, () =>
       prompter.choose({
         flag: 'severity',
-        message: 'Severity levels',
+        message: words['init.severity'],
         choices: [
-          { value: 'P0-P3', name: 'P0–P3', description: 'P0 critical (respond in 15 min, resolve in 1 h) to P3 low, from the incident process and runbook' },
-          { value: 'P1-P4', name: 'P1–P4', description: 'P1 critical (RTO 15 min) to P4 minor, from the emergency response manual' },
+          { value: 'P0-P3', name: 'P0–P3', description: words['init.presetP0P3'] },
+          { value: 'P1-P4', name: 'P1–P4', description: words['init.presetP1P4'] },
         ],
         default: 'P0-P3',
       }),
@@ -202,9 +234,17 @@ export async function init(argv: readonly string[], io: CommandIO): Promise<numb
     if (services.length === 0) throw new UsageError('missing --service (expected at least one, such as --service api:Public API:core:15m:5m:99.9%)');
 
     if (existing.any && !values.yes) {
-      const what = `${existing.incidents} incident${existing.incidents === 1 ? '' : 's'}, ${existing.postmortems} postmortem${existing.postmortems === 1 ? '' : 's'} and ${existing.maintenance} maintenance window${existing.maintenance === 1 ? '' : 's'}`;
-      if (!io.interactive) throw new UsageError(`${CONTENT_FOLDERS.join('/, ')}/ hold ${what}, which init replaces (expected --yes to confirm)`);
-      const go = await prompter.choose({ flag: 'yes', message: `Replace ${CONTENT_FOLDERS.join('/, ')}/ (${what}) with the new site?`, choices: [{ value: false, name: 'No, keep them' }, { value: true, name: 'Yes, replace them' }], default: false });
+      // The refusal is an error message, English like every other; the question is in the site's language.
+      if (!io.interactive) throw new UsageError(`${CONTENT_FOLDERS.join('/, ')}/ hold ${cliEn['init.contentSummary'](existing)}, which init replaces (expected --yes to confirm)`);
+      const go = await prompter.choose({
+        flag: 'yes',
+        message: words['init.replace'](CONTENT_FOLDERS, words['init.contentSummary'](existing)),
+        choices: [
+          { value: false, name: words['init.keep'] },
+          { value: true, name: words['init.replaceYes'] },
+        ],
+        default: false,
+      });
       if (!go) throw new DomainError('kept the content as it was; nothing was changed');
     }
 

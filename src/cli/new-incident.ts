@@ -76,29 +76,30 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
     const maintenanceGiven = maintenanceFlag(content, values.maintenance);
     if (values.title !== undefined && values.title.trim() === '') throw new UsageError('--title: empty (expected the incident title readers see)');
 
-    const prompter = terminalPrompter(io);
+    const prompter = terminalPrompter(io, content.site.defaultLocale);
+    const { words } = prompter;
     const title = await given(values.title, undefined, io, () =>
-      prompter.text({ flag: 'title', message: 'Title (what is wrong, as readers will see it)', validate: (answer) => answer.trim() !== '' || 'a title is needed' }),
+      prompter.text({ flag: 'title', message: words['incident.title'], validate: (answer) => answer.trim() !== '' || words['title.needed'] }),
     );
-    const severity = await given(severityGiven, undefined, io, () => prompter.choose({ flag: 'severity', message: 'Severity', choices: severityChoices(content.severity.levels) }));
+    const severity = await given(severityGiven, undefined, io, () => prompter.choose({ flag: 'severity', message: words['incident.severity'], choices: severityChoices(content.severity.levels) }));
     const serviceIds =
       serviceFlags.length > 0
         ? serviceFlags.map((flag) => flag.id)
-        : await prompter.chooseMany({ flag: 'service', message: 'Affected services (space to select, enter to confirm)', choices: serviceChoices(content), required: true });
+        : await prompter.chooseMany({ flag: 'service', message: words['incident.services'], choices: serviceChoices(content), required: true });
     const services: { id: string; impact: ImpactLevel }[] = [];
     for (const id of serviceIds) {
       const name = serviceNameOf(content.services.services, id);
       const impact = await given(serviceFlags.find((flag) => flag.id === id)?.impact, DEFAULT_IMPACT, io, () =>
-        prompter.choose({ flag: 'service', message: `Impact on ${name}`, choices: impactChoices(), default: DEFAULT_IMPACT }),
+        prompter.choose({ flag: 'service', message: words['incident.impactOn'](name), choices: impactChoices(prompter.locale), default: DEFAULT_IMPACT }),
       );
       services.push({ id, impact });
     }
     // The first update is posted now unless --at says when: nothing before it can be later, so it bounds the answers.
     const atMs = atGiven ?? nowMs;
     const shown = (ms: number) => messageTime(ms, timeZone, nowMs);
-    const notLaterThan = (ms: number, latest: number, what: string, expected: string): string | true => {
-      if (ms > nowMs) return `${shown(ms)} is after now, ${shown(nowMs)} (expected a time that has already happened)`;
-      return ms > latest ? `${shown(ms)} is after ${what}, ${shown(latest)} (expected ${expected})` : true;
+    const notLaterThan = (ms: number, latest: number, refusal: (time: string, latest: string) => string): string | true => {
+      if (ms > nowMs) return words['time.afterNow'](shown(ms), shown(nowMs));
+      return ms > latest ? refusal(shown(ms), shown(latest)) : true;
     };
     const timeDefault = atGiven === undefined ? 'now' : fileTime(atGiven);
     const startedMs = await given(startedGiven, detectedGiven ?? atMs, io, () =>
@@ -106,13 +107,13 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
         prompter,
         {
           flag: 'started',
-          name: 'start time',
-          message: 'When were users first affected?',
+          name: words['incident.startedName'],
+          message: words['incident.started'],
           default: timeDefault,
           check: (ms) =>
             detectedGiven !== undefined
-              ? notLaterThan(ms, detectedGiven, 'the detection', 'users affected at or before the team knew')
-              : notLaterThan(ms, atMs, 'the first update', 'users affected at or before it'),
+              ? notLaterThan(ms, detectedGiven, words['incident.startedAfterDetection'])
+              : notLaterThan(ms, atMs, words['incident.startedAfterFirstUpdate']),
         },
         timeZone,
         nowMs,
@@ -123,13 +124,11 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
         prompter,
         {
           flag: 'detected',
-          name: 'detection time',
-          message: 'When did the team know? (detection)',
+          name: words['incident.detectedName'],
+          message: words['incident.detected'],
           default: timeDefault,
           check: (ms) =>
-            ms < startedMs
-              ? `${shown(ms)} is before users were first affected, ${shown(startedMs)} (expected the team to know at or after that)`
-              : notLaterThan(ms, atMs, 'the first update', 'the team to know by then'),
+            ms < startedMs ? words['incident.detectedBeforeStart'](shown(ms), shown(startedMs)) : notLaterThan(ms, atMs, words['incident.detectedAfterFirstUpdate']),
         },
         timeZone,
         nowMs,
@@ -150,11 +149,8 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
           ? NO_MAINTENANCE
           : await prompter.choose({
               flag: 'maintenance',
-              message: 'Caused by the planned work of a maintenance window? (only then is its downtime excused, up to the impact the window announced)',
-              choices: [
-                { value: NO_MAINTENANCE, name: 'No: an unplanned problem (its downtime counts)' },
-                ...running.map((window) => ({ value: window.id, name: `${window.title} (${window.id}), announced impact: ${window.impact ?? 'none'}` })),
-              ],
+              message: words['incident.maintenance'],
+              choices: [{ value: NO_MAINTENANCE, name: words['incident.maintenanceNo'] }, ...running.map((window) => ({ value: window.id, name: words['incident.maintenanceWindow'](window.title, window.id, window.impact) }))],
               default: NO_MAINTENANCE,
             });
     if (maintenance !== NO_MAINTENANCE) {
@@ -166,12 +162,12 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
         throw new DomainError(`--maintenance: "${maintenance}" ran ${fileTime(window.start.getTime())} to ${fileTime(window.end.getTime())}, which this incident does not overlap (expected the window whose work caused it)`);
       }
     }
-    const impact = await given(values.impact, '', io, () => prompter.text({ flag: 'impact', message: 'User impact, one or two sentences (optional)' }));
-    const commander = await given(values.commander, '', io, () => prompter.text({ flag: 'commander', message: 'Incident commander, such as @lisi (optional)' }));
+    const impact = await given(values.impact, '', io, () => prompter.text({ flag: 'impact', message: words['incident.impact'] }));
+    const commander = await given(values.commander, '', io, () => prompter.text({ flag: 'commander', message: words['incident.commander'] }));
     const status = await given(statusGiven, 'investigating' as FirstStatus, io, () =>
-      prompter.choose({ flag: 'status', message: 'Status', choices: statusChoices(FIRST_STATUSES), default: 'investigating' as const }),
+      prompter.choose({ flag: 'status', message: words['incident.status'], choices: statusChoices(FIRST_STATUSES, prompter.locale), default: 'investigating' as const }),
     );
-    const locale = await askLocale(prompter, io, lang, content, 'message');
+    const locale = await askLocale(prompter, io, lang, content, 'language.message');
 
     let id: string;
     try {
@@ -192,7 +188,7 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
     };
     const level = content.severity.levels.find((candidate) => candidate.id === severity);
     const offered = updateMessage(status, { incident: draft, services: content.services.services, level, timeZone, atMs }, locale);
-    const message = await askOffered(prompter, io, values.message, { flag: 'message', message: 'Message (edit the offered text, enter to post)', offered });
+    const message = await askOffered(prompter, io, values.message, { flag: 'message', message: words['message.edit'], offered });
     if (message.trim() === '') throw new UsageError('--message: empty (expected the text readers will see)');
 
     const text = incidentMarkdown({

@@ -58,19 +58,20 @@ export async function newMaintenance(argv: readonly string[], io: CommandIO): Pr
     const existingIds = new Set(content.maintenance.map((entry) => entry.maintenance.id));
     if (values.id !== undefined && existingIds.has(values.id)) throw new DomainError(`--id: "${values.id}" is already used by ${content.maintenance.find((entry) => entry.maintenance.id === values.id)!.file} (expected a new id)`);
 
-    const prompter = terminalPrompter(io);
-    const title = await given(values.title, undefined, io, () => prompter.text({ flag: 'title', message: 'Title (the work, as readers will see it)', validate: (answer) => answer.trim() !== '' || 'a title is needed' }));
+    const prompter = terminalPrompter(io, content.site.defaultLocale);
+    const { words } = prompter;
+    const title = await given(values.title, undefined, io, () => prompter.text({ flag: 'title', message: words['maintenance.title'], validate: (answer) => answer.trim() !== '' || words['title.needed'] }));
     const services =
-      servicesGiven.length > 0 ? servicesGiven : await prompter.chooseMany({ flag: 'service', message: 'Services under maintenance (space to select, enter to confirm)', choices: serviceChoices(content), required: true });
-    const startMs = await given(startGiven, undefined, io, () => askInstant(prompter, { flag: 'start', message: "Start, such as 2026-12-06 01:00 (in the site's time zone)" }, timeZone, nowMs));
-    const endMs = endGiven ?? (durationGiven !== undefined ? startMs + durationGiven : await askInstant(prompter, { flag: 'end', message: 'End, such as 2026-12-06 03:00' }, timeZone, nowMs));
+      servicesGiven.length > 0 ? servicesGiven : await prompter.chooseMany({ flag: 'service', message: words['maintenance.services'], choices: serviceChoices(content), required: true });
+    const startMs = await given(startGiven, undefined, io, () => askInstant(prompter, { flag: 'start', message: words['maintenance.start'] }, timeZone, nowMs));
+    const endMs = endGiven ?? (durationGiven !== undefined ? startMs + durationGiven : await askInstant(prompter, { flag: 'end', message: words['maintenance.end'] }, timeZone, nowMs));
     if (endMs <= startMs) throw new DomainError('--end: not after the start (expected the window to end after it starts)');
-    const impactChoicesWithNone: Choice<WindowImpact>[] = [{ value: 'none', name: 'None expected (none)' }, ...impactChoices()];
-    const impact = await given(impactGiven, 'none' as WindowImpact, io, () => prompter.choose({ flag: 'impact', message: 'What users will notice', choices: impactChoicesWithNone, default: 'none' as WindowImpact }));
-    const locale = await askLocale(prompter, io, lang, content, 'notes');
+    const impactChoicesWithNone: Choice<WindowImpact>[] = [{ value: 'none', name: words['maintenance.impactNone'] }, ...impactChoices(prompter.locale)];
+    const impact = await given(impactGiven, 'none' as WindowImpact, io, () => prompter.choose({ flag: 'impact', message: words['maintenance.impact'], choices: impactChoicesWithNone, default: 'none' as WindowImpact }));
+    const locale = await askLocale(prompter, io, lang, content, 'language.notes');
     const names = services.map((id) => serviceNameOf(content.services.services, id));
     const offered = maintenanceNotes(names, startMs, endMs, timeZone, locale);
-    const notes = await askOffered(prompter, io, values.notes, { flag: 'notes', message: 'Notes for readers (edit the offered text)', offered });
+    const notes = await askOffered(prompter, io, values.notes, { flag: 'notes', message: words['maintenance.notes'], offered });
 
     const id = values.id ?? maintenanceId(startMs, timeZone, title, existingIds);
     const text = maintenanceMarkdown({ id, title, startMs, endMs, timeZone, services, ...(impact === 'none' ? {} : { impact }), notes });

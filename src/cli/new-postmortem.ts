@@ -20,22 +20,23 @@ export async function newPostmortem(argv: readonly string[], io: CommandIO): Pro
     if (values.author !== undefined && values.author.trim() === '') throw new UsageError('--author: empty (expected who writes the report, such as @lisi)');
     const session = await openSite('new:postmortem', siteRoot(values.root, io), nowMs, io);
     const { content } = session;
-    const prompter = terminalPrompter(io);
+    const prompter = terminalPrompter(io, content.site.defaultLocale);
+    const { words } = prompter;
 
     let id = positionals[0];
     if (id === undefined) {
       if (!io.interactive) throw new UsageError('missing the incident id (expected it after --, as in npm run new:postmortem -- INC-20261125-001)');
       const candidates = incidentsByRelevance(content.incidents, (entry) => entry.postmortem === undefined);
       if (candidates.length === 0) throw new DomainError('every incident already has a postmortem');
-      id = await prompter.choose({ flag: 'id', message: 'Incident', choices: incidentChoices(candidates) });
+      id = await prompter.choose({ flag: 'id', message: words['incident.choose'], choices: incidentChoices(candidates, prompter) });
     }
     const entry = findIncident(content, id);
     if (entry.postmortem) throw new DomainError(`${id} already has a postmortem: ${entry.postmortem.file} (expected an incident without one; edit that file instead)`);
 
     const author = await given(values.author, entry.incident.commander, io, () =>
-      prompter.text({ flag: 'author', message: 'Author of the report, such as @lisi', ...(entry.incident.commander ? { default: entry.incident.commander } : {}), validate: (answer) => answer.trim() !== '' || 'an author is needed' }),
+      prompter.text({ flag: 'author', message: words['postmortem.author'], ...(entry.incident.commander ? { default: entry.incident.commander } : {}), validate: (answer) => answer.trim() !== '' || words['postmortem.authorNeeded'] }),
     );
-    const locale = await askLocale(prompter, io, lang, content, 'placeholders');
+    const locale = await askLocale(prompter, io, lang, content, 'language.placeholders');
     const text = postmortemMarkdown({
       incident: entry.incident,
       services: content.services.services,

@@ -1,6 +1,9 @@
-// Questions for values not given as flags, asked with Inquirer on the command's own streams.
+// Questions for values not given as flags, asked with Inquirer on the command's own streams, in the site's language.
+import { styleText } from 'node:util';
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
-import { parseTypedInstant, TYPED_INSTANT_EXAMPLES } from '../lib/time/written-instants.ts';
+import { cliText, type CliText } from '../i18n/cli-text.ts';
+import { parseTypedInstant } from '../lib/time/written-instants.ts';
+import type { Locale } from '../schemas/site.ts';
 import { UsageError, type CommandIO } from './command.ts';
 
 export interface Choice<T> {
@@ -20,6 +23,12 @@ interface Question {
 }
 
 export interface Prompter {
+  /** The language the questions are asked in. */
+  readonly locale: Locale;
+  /** The questions, choices and hints in that language. */
+  readonly words: CliText;
+  /** The same terminal asking in another language: init, once the new site's language is chosen. */
+  inLocale(locale: Locale): Prompter;
   text(question: Question & { default?: string; editable?: boolean; validate?: (answer: string) => string | true }): Promise<string>;
   choose<T>(question: Question & { choices: readonly Choice<T>[]; default?: T }): Promise<T>;
   chooseMany<T>(question: Question & { choices: readonly Choice<T>[]; required?: boolean }): Promise<T[]>;
@@ -43,11 +52,18 @@ function withGroups<T>(choices: readonly Choice<T>[]): (Separator | { value: T; 
   return items;
 }
 
+/** The key hints Inquirer draws under a list, drawn as it does, with the actions in the prompter's language. */
+function keysHelpTip(words: CliText): (keys: [key: string, action: string][]) => string {
+  const actions: Record<string, string> = { navigate: words['keys.navigate'], select: words['keys.select'], all: words['keys.all'], invert: words['keys.invert'], submit: words['keys.submit'] };
+  const keyNames: Record<string, string> = { space: words['keys.space'] };
+  return (keys) => keys.map(([key, action]) => `${styleText('bold', keyNames[key] ?? key)} ${styleText('dim', actions[action] ?? action)}`).join(styleText('dim', ' • '));
+}
+
 /**
- * Inquirer prompts reading `io.stdin` and drawing on `io.stderr`. Standard input that ends before an answer (a
- * script with no terminal, `< /dev/null`) is a usage error naming the flag to pass, never a hang.
+ * Inquirer prompts reading `io.stdin` and drawing on `io.stderr`, asking in `locale`. Standard input that ends
+ * before an answer (a script with no terminal, `< /dev/null`) is a usage error naming the flag to pass, never a hang.
  */
-export function terminalPrompter(io: CommandIO): Prompter {
+export function terminalPrompter(io: CommandIO, locale: Locale): Prompter {
   let ended = false;
   let pending: AbortController | undefined;
   io.stdin.once('end', () => {
@@ -72,35 +88,47 @@ export function terminalPrompter(io: CommandIO): Prompter {
     }
   }
 
-  return {
-    text: (question) =>
-      ask(question, (context) =>
-        input(
-          {
-            message: question.message,
-            ...(question.default !== undefined && question.default !== '' ? { default: question.default, prefill: question.editable ? 'editable' : 'tab' } : {}),
-            ...(question.validate ? { validate: question.validate } : {}),
-          },
-          context,
+  // Every language shares the one reader of standard input above, so switching language never loses its end.
+  function speaking(language: Locale): Prompter {
+    const words = cliText(language);
+    const theme = { style: { keysHelpTip: keysHelpTip(words) } };
+    return {
+      locale: language,
+      words,
+      inLocale: speaking,
+      text: (question) =>
+        ask(question, (context) =>
+          input(
+            {
+              message: question.message,
+              ...(question.default !== undefined && question.default !== '' ? { default: question.default, prefill: question.editable ? 'editable' : 'tab' } : {}),
+              ...(question.validate ? { validate: question.validate } : {}),
+            },
+            context,
+          ),
         ),
-      ),
-    choose: (question) =>
-      ask(question, (context) =>
-        select({ message: question.message, choices: withGroups(question.choices), ...(question.default !== undefined ? { default: question.default } : {}), pageSize: 12 }, context),
-      ),
-    chooseMany: (question) =>
-      ask(question, (context) =>
-        checkbox(
-          {
-            message: question.message,
-            choices: withGroups(question.choices),
-            required: question.required ?? false,
-            pageSize: 12,
-          },
-          context,
+      choose: (question) =>
+        ask(question, (context) =>
+          select({ message: question.message, choices: withGroups(question.choices), ...(question.default !== undefined ? { default: question.default } : {}), pageSize: 12, theme }, context),
         ),
-      ),
-  };
+      chooseMany: (question) =>
+        ask(question, (context) =>
+          checkbox(
+            {
+              message: question.message,
+              choices: withGroups(question.choices),
+              // Inquirer's own "required" says so in English; this says it in the prompter's language.
+              validate: (selected) => !question.required || selected.length > 0 || words['choose.atLeastOne'],
+              pageSize: 12,
+              theme,
+            },
+            context,
+          ),
+        ),
+    };
+  }
+
+  return speaking(locale);
 }
 
 /**
@@ -114,10 +142,10 @@ export async function askInstant(
   nowMs: number,
 ): Promise<number> {
   const read = (text: string) => parseTypedInstant(text, timeZone, nowMs);
-  const refusal = (problem: string) => (question.name ? `${question.name}: ${problem}` : problem);
+  const refusal = (problem: string) => (question.name ? prompter.words['answer.refused'](question.name, problem) : problem);
   const validate = (text: string): string | true => {
     const parsed = read(text);
-    if ('error' in parsed) return question.name ? refusal(parsed.error) : `expected ${TYPED_INSTANT_EXAMPLES}`;
+    if ('error' in parsed) return refusal(prompter.words['time.unreadable'](text.trim(), parsed.error));
     const checked = question.check?.(parsed.ms) ?? true;
     return checked === true ? true : refusal(checked);
   };
@@ -130,6 +158,6 @@ export async function askInstant(
 /** Text the command offers (a templated message, notes): the flag's value, else the offer, ready to edit when asked. */
 export function askOffered(prompter: Prompter, io: CommandIO, value: string | undefined, question: Question & { offered: string }): Promise<string> {
   return given(value, question.offered, io, () =>
-    prompter.text({ flag: question.flag, message: question.message, default: question.offered, editable: true, validate: (answer) => answer.trim() !== '' || 'an answer is needed' }),
+    prompter.text({ flag: question.flag, message: question.message, default: question.offered, editable: true, validate: (answer) => answer.trim() !== '' || prompter.words['answer.needed'] }),
   );
 }

@@ -46,7 +46,8 @@ export async function publishPostmortem(argv: readonly string[], io: CommandIO):
       if (!io.interactive) throw new UsageError('missing the incident id (expected it after --, as in npm run publish:postmortem -- INC-20261125-001)');
       const candidates = incidentsByRelevance(content.incidents, (entry) => entry.postmortem !== undefined && entry.postmortem.postmortem.published === undefined);
       if (candidates.length === 0) throw new DomainError('no postmortem is waiting to be published (expected one drafted with npm run new:postmortem)');
-      id = await terminalPrompter(io).choose({ flag: 'id', message: 'Incident', choices: incidentChoices(candidates) });
+      const prompter = terminalPrompter(io, content.site.defaultLocale);
+      id = await prompter.choose({ flag: 'id', message: prompter.words['incident.choose'], choices: incidentChoices(candidates, prompter) });
     }
     const { incident, postmortem: entry } = findIncident(content, id);
     if (!entry) throw new DomainError(`${incident.id} has no postmortem (expected a draft first: npm run new:postmortem -- ${incident.id})`);

@@ -1,5 +1,6 @@
 // The site's own values as prompt choices, and flag values checked against them (unknown ones are domain errors).
 import { translator } from '../i18n/index.ts';
+import type { CliTextKey } from '../i18n/cli-text.ts';
 import { currentStatus } from '../lib/incidents/incident-timeline.ts';
 import type { IncidentStatus } from '../schemas/incident.ts';
 import { IMPACT_LEVELS, type ImpactLevel } from '../schemas/primitives.ts';
@@ -9,8 +10,6 @@ import type { IncidentEntry, SiteContent } from '../validation/load-site.ts';
 import { DomainError } from './command.ts';
 import { given, type Choice, type Prompter } from './prompter.ts';
 import type { CommandIO } from './command.ts';
-
-const t = translator('en');
 
 export function severityChoices(levels: readonly SeverityLevel[]): Choice<string>[] {
   return levels.map((level) => ({ value: level.id, name: `${level.id} — ${level.name}`, description: level.meaning }));
@@ -26,11 +25,15 @@ export function serviceChoices(content: SiteContent): Choice<string>[] {
   }));
 }
 
-export function impactChoices(): Choice<ImpactLevel>[] {
+/** Impact levels by the names the site shows in `locale`, each with the value its flag takes. */
+export function impactChoices(locale: Locale): Choice<ImpactLevel>[] {
+  const t = translator(locale);
   return IMPACT_LEVELS.map((level) => ({ value: level, name: `${t(`impact.${level}`)} (${level})` }));
 }
 
-export function statusChoices<S extends IncidentStatus>(statuses: readonly S[]): Choice<S>[] {
+/** Statuses by the names the site shows in `locale`, each with the value its flag takes. */
+export function statusChoices<S extends IncidentStatus>(statuses: readonly S[], locale: Locale): Choice<S>[] {
+  const t = translator(locale);
   return statuses.map((status) => ({ value: status, name: `${t(`status.${status}`)} (${status})` }));
 }
 
@@ -41,8 +44,9 @@ export function localeChoices(): Choice<Locale>[] {
   ] satisfies Choice<Locale>[];
 }
 
-export function incidentChoices(entries: readonly IncidentEntry[]): Choice<string>[] {
-  return entries.map(({ incident }) => ({ value: incident.id, name: `${incident.id} ${incident.title}`, description: `${incident.severity}, ${t(`status.${currentStatus(incident)}`)}` }));
+export function incidentChoices(entries: readonly IncidentEntry[], prompter: Prompter): Choice<string>[] {
+  const t = translator(prompter.locale);
+  return entries.map(({ incident }) => ({ value: incident.id, name: `${incident.id} ${incident.title}`, description: prompter.words['incident.choiceDescription'](incident.severity, t(`status.${currentStatus(incident)}`)) }));
 }
 
 /** The incidents that are candidates for a command, newest first. */
@@ -86,7 +90,7 @@ export function statusFlag<S extends IncidentStatus>(value: string | undefined, 
 }
 
 /** The language of the text a command offers: --lang, else the site's default (pre-selected when asked). */
-export function askLocale(prompter: Prompter, io: CommandIO, flag: Locale | undefined, content: SiteContent, what: string): Promise<Locale> {
+export function askLocale(prompter: Prompter, io: CommandIO, flag: Locale | undefined, content: SiteContent, what: Extract<CliTextKey, `language.${string}`>): Promise<Locale> {
   const fallback = content.site.defaultLocale;
-  return given(flag, fallback, io, () => prompter.choose({ flag: 'lang', message: `Language of the ${what}`, choices: localeChoices(), default: fallback }));
+  return given(flag, fallback, io, () => prompter.choose({ flag: 'lang', message: prompter.words[what], choices: localeChoices(), default: fallback }));
 }

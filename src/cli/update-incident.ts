@@ -50,7 +50,7 @@ async function chooseIncident(kind: Kind, session: SiteSession, positionals: rea
   const candidates = incidentsByRelevance(content.incidents, kind === 'resolve' ? isOpenEntry : () => true);
   if (candidates.length === 0) throw new DomainError('no open incident to resolve');
   const open = candidates.filter(isOpenEntry);
-  const id = await prompter.choose({ flag: 'id', message: 'Incident', choices: incidentChoices([...open, ...candidates.filter((entry) => !open.includes(entry))]) });
+  const id = await prompter.choose({ flag: 'id', message: prompter.words['incident.choose'], choices: incidentChoices([...open, ...candidates.filter((entry) => !open.includes(entry))], prompter) });
   return findIncident(content, id);
 }
 
@@ -76,7 +76,8 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     const session = await openSite(command.name, siteRoot(values.root, io), nowMs, io);
     const { content } = session;
     const timeZone = content.site.timeZone;
-    const prompter = terminalPrompter(io);
+    const prompter = terminalPrompter(io, content.site.defaultLocale);
+    const { words } = prompter;
     const atGiven = pastInstantFlag('at', values.at, timeZone, nowMs);
     const entry = await chooseIncident(kind, session, positionals, prompter);
     const { incident } = entry;
@@ -115,8 +116,11 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
         : await given(statusGiven, keptStatus(current), io, () =>
             prompter.choose({
               flag: 'status',
-              message: `Status (now ${current})`,
-              choices: statusChoices(statusesAfter(current).filter((candidate) => candidate !== 'closed' || published)),
+              message: words['update.status'](current),
+              choices: statusChoices(
+                statusesAfter(current).filter((candidate) => candidate !== 'closed' || published),
+                prompter.locale,
+              ),
               default: offeredStatus,
             }),
           );
@@ -127,10 +131,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
         ? recoveredGiven
         : await prompter.chooseMany({
             flag: 'recovered',
-            message:
-              atMs === nowMs
-                ? 'Services that have recovered now (their impact ends now; none selected: still affected)'
-                : `Services that had recovered by ${messageTime(atMs, timeZone, nowMs)} (their impact ends then; none selected: still affected)`,
+            message: atMs === nowMs ? words['update.recoveredNow'] : words['update.recoveredBy'](messageTime(atMs, timeZone, nowMs)),
             choices: serviceChoices(content).filter((choice) => open.includes(choice.value)),
           });
     // A reopen asks which services are down again: the ones the resolution ended are ticked, as a script's reopen resumes them.
@@ -139,14 +140,14 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
         ? impairedFlag.length > 0 ? impairedFlag : undefined
         : await prompter.chooseMany({
             flag: 'impaired',
-            message: 'Services impaired again (their impact resumes at the reopen; not selected: stayed recovered)',
+            message: words['update.impairedAgain'],
             choices: serviceChoices(content)
               .filter((choice) => incident.services.some((affected) => affected.id === choice.value))
               .map((choice) => ({ ...choice, checked: open.includes(choice.value) })),
           });
     const impairment = impairedProblem(incident, impaired ?? [], status);
     if (impairment) throw new DomainError(`${incident.id}: ${impairment}`);
-    const locale = await askLocale(prompter, io, lang, content, 'message');
+    const locale = await askLocale(prompter, io, lang, content, 'language.message');
     const level = content.severity.levels.find((candidate) => candidate.id === incident.severity);
     const offered = updateMessage(
       status,
@@ -161,7 +162,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
       },
       locale,
     );
-    const message = await askOffered(prompter, io, values.message, { flag: 'message', message: 'Message (edit the offered text, enter to post)', offered });
+    const message = await askOffered(prompter, io, values.message, { flag: 'message', message: words['message.edit'], offered });
     if (message.trim() === '') throw new UsageError('--message: empty (expected the text readers will see)');
 
     const before = await readFile(path.join(session.root, ...entry.file.split('/')), 'utf8');
