@@ -1,26 +1,31 @@
 // `npm run build`: validates everything first, builds into a scratch folder, and only then swaps it in as the output.
 // It writes only where it may (see src/cli/build-output.ts): a new or empty folder, or the output of an earlier build,
 // which a failed build removes so nothing half-built or stale can be deployed. Anything else is never touched.
+// --preview builds what a pull request's reviewers see: drafts and postmortems in review get pages behind a banner,
+// and every page is marked noindex. The deployed site is always built without it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUILD_MARKER, buildMarkerText, canonicalPath, isEarlierBuild, OUTPUT_EXPECTED, outputFolderRefusal } from '../src/cli/build-output.ts';
+import { previewNote } from '../src/cli/build-preview.ts';
 import { acquireLock, type HeldLock } from '../src/cli/file-lock.ts';
 import { formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
 
-const USAGE = 'usage: npm run build -- [--root <site folder>] [--out <output folder>]';
+const USAGE = 'usage: npm run build -- [--root <site folder>] [--out <output folder>] [--preview]';
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 let root: string;
 let outGiven: string;
+let preview: boolean;
 try {
-  const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, out: { type: 'string', default: 'dist' } }, strict: true });
+  const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, out: { type: 'string', default: 'dist' }, preview: { type: 'boolean', default: false } }, strict: true });
   root = path.resolve(values.root);
   outGiven = values.out;
+  preview = values.preview;
 } catch (error) {
   console.error(`build: ${(error as Error).message}\n${USAGE}`);
   process.exit(2);
@@ -107,6 +112,8 @@ const exitCode = await new Promise<number>((resolve) => {
       AFTERMATH_OUT_DIR: builtSite,
       // Each output gets its own content cache, so builds of different sites never read each other's entries.
       AFTERMATH_CACHE_DIR: path.join(scratchDir, 'cache'),
+      // Set from the flag alone, never inherited, so a stray variable cannot turn the deployed build into a preview.
+      AFTERMATH_PREVIEW: preview ? '1' : '',
       ASTRO_TELEMETRY_DISABLED: '1',
     },
   });
@@ -120,7 +127,7 @@ if (interrupted) {
 if (exitCode !== 0 || !existsSync(path.join(builtSite, 'index.html'))) fail(`astro build exited with ${exitCode}`);
 
 const { version } = JSON.parse(readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { version: string };
-writeFileSync(path.join(builtSite, BUILD_MARKER), buildMarkerText(version, Date.now()));
+writeFileSync(path.join(builtSite, BUILD_MARKER), buildMarkerText(version, Date.now(), preview));
 // Something may have been put in the output folder while astro ran: look again right before replacing it.
 const refusedNow = outputFolderRefusal(outDir, { root, projectDir });
 if (refusedNow !== undefined) {
@@ -149,3 +156,4 @@ try {
 // Released only now: two builds into the same folder must not swap it at the same time either.
 cleanUp();
 console.log(`built ${shownOut}`);
+if (preview) console.log(previewNote(checked.content.incidents));

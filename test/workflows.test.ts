@@ -50,7 +50,15 @@ describe('the pull request workflow', () => {
     expect(Object.keys(flow.on)).toContain('pull_request');
     const runs = steps(flow).flatMap((step) => (step.run ? [step.run] : []));
     expect(runs.indexOf('npm run check -- --format github')).toBeGreaterThan(-1);
-    expect(runs.indexOf('npm run build')).toBeGreaterThan(runs.indexOf('npm run check -- --format github'));
+    expect(runs.indexOf('npm run build -- --preview')).toBeGreaterThan(runs.indexOf('npm run check -- --format github'));
+  });
+
+  it('attaches the preview build, drafts and all, never a build for deployment', () => {
+    const flow = workflow('pull-request.yml');
+    const runs = steps(flow).flatMap((step) => (step.run ? [step.run] : []));
+    expect(runs.filter((run) => run.startsWith('npm run build'))).toEqual(['npm run build -- --preview']);
+    expect(steps(flow).find((step) => step.uses?.startsWith('actions/upload-artifact@'))?.with).toMatchObject({ name: 'site-preview', path: 'dist/' });
+    expect(Object.keys(flow.jobs).some((name) => /deploy/.test(name))).toBe(false);
   });
 });
 
@@ -60,6 +68,8 @@ describe('the deploy workflow', () => {
     expect(flow.on.push).toEqual({ branches: ['main'] });
     const build = flow.jobs.build!;
     expect(build.steps.map((step) => step.run)).toContain('npm run build');
+    // Never the preview: drafts and postmortems in review must not be published.
+    expect(build.steps.flatMap((step) => (step.run ? [step.run] : [])).filter((run) => run.includes('--preview'))).toEqual([]);
     expect(build.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist/' });
     const deploy = flow.jobs.deploy!;
     expect(deploy.needs).toBe('build');

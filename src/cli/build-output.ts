@@ -2,11 +2,11 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
-/** The file every build writes at the top of its output. It is served with the site: version and time only. */
+/** The file every build writes at the top of its output. It is served with the site: version, time and whether it is a preview. */
 export const BUILD_MARKER = '.aftermath-build';
 
-export function buildMarkerText(version: string, builtMs: number): string {
-  return `${JSON.stringify({ generator: 'aftermath', version, built: new Date(builtMs).toISOString() })}\n`;
+export function buildMarkerText(version: string, builtMs: number, preview = false): string {
+  return `${JSON.stringify({ generator: 'aftermath', version, built: new Date(builtMs).toISOString(), ...(preview ? { preview: true } : {}) })}\n`;
 }
 
 /**

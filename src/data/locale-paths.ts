@@ -2,6 +2,8 @@
 import { getCollection } from 'astro:content';
 import { localeSegment, otherLocales } from '../i18n/routes.ts';
 import type { Locale } from '../schemas/site.ts';
+import { hasPostmortemPage } from '../lib/postmortems/postmortems.ts';
+import { previewBuild } from './build-mode.ts';
 import { siteModel } from './site-model.ts';
 
 export async function otherLocalePaths(): Promise<{ params: { lang: string }; props: { locale: Locale } }[]> {
@@ -20,7 +22,7 @@ export async function incidentPaths(locales: 'default' | 'others') {
 }
 
 export async function postmortemPaths(locales: 'default' | 'others') {
-  const [{ site }, entries] = await Promise.all([siteModel(), getCollection('postmortems', (entry) => entry.data.status === 'published')]);
+  const [{ site }, entries] = await Promise.all([siteModel(), getCollection('postmortems', (entry) => hasPostmortemPage(entry.data, previewBuild))]);
   const wanted = locales === 'default' ? [site.defaultLocale] : otherLocales(site.defaultLocale);
   return wanted.flatMap((locale) => entries.map((entry) => ({ params: routeParams(entry.id, locale, locales), props: { entry, locale } })));
 }

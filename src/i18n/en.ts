@@ -225,6 +225,8 @@ export const en = {
   'maintenance.upcoming': 'Upcoming',
   'maintenance.inProgress': 'In progress',
   'maintenance.completed': 'Completed',
+  'pm.draft.banner': 'Draft, not published.',
+  'pm.draft.notice': 'This postmortem is shown only in this preview, for its reviewers. Readers of the status page cannot see it until it is published (npm run publish:postmortem).',
 } as const;
 
 export type MessageKey = keyof typeof en;

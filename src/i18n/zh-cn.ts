@@ -227,4 +227,6 @@ export const zhCN: Record<MessageKey, string> = {
   'maintenance.upcoming': '即将进行',
   'maintenance.inProgress': '进行中',
   'maintenance.completed': '已完成',
+  'pm.draft.banner': '草稿，未发布。',
+  'pm.draft.notice': '本复盘仅在此预览中供审核者阅读。发布（npm run publish:postmortem）之前，状态页的读者看不到它。',
 };

@@ -18,3 +18,12 @@ export function publishedPostmortems(model: Pick<SiteModel, 'postmortems' | 'inc
     })
     .sort((a, b) => b.incident.started.getTime() - a.incident.started.getTime());
 }
+
+/**
+ * Whether a postmortem has a page of its own. A draft or a report in review has one only in a preview build (the
+ * site a pull request attaches for its reviewers), never on the deployed site; the feeds, the API and the archive
+ * list published ones only, in either build.
+ */
+export function hasPostmortemPage(postmortem: Pick<Postmortem, 'status'>, previewBuild: boolean): boolean {
+  return postmortem.status === 'published' || previewBuild;
+}

@@ -1,0 +1,5 @@
+// Which build this is: the site that is deployed, or a preview for reviewers (`npm run build -- --preview`, which
+// sets AFTERMATH_PREVIEW=1 for Astro), where drafts and postmortems in review get pages behind a banner and no page
+// may be indexed. Only that variable decides: not Astro's DEV flag, which follows NODE_ENV (true under a test
+// runner), so nothing but an explicit request can put a draft on a built site.
+export const previewBuild: boolean = process.env.AFTERMATH_PREVIEW === '1';
