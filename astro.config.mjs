@@ -4,19 +4,24 @@ import { defineConfig } from 'astro/config';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { basePathOf } from './src/lib/model/site-urls.ts';
+import { siteSchema } from './src/schemas/site.ts';
 
 // AFTERMATH_ROOT points the build at another site's content (tests build fixture sites this way).
 const contentRoot = path.resolve(process.env.AFTERMATH_ROOT ?? '.');
-// The site's address lives with the content so a team edits one file; Astro needs it for canonical URLs.
+// The site's address lives with the content so a team edits one file; it is read with the schema the check uses.
 let baseUrl = 'https://status.example.com/';
 try {
-  baseUrl = parse(readFileSync(path.join(contentRoot, 'content/site.yaml'), 'utf8'))?.baseUrl ?? baseUrl;
+  const written = siteSchema.shape.baseUrl.safeParse(parse(readFileSync(path.join(contentRoot, 'content/site.yaml'), 'utf8'))?.baseUrl);
+  if (written.success) baseUrl = written.data;
 } catch {
-  // A missing or broken site.yaml is reported by the content loader with its file and line.
+  // A missing or broken site.yaml (or baseUrl) is reported by the content loader with its file and line.
 }
 
 export default defineConfig({
   site: baseUrl,
+  // A site served under a path (https://acme.github.io/status/) has every page, link and asset under that path.
+  base: basePathOf(baseUrl),
   output: 'static',
   // Images in markdown are files of the site's own public/ folder (the check refuses any other host).
   publicDir: path.join(contentRoot, 'public'),

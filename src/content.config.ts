@@ -10,6 +10,7 @@ import { serviceGroupSchema, serviceSchema } from './schemas/service.ts';
 import { severityLevelSchema } from './schemas/severity.ts';
 import { siteSchema } from './schemas/site.ts';
 import { markdownToHtml } from './lib/markdown/markdown-html.ts';
+import { basePathOf } from './lib/model/site-urls.ts';
 import { contentRoot, forgetSiteReadBefore, isContentFile, loadValidatedSite } from './validation/site-for-build.ts';
 
 type Kind = 'site' | 'services' | 'groups' | 'severity' | 'incidents' | 'postmortems' | 'maintenance';
@@ -35,6 +36,8 @@ function aftermathLoader(kind: Kind): Loader {
     // Bodies go through the project's own sanitising pipeline, not Astro's: the page shows exactly the text the
     // check validated (Astro would strip a second frontmatter block first) and the same HTML the feeds carry.
     store.clear();
+    // Site paths in a body (`/images/a.png`) land under the site's path, as every other link on the page does.
+    const bodyHtml = (body: string) => markdownToHtml(body, { siteBase: basePathOf(content.site.baseUrl) });
     switch (kind) {
       case 'site':
         store.set({ id: 'site', data: { ...content.site, nowMs: content.nowMs } });
@@ -50,23 +53,34 @@ function aftermathLoader(kind: Kind): Loader {
         break;
       case 'incidents':
         for (const entry of content.incidents) {
-          store.set({ id: entry.incident.id, data: entry.incident, body: entry.body, filePath: entry.file, rendered: { html: markdownToHtml(entry.body) } });
+          store.set({ id: entry.incident.id, data: entry.incident, body: entry.body, filePath: entry.file, rendered: { html: bodyHtml(entry.body) } });
         }
         break;
       case 'postmortems':
         for (const entry of content.incidents) {
           if (!entry.postmortem) continue;
           const { postmortem, body, file } = entry.postmortem;
-          store.set({ id: postmortem.incident, data: postmortem, body, filePath: file, rendered: { html: markdownToHtml(body) } });
+          store.set({ id: postmortem.incident, data: postmortem, body, filePath: file, rendered: { html: bodyHtml(body) } });
         }
         break;
       case 'maintenance':
         for (const entry of content.maintenance) {
-          store.set({ id: entry.maintenance.id, data: entry.maintenance, body: entry.body, filePath: entry.file, rendered: { html: markdownToHtml(entry.body) } });
+          store.set({ id: entry.maintenance.id, data: entry.maintenance, body: entry.body, filePath: entry.file, rendered: { html: bodyHtml(entry.body) } });
         }
         break;
     }
+    if (store.keys().length === 0) keepEmptyCollection(store);
   }
+}
+
+// A site with no incidents, postmortems or maintenance yet is normal, but Astro's getCollection() warns "does not
+// exist or is empty" on every call for a collection its store holds no entry for, and has no call that declares a
+// collection empty (withastro/astro#15329). Deleting an entry leaves its collection in the store, so an entry set
+// and deleted at once makes the collection exist, empty: the pages get an empty list and the build says nothing.
+const NO_ENTRY = 'aftermath-empty-collection';
+function keepEmptyCollection(store: LoaderContext['store']): void {
+  store.set({ id: NO_ENTRY, data: {} });
+  store.delete(NO_ENTRY);
 }
 
 export const collections = {

@@ -57,7 +57,7 @@ describe('the maintenance calendar', () => {
 describe('an event’s text', () => {
   it('names the services and says when no impact is expected', () => {
     const window = { ...maintenance('2026-12-10T01:00:00Z', '2026-12-10T02:00:00Z', ['web', 'api']), impact: undefined };
-    expect(maintenanceDescription(window, undefined, (id) => id.toUpperCase(), t)).toBe('Services: WEB, API\nExpected impact: No visible impact expected');
+    expect(maintenanceDescription(window, undefined, (id) => id.toUpperCase(), t, 'https://status.example.org/')).toBe('Services: WEB, API\nExpected impact: No visible impact expected');
   });
 
   it('uses the site’s host in the UID', () => {

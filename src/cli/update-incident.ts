@@ -1,7 +1,8 @@
 // `npm run new:update -- <id>` and `npm run resolve -- <id>`: append a status update to an incident, now or at a given past instant.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { absoluteUrl } from '../lib/feeds/feed-items.ts';
+import { postmortemPath } from '../lib/feeds/feed-items.ts';
+import { siteUrl } from '../lib/model/site-urls.ts';
 import { FrontmatterEditError } from '../lib/edits/frontmatter-edit.ts';
 import { addUpdate, impairedProblem, keptStatus, openServiceIds, readDataLoss, recoveryProblem, resolveIncident, statusProblem, type EditResult } from '../lib/edits/incident-edits.ts';
 import { isFinished, nextStatus, statusesAfter } from '../lib/incidents/incident-lifecycle.ts';
@@ -158,7 +159,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
         timeZone,
         atMs,
         ...(isFinished(status) && !incident.resolved ? { resolvedMs: atMs } : {}),
-        postmortemUrl: absoluteUrl(content.site.baseUrl, `postmortems/${incident.id}/`),
+        postmortemUrl: siteUrl(content.site.baseUrl, postmortemPath(incident.id)),
       },
       locale,
     );

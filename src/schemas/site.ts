@@ -1,5 +1,6 @@
 // Schema of content/site.yaml: the site's name, address, locale, time zone and figures' settings.
 import { z } from 'zod';
+import { siteAddressAsFolder } from '../lib/model/site-urls.ts';
 import { link, oneOf, siteAddress, text, title } from './primitives.ts';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -21,7 +22,8 @@ const weight = z.number({ error: (issue) => `found ${JSON.stringify(issue.input)
 export const siteSchema = z.strictObject({
   name: title,
   description: text.optional(),
-  baseUrl: siteAddress,
+  /** Where the site is served, a host's root or a path on it; read as a folder (`…/status` is `…/status/`). */
+  baseUrl: siteAddress.transform(siteAddressAsFolder),
   defaultLocale: oneOf(LOCALES).default('en'),
   timeZone,
   contacts: z.array(link).default([]),

@@ -2,7 +2,8 @@
 import type { Incident } from '../../schemas/incident.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { Service } from '../../schemas/service.ts';
-import { absoluteUrl, incidentPath } from '../feeds/feed-items.ts';
+import { incidentPath } from '../feeds/feed-items.ts';
+import { siteUrl } from '../model/site-urls.ts';
 import { postmortemPublishedAt } from '../postmortems/publication.ts';
 import { isoInstantInZone } from '../time/format.ts';
 import { markdownToPlainText } from '../markdown/markdown-html.ts';
@@ -243,7 +244,7 @@ export function statuspageIncident(incident: Incident, model: SiteModel, pageId:
     monitoring_at: monitoring ? at(monitoring.at.getTime()) : null,
     resolved_at: !open && incident.resolved ? at(incident.resolved.getTime()) : null,
     impact: impactOf(incident.severity, model.levels),
-    shortlink: absoluteUrl(model.site.baseUrl, incidentPath(incident.id)),
+    shortlink: siteUrl(model.site.baseUrl, incidentPath(incident.id)),
     started_at: at(incident.started.getTime()),
     page_id: pageId,
     incident_updates: updates
@@ -252,7 +253,7 @@ export function statuspageIncident(incident: Incident, model: SiteModel, pageId:
         id: statuspageId('update', updateIds(incident, update).apiKey),
         status: incidentStatusOf(update.status, published !== undefined),
         // Statuspage bodies are plain text; the same sanitised text the page shows, never the markdown as written.
-        body: markdownToPlainText(update.message),
+        body: markdownToPlainText(update.message, { siteBase: model.site.baseUrl }),
         incident_id: id,
         created_at: at(update.at.getTime()),
         updated_at: at(update.at.getTime()),
@@ -284,7 +285,7 @@ export function statuspageMaintenance(window: Maintenance, model: SiteModel, pag
   const status = maintenanceStatusAt(window, model.nowMs);
   const startMs = window.start.getTime();
   const endMs = window.end.getTime();
-  const phases: { status: StatuspageMaintenanceStatus; ms: number; body: string }[] = [{ status: 'scheduled', ms: startMs, body: (description && markdownToPlainText(description)) || window.title }];
+  const phases: { status: StatuspageMaintenanceStatus; ms: number; body: string }[] = [{ status: 'scheduled', ms: startMs, body: (description && markdownToPlainText(description, { siteBase: model.site.baseUrl })) || window.title }];
   if (status !== 'scheduled') phases.push({ status: 'in_progress', ms: startMs, body: MAINTENANCE_PHASE_BODIES.in_progress });
   if (status === 'completed') phases.push({ status: 'completed', ms: endMs, body: MAINTENANCE_PHASE_BODIES.completed });
   const componentIds = new Set(window.services.map((serviceId) => statuspageId('component', serviceId)));
@@ -297,7 +298,7 @@ export function statuspageMaintenance(window: Maintenance, model: SiteModel, pag
     monitoring_at: null,
     resolved_at: status === 'completed' ? at(endMs) : null,
     impact: 'maintenance',
-    shortlink: absoluteUrl(model.site.baseUrl, ''),
+    shortlink: siteUrl(model.site.baseUrl, ''),
     started_at: at(startMs),
     page_id: pageId,
     scheduled_for: at(startMs),

@@ -2,7 +2,8 @@
 import { Feed } from 'feed';
 import RSS from 'rss';
 import { channelUpdatedMs, feedPath, type FeedChannel, type FeedFormat } from './feed-channels.ts';
-import { absoluteUrl, type FeedItem } from './feed-items.ts';
+import { siteUrl } from '../model/site-urls.ts';
+import type { FeedItem } from './feed-items.ts';
 import { isoInstantInZone } from '../time/format.ts';
 import { markdownToHtml } from '../markdown/markdown-html.ts';
 import { feedTextOf } from './feed-text.ts';
@@ -32,14 +33,14 @@ export function rssDocument(written: FeedChannel, writtenSite: FeedSite): string
     title: channel.title,
     // RSS defines a channel's description as HTML, and readers render it so: the site's words arrive as text.
     description: escapeHtml(channel.description),
-    site_url: absoluteUrl(site.baseUrl, channel.homePath),
-    feed_url: absoluteUrl(site.baseUrl, feedPath(channel, 'rss')),
+    site_url: siteUrl(site.baseUrl, channel.homePath),
+    feed_url: siteUrl(site.baseUrl, feedPath(channel, 'rss')),
     language: site.language,
     pubDate: updated,
     ttl: TTL_MINUTES,
   });
   for (const item of channel.items) {
-    feed.item({ title: item.title, description: markdownToHtml(item.markdown), url: item.url, guid: item.guid, date: new Date(item.dateMs), categories: categoriesOf(item) });
+    feed.item({ title: item.title, description: markdownToHtml(item.markdown, { siteBase: site.baseUrl }), url: item.url, guid: item.guid, date: new Date(item.dateMs), categories: categoriesOf(item) });
   }
   // `rss` always stamps lastBuildDate with the wall clock; RSS 2.0 defines it as the last time the content
   // changed, which is the newest item, and a fixed value keeps builds reproducible.
@@ -61,13 +62,13 @@ function atomPlainText(text: string): string {
 
 export function atomDocument(written: FeedChannel, writtenSite: FeedSite): string {
   const { channel, site } = feedTextOf(written, writtenSite);
-  const selfUrl = absoluteUrl(site.baseUrl, feedPath(channel, 'atom'));
+  const selfUrl = siteUrl(site.baseUrl, feedPath(channel, 'atom'));
   const feed = new Feed({
     // The feed's own address is its permanent id: it never changes while the site keeps its base URL.
     id: selfUrl,
     title: atomPlainText(channel.title),
     description: atomPlainText(channel.description),
-    link: absoluteUrl(site.baseUrl, channel.homePath),
+    link: siteUrl(site.baseUrl, channel.homePath),
     language: site.language,
     updated: new Date(channelUpdatedMs(channel, site.nowMs)),
     generator: 'aftermath',
@@ -82,7 +83,7 @@ export function atomDocument(written: FeedChannel, writtenSite: FeedSite): strin
       link: item.url,
       date,
       published: date,
-      content: markdownToHtml(item.markdown),
+      content: markdownToHtml(item.markdown, { siteBase: site.baseUrl }),
       category: categoriesOf(item).map((term) => ({ term, name: term })),
     });
   }
@@ -115,8 +116,8 @@ export function jsonFeed(written: FeedChannel, writtenSite: FeedSite): JsonFeed 
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: channel.title,
-    home_page_url: absoluteUrl(site.baseUrl, channel.homePath),
-    feed_url: absoluteUrl(site.baseUrl, feedPath(channel, 'json')),
+    home_page_url: siteUrl(site.baseUrl, channel.homePath),
+    feed_url: siteUrl(site.baseUrl, feedPath(channel, 'json')),
     description: channel.description,
     language: site.language,
     authors: [{ name: site.name, url: site.baseUrl }],
@@ -124,7 +125,7 @@ export function jsonFeed(written: FeedChannel, writtenSite: FeedSite): JsonFeed 
       id: item.guid,
       url: item.url,
       title: item.title,
-      content_html: markdownToHtml(item.markdown),
+      content_html: markdownToHtml(item.markdown, { siteBase: site.baseUrl }),
       date_published: isoInstantInZone(item.dateMs, site.timeZone),
       tags: categoriesOf(item),
     })),

@@ -5,6 +5,7 @@ import type { Service } from '../../schemas/service.ts';
 import type { PublishedPostmortem } from '../postmortems/postmortems.ts';
 import { postmortemPublishedAt } from '../postmortems/publication.ts';
 import { serviceNameOf } from '../model/service-names.ts';
+import { siteUrl } from '../model/site-urls.ts';
 import { updateIds } from './update-ids.ts';
 
 /** An incident update's status, or `postmortem` for the publication of the incident's postmortem. */
@@ -33,10 +34,6 @@ export function postmortemPath(incidentId: string): string {
   return `postmortems/${incidentId}/`;
 }
 
-export function absoluteUrl(baseUrl: string, relative: string): string {
-  return new URL(relative, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
-}
-
 function serviceNames(incident: Incident, services: readonly Service[]): string[] {
   return incident.services.map((affected) => serviceNameOf(services, affected.id));
 }
@@ -60,7 +57,7 @@ export function incidentUpdateItems(incidents: readonly Incident[], services: re
   return newestItemsFirst(
     incidents.flatMap((incident) =>
       incident.updates.map((update): FeedItem => {
-        const page = absoluteUrl(baseUrl, incidentPath(incident.id));
+        const page = siteUrl(baseUrl, incidentPath(incident.id));
         const ids = updateIds(incident, update);
         return {
           guid: `${page}#${ids.guidFragment}`,
@@ -85,7 +82,7 @@ export function incidentUpdateItems(incidents: readonly Incident[], services: re
 export function postmortemItems(published: readonly PublishedPostmortem[], services: readonly Service[], baseUrl: string, timeZone: string, summaries: Readonly<Record<string, string>>): FeedItem[] {
   return newestItemsFirst(
     published.map(({ postmortem, incident }): FeedItem => {
-      const url = absoluteUrl(baseUrl, postmortemPath(incident.id));
+      const url = siteUrl(baseUrl, postmortemPath(incident.id));
       return {
         guid: `${url}#published`,
         title: postmortemTitle(postmortem, incident, services),

@@ -5,6 +5,7 @@ import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { MarkdownBodies, SiteModel } from '../model/site-model.ts';
 import { feedText } from './feed-text.ts';
 import { markdownToPlainText } from '../markdown/markdown-html.ts';
+import { siteUrl } from '../model/site-urls.ts';
 
 /** Subscribed calendars refresh about this often. */
 const REFRESH_SECONDS = 3600;
@@ -24,13 +25,16 @@ function calendarNameText(name: string): string {
     .replace(/\r\n?|\n/g, '\\n');
 }
 
-/** The event's text: the window's description as the page shows it (plain text), then the affected services and the expected impact. */
-export function maintenanceDescription(maintenance: Maintenance, body: string | undefined, serviceName: (id: string) => string, t: Translate): string {
+/**
+ * The event's text: the window's description as the page shows it (plain text, site links as full addresses under
+ * `baseUrl`), then the affected services and the expected impact.
+ */
+export function maintenanceDescription(maintenance: Maintenance, body: string | undefined, serviceName: (id: string) => string, t: Translate, baseUrl: string): string {
   const facts = [
     `${t('maintenance.services')}: ${maintenance.services.map(serviceName).join(', ')}`,
     `${t('maintenance.impact')}: ${maintenance.impact ? t(`impact.${maintenance.impact}`) : t('maintenance.noImpact')}`,
   ];
-  return [body && markdownToPlainText(body), facts.join('\n')].filter(Boolean).join('\n\n');
+  return [body && markdownToPlainText(body, { siteBase: baseUrl }), facts.join('\n')].filter(Boolean).join('\n\n');
 }
 
 /**
@@ -43,7 +47,7 @@ export function maintenanceCalendar(model: SiteModel, bodies: MarkdownBodies, t:
   const calendar = ical({
     name: calendarNameText(`${model.site.name}: ${t('home.maintenance')}`),
     prodId: { company: 'aftermath', product: 'aftermath', language: 'EN' },
-    url: new URL('maintenance.ics', model.site.baseUrl).href,
+    url: siteUrl(model.site.baseUrl, 'maintenance.ics'),
     ttl: REFRESH_SECONDS,
   });
   const windows = [...model.maintenance].sort((a, b) => a.start.getTime() - b.start.getTime() || a.id.localeCompare(b.id));
@@ -54,7 +58,7 @@ export function maintenanceCalendar(model: SiteModel, bodies: MarkdownBodies, t:
       end: window.end,
       stamp: new Date(model.nowMs),
       summary: feedText(window.title),
-      description: feedText(maintenanceDescription(window, bodies.maintenance[window.id], serviceName, t)),
+      description: feedText(maintenanceDescription(window, bodies.maintenance[window.id], serviceName, t, model.site.baseUrl)),
       categories: window.services.map((id) => ({ name: feedText(serviceName(id)) })),
       status: window.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       url: model.site.baseUrl,

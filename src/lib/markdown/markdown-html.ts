@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { siteUrl } from '../model/site-urls.ts';
 
 /** Schemes a link may use; a target without one (`/incidents/`, `#update`, `page`) stays on the site. */
 const LINK_SCHEMES = ['http', 'https', 'mailto'];
@@ -128,11 +129,44 @@ function rehypeLowercaseSchemes() {
   };
 }
 
+/** A target written from the site's root (`/incidents/x/`, `/images/a.png`), not another host (`//x`, `/\\x`). */
+function isSitePath(target: string): boolean {
+  return target.startsWith('/') && !/^\/[/\\]/.test(target);
+}
+
+/**
+ * A team writes `/incidents/x/` and `/images/a.png` from the site's root, wherever the site is served: each becomes
+ * that path under the site's base (`/status/images/a.png` on a page, the full address in a feed). Runs after the
+ * sanitiser, which keeps images only without a scheme, and touches only what it kept.
+ */
+function rehypeSitePathsUnderBase(options: { siteBase: string }) {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      const key = node.tagName === 'img' ? 'src' : node.tagName === 'a' ? 'href' : undefined;
+      const target = key && node.properties[key];
+      if (key && typeof target === 'string' && isSitePath(target)) node.properties[key] = siteUrl(options.siteBase, target);
+    });
+  };
+}
+
 /** Ids in markdown HTML start with this unless a field asks for its own prefix. */
 const DEFAULT_ID_PREFIX = 'user-content-';
 
+/** The base of a site served at its host's root: site paths are written as they are. */
+const ROOT_BASE = '/';
+
+export interface MarkdownOptions {
+  /** Prefix of the ids the text defines (footnotes), one per piece of text on a page. */
+  idPrefix?: string;
+  /**
+   * What site paths are written under: the site's path (`/status/`) for its pages, its address
+   * (`https://acme.github.io/status/`) for feeds, the API and the calendar, read away from the site. Default `/`.
+   */
+  siteBase?: string;
+}
+
 /** The parse above, turned into sanitised HTML syntax: the one tree every output is written from. */
-function safeHtmlTreeFor(idPrefix: string) {
+function safeHtmlTreeFor(idPrefix: string, siteBase: string) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -141,17 +175,33 @@ function safeHtmlTreeFor(idPrefix: string) {
     .use(rehypeLowercaseSchemes)
     .use(rehypeSiteImagesOnly)
     .use(rehypeSanitize, SANITIZE_SCHEMA)
+    .use(rehypeSitePathsUnderBase, { siteBase })
     .freeze();
 }
 
-const toSafeHtmlTree = safeHtmlTreeFor(DEFAULT_ID_PREFIX);
-const processors = new Map([[DEFAULT_ID_PREFIX, toSafeHtmlTree().use(rehypeStringify).freeze()]]);
+const trees = new Map<string, ReturnType<typeof safeHtmlTreeFor>>();
+const processors = new Map<string, ReturnType<typeof htmlProcessorFor>>();
 
-function processorFor(idPrefix: string) {
-  let processor = processors.get(idPrefix);
+function treeFor(idPrefix: string, siteBase: string) {
+  const key = JSON.stringify([idPrefix, siteBase]);
+  let tree = trees.get(key);
+  if (!tree) {
+    tree = safeHtmlTreeFor(idPrefix, siteBase);
+    trees.set(key, tree);
+  }
+  return tree;
+}
+
+function htmlProcessorFor(idPrefix: string, siteBase: string) {
+  return treeFor(idPrefix, siteBase)().use(rehypeStringify).freeze();
+}
+
+function processorFor(idPrefix: string, siteBase: string) {
+  const key = JSON.stringify([idPrefix, siteBase]);
+  let processor = processors.get(key);
   if (!processor) {
-    processor = safeHtmlTreeFor(idPrefix)().use(rehypeStringify).freeze();
-    processors.set(idPrefix, processor);
+    processor = htmlProcessorFor(idPrefix, siteBase);
+    processors.set(key, processor);
   }
   return processor;
 }
@@ -160,8 +210,8 @@ function processorFor(idPrefix: string) {
  * Safe HTML for markdown text. `]]>` is written `]]&gt;` (the same HTML) so the result can sit in any XML CDATA
  * section whole; feed libraries split only the first one.
  */
-export function markdownToHtml(markdown: string, options: { idPrefix?: string } = {}): string {
-  const processor = processorFor(options.idPrefix ?? DEFAULT_ID_PREFIX);
+export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
+  const processor = processorFor(options.idPrefix ?? DEFAULT_ID_PREFIX, options.siteBase ?? ROOT_BASE);
   return String(processor.processSync(withoutControlCharacters(markdown))).trim().replaceAll(']]>', ']]&gt;');
 }
 
@@ -197,7 +247,8 @@ function plainTextOf(node: HastRoot | HastRoot['children'][number]): string {
  * The same sanitised text as plain text, for outputs that are not HTML (the Statuspage API's update bodies, the
  * calendar's descriptions): what a reader of the page sees, with link addresses kept after the words.
  */
-export function markdownToPlainText(markdown: string): string {
+export function markdownToPlainText(markdown: string, options: Pick<MarkdownOptions, 'siteBase'> = {}): string {
+  const toSafeHtmlTree = treeFor(DEFAULT_ID_PREFIX, options.siteBase ?? ROOT_BASE);
   const tree = toSafeHtmlTree.runSync(toSafeHtmlTree.parse(withoutControlCharacters(markdown))) as HastRoot;
   return plainTextOf(tree).replace(/\n{3,}/g, '\n\n').trim();
 }
