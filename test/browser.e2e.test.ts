@@ -1,9 +1,10 @@
-// The example site in Debian's Chromium: accessibility (axe-core), JavaScript off, keyboard reach, screenshots.
+// The example site in Chromium (helpers/browser.ts): accessibility (axe-core), JavaScript off, keyboard reach, screenshots.
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './helpers/browser.ts';
 import { PROJECT } from './helpers/sites.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
@@ -19,11 +20,7 @@ const requested: string[] = [];
 
 beforeAll(async () => {
   server = await serveStatic(inject('exampleSite'));
-  // Flags: no sandbox as root in CI; no background networking, which this closed network refuses.
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 
