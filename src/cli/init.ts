@@ -202,14 +202,16 @@ export async function init(argv: readonly string[], io: CommandIO): Promise<numb
     }
 
     // Asked in the language given or the site there has, until the new site's own is chosen; then in that one.
-    const firstPrompter = terminalPrompter(io, localeGiven ?? currentSiteLocale(root) ?? 'en');
+    const askingLocale = localeGiven ?? currentSiteLocale(root) ?? 'en';
+    const firstPrompter = terminalPrompter(io, askingLocale);
     const first = firstPrompter.words;
     const name = await given(values.name, undefined, io, () => firstPrompter.text({ flag: 'name', message: first['init.name'], validate: acceptedBy(title, first['init.invalid.name']) }));
     const baseUrl = await given(values['base-url'], undefined, io, () =>
       firstPrompter.text({ flag: 'base-url', message: first['init.baseUrl'], validate: acceptedBy(siteAddress, first['init.invalid.baseUrl']) }),
     );
-    const defaultLocale = await given<Locale>(localeGiven, 'en', io, () =>
-      firstPrompter.choose({ flag: 'locale', message: first['init.locale'], choices: [{ value: 'en', name: 'English' }, { value: 'zh-CN', name: '简体中文' }], default: 'en' }),
+    // The language being asked in is the one offered: the current site's when init runs again.
+    const defaultLocale = await given<Locale>(localeGiven, askingLocale, io, () =>
+      firstPrompter.choose({ flag: 'locale', message: first['init.locale'], choices: [{ value: 'en', name: 'English' }, { value: 'zh-CN', name: '简体中文' }], default: askingLocale }),
     );
     const prompter = firstPrompter.inLocale(defaultLocale);
     const { words } = prompter;
