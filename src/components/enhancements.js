@@ -1,4 +1,4 @@
-// Enhancements (reader's time zone, relative times, history filters); constant text, allowed by its CSP hash.
+// Enhancements (reader's time zone, relative times, history filters, stale-page notice); constant text, allowed by its CSP hash.
 (() => {
   const yourTimeLabel = document.currentScript?.dataset.yourTime ?? '';
   const lang = document.documentElement.lang;
@@ -31,5 +31,17 @@
       for (const month of document.querySelectorAll('.history-month')) month.hidden = !month.querySelector('.history-item:not([hidden])');
     };
     filters.addEventListener('change', apply);
+  }
+  // A static page cannot rebuild itself: when the reader's clock says its figures are older than the site allows
+  // (rebuilds have stopped), say so at the top of the page.
+  const stale = document.currentScript?.dataset;
+  const asOf = Date.parse(stale?.asOf ?? '');
+  if (Number(stale?.staleAfter) > 0 && Date.now() - asOf > Number(stale.staleAfter)) {
+    const age = asOf - Date.now();
+    const [unit, size] = units.find(([, ms]) => Math.abs(age) >= ms) ?? units[2];
+    const notice = document.createElement('p');
+    notice.className = 'stale-notice';
+    notice.textContent = stale.staleNotice.replace('{ago}', rel.format(Math.round(age / size), unit));
+    document.getElementById('main')?.prepend(notice);
   }
 })();

@@ -229,4 +229,5 @@ export const zhCN: Record<MessageKey, string> = {
   'maintenance.completed': '已完成',
   'pm.draft.banner': '草稿，未发布。',
   'pm.draft.notice': '本复盘仅在此预览中供审核者阅读。发布（npm run publish:postmortem）之前，状态页的读者看不到它。',
+  'stale.notice': '本页最后更新于{ago}，页面上的状态和数据可能已过时。',
 };

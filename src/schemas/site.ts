@@ -1,9 +1,12 @@
 // Schema of content/site.yaml: the site's name, address, locale, time zone and figures' settings.
 import { z } from 'zod';
 import { siteAddressAsFolder } from '../lib/model/site-urls.ts';
-import { link, oneOf, siteAddress, text, title } from './primitives.ts';
+import { duration, link, oneOf, siteAddress, text, title } from './primitives.ts';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
+
+/** Three hours: a rebuild GitHub delays or drops now and then (schedules are best effort) raises no notice; two in a row do. */
+export const STALE_AFTER_DEFAULT_MS = 3 * 3_600_000;
 
 const timeZone = text.refine(
   (zone) => {
@@ -32,6 +35,14 @@ export const siteSchema = z.strictObject({
   impactWeights: z
     .strictObject({ degraded: weight.default(0.25), partial_outage: weight.default(0.5) })
     .default({ degraded: 0.25, partial_outage: 0.5 }),
+  /**
+   * How old the figures may get before pages tell the reader they may be out of date (the site is rebuilt hourly,
+   * so a notice means rebuilds have stopped), or `none` for no notice.
+   */
+  staleAfter: z
+    .preprocess((value) => (value === 'none' ? null : value), duration.nullable())
+    .refine((ms) => ms !== 0, { error: 'found 0 (expected a duration such as 3h, or none for no notice)' })
+    .default(STALE_AFTER_DEFAULT_MS),
   /** The build's "now"; AFTERMATH_NOW overrides it. Set it for reproducible builds. */
   now: z.string().optional(),
 });
