@@ -1,14 +1,14 @@
 // A site served under a path (a GitHub Pages project site, https://example.org/status/) works as one served at a
 // host's root: the built folder is served under that path only, a link checker follows every page from there, and
 // every address a page, feed, calendar, sitemap or the API gives is under the path.
-import { createServer, type Server } from 'node:http';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { check, LinkState } from 'linkinator';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyOf, runScript, VALID_FIXTURE } from './helpers/sites.ts';
+import { serveStatic } from './helpers/static-server.ts';
 
 const NOW = { AFTERMATH_NOW: '2026-11-26T12:00:00Z' };
 const PUBLIC_ORIGIN = 'https://example.org';
@@ -20,16 +20,6 @@ const BODY_LINKS = '\nSee ![the expiry alert](/images/expiry.png) and [the earli
 const MESSAGE_LINK = 'Details on [the status page](/).';
 const MAINTENANCE_LINK = '\nSee [the incident history](/incidents/) afterwards.\n';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.xml': 'application/xml',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ics': 'text/calendar',
-  '.txt': 'text/plain',
-};
-
 interface ServedSite {
   /** The built folder. */
   out: string;
@@ -38,29 +28,6 @@ interface ServedSite {
   /** Where the site sits on that server and at its public address: `/status/` or `/`. */
   mount: string;
   close(): Promise<void>;
-}
-
-/** A static host that serves `root` under `mount` only, as GitHub Pages serves a project site: anything else is 404. */
-async function serveUnder(root: string, mount: string): Promise<{ origin: string; close(): Promise<void> }> {
-  const server: Server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const file = path.join(root, pathname.slice(mount.length));
-    if (!pathname.startsWith(mount) || !file.startsWith(root)) {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-      return;
-    }
-    try {
-      const found = (await stat(file)).isDirectory() ? path.join(file, 'index.html') : file;
-      const body = await readFile(found);
-      response.writeHead(200, { 'Content-Type': TYPES[path.extname(found)] ?? 'application/octet-stream' }).end(request.method === 'HEAD' ? undefined : body);
-    } catch {
-      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 /** The valid fixture with baseUrl set as written, an image in public/images/ and site links in markdown, built and served. */
@@ -89,10 +56,11 @@ async function buildAndServe(baseUrl: string): Promise<ServedSite> {
     await rm(site, { recursive: true, force: true });
   }
   const mount = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).pathname;
-  const server = await serveUnder(out, mount);
+  // Only under the path, as GitHub Pages serves a project site: a link that leaves it is a 404.
+  const server = await serveStatic(out, { mount });
   return {
     out,
-    origin: server.origin,
+    origin: server.url,
     mount,
     close: async () => {
       await server.close();

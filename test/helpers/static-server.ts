@@ -1,4 +1,5 @@
-// Serves a built site on 127.0.0.1 the way a static host would (directory index, content types, 404).
+// Serves a built site on 127.0.0.1 the way a static host would (directory index, content types, 404), at the
+// host's root or under a path as GitHub Pages serves a project site.
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,10 +21,16 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** `mount` is the path the site is served under, `/` or `/status/`; anything outside it is 404. */
+export async function serveStatic(root: string, options: { mount?: string } = {}): Promise<StaticServer> {
+  const mount = options.mount ?? '/';
   const server: Server = createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = path.join(root, pathname);
+    if (!pathname.startsWith(mount)) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    let file = path.join(root, pathname.slice(mount.length));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();
       return;

@@ -179,32 +179,22 @@ function safeHtmlTreeFor(idPrefix: string, siteBase: string) {
     .freeze();
 }
 
-const trees = new Map<string, ReturnType<typeof safeHtmlTreeFor>>();
-const processors = new Map<string, ReturnType<typeof htmlProcessorFor>>();
-
-function treeFor(idPrefix: string, siteBase: string) {
-  const key = JSON.stringify([idPrefix, siteBase]);
-  let tree = trees.get(key);
-  if (!tree) {
-    tree = safeHtmlTreeFor(idPrefix, siteBase);
-    trees.set(key, tree);
-  }
-  return tree;
+/** One of each per id prefix and site base: building a unified pipeline costs far more than running one. */
+function memoised<T>(make: (idPrefix: string, siteBase: string) => T): (idPrefix: string, siteBase: string) => T {
+  const made = new Map<string, T>();
+  return (idPrefix, siteBase) => {
+    const key = JSON.stringify([idPrefix, siteBase]);
+    let value = made.get(key);
+    if (value === undefined) {
+      value = make(idPrefix, siteBase);
+      made.set(key, value);
+    }
+    return value;
+  };
 }
 
-function htmlProcessorFor(idPrefix: string, siteBase: string) {
-  return treeFor(idPrefix, siteBase)().use(rehypeStringify).freeze();
-}
-
-function processorFor(idPrefix: string, siteBase: string) {
-  const key = JSON.stringify([idPrefix, siteBase]);
-  let processor = processors.get(key);
-  if (!processor) {
-    processor = htmlProcessorFor(idPrefix, siteBase);
-    processors.set(key, processor);
-  }
-  return processor;
-}
+const treeFor = memoised(safeHtmlTreeFor);
+const processorFor = memoised((idPrefix, siteBase) => treeFor(idPrefix, siteBase)().use(rehypeStringify).freeze());
 
 /**
  * Safe HTML for markdown text. `]]>` is written `]]&gt;` (the same HTML) so the result can sit in any XML CDATA
