@@ -33,6 +33,9 @@ export default defineConfig({
   // Pages render a few at a time so social cards rasterise on both cores while other pages are written.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
+  // Markdown is rendered by the project's own sanitising pipeline, never Astro's: no Shiki, whose inline styles the
+  // Content-Security-Policy would refuse (Astro warns about exactly that on every build when it is on).
+  markdown: { syntaxHighlight: false },
   // Every page carries a Content-Security-Policy <meta>: scripts and styles only by the hashes Astro computes for
   // what the project itself inlines, everything else from the site's own origin or nowhere. Markdown is
   // sanitised before it is published; this is the second wall (docs/security.md).
