@@ -7,12 +7,18 @@ const NOW = '2026-11-26T00:00:00Z';
 const wording = { postmortems: 'Postmortems' };
 
 describe('the site channel', () => {
-  it('has every update and every published postmortem, newest first', async () => {
+  it('has the newest 50 updates and published postmortems, newest first', async () => {
     const { model, bodies } = await loadModel(EXAMPLE_FIXTURE, NOW);
     const channel = siteChannel(model, bodies);
     const updates = model.incidents.reduce((sum, incident) => sum + incident.updates.length, 0);
     const published = model.postmortems.filter((postmortem) => postmortem.status === 'published').length;
-    expect(channel.items).toHaveLength(updates + published);
+    // The example has 158 entries; a feed keeps the newest 50, as Statuspage's lists do.
+    expect(updates + published).toBe(158);
+    expect(channel.items).toHaveLength(50);
+    // None left out is newer than the oldest one kept.
+    const oldestKept = channel.items[49]!.dateMs;
+    const newerUpdates = model.incidents.flatMap((incident) => incident.updates).filter((update) => update.at.getTime() > oldestKept);
+    expect(newerUpdates.every((update) => channel.items.some((item) => item.dateMs === update.at.getTime()))).toBe(true);
     const dates = channel.items.map((item) => item.dateMs);
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
     expect(channel).toMatchObject({ folder: '', title: 'Aura Flow Status', homePath: '' });

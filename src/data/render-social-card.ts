@@ -1,10 +1,57 @@
-// Renders a social card to PNG at build time: satori lays it out with bundled fonts, resvg rasterises it.
+// Renders a social card to PNG at build time: satori lays it out with bundled fonts, resvg rasterises it. Cards
+// are kept between builds by a hash of everything that decides their pixels, so a rebuild after one new update
+// draws only the cards whose text changed, and a kept card can never be a stale one.
 import { renderAsync } from '@resvg/resvg-js';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import satori from 'satori';
 import { socialCard, type CardText } from '../lib/status/social-card.ts';
 import { fontsFor, latinFonts } from './card-fonts.ts';
 
-export async function renderSocialCard(text: CardText): Promise<Buffer> {
+/** Kept cards nobody used for this long are removed when a build starts drawing. */
+const UNUSED_FOR_MS = 30 * 24 * 3_600_000;
+
+/**
+ * What, besides the card's text, decides its pixels: the code that lays it out and the fonts, and the versions of
+ * the layout and raster libraries. Any change to one gives every card a new key.
+ */
+function rendererFingerprint(project: string): string {
+  const hash = createHash('sha256');
+  for (const file of ['src/data/render-social-card.ts', 'src/lib/status/social-card.ts', 'src/data/card-fonts.ts']) hash.update(readFileSync(path.join(project, file)));
+  for (const pkg of ['satori', '@resvg/resvg-js', '@fontsource/noto-sans', '@fontsource/noto-sans-sc']) {
+    hash.update(readFileSync(path.join(project, 'node_modules', pkg, 'package.json')));
+  }
+  return hash.digest('hex');
+}
+
+interface CardCache {
+  folder: string;
+  fingerprint: string;
+}
+
+let cache: CardCache | null | undefined;
+
+/** The build's card cache, or null when it cannot be used (no project files to fingerprint): cards are then drawn every time. */
+function cardCache(): CardCache | null {
+  if (cache !== undefined) return cache;
+  const project = process.cwd();
+  try {
+    const folder = process.env.AFTERMATH_CARD_CACHE || path.join(project, 'node_modules', '.cache', 'aftermath', 'social-cards');
+    mkdirSync(folder, { recursive: true });
+    cache = { folder, fingerprint: rendererFingerprint(project) };
+    const now = Date.now();
+    for (const name of readdirSync(folder)) {
+      const file = path.join(folder, name);
+      if (now - statSync(file).mtimeMs > UNUSED_FOR_MS) rmSync(file, { force: true });
+    }
+  } catch {
+    cache = null;
+  }
+  return cache;
+}
+
+async function drawSocialCard(text: CardText): Promise<Buffer> {
   const svg = await satori(socialCard(text) as unknown as Parameters<typeof satori>[0], {
     width: 1200,
     height: 630,
@@ -14,4 +61,29 @@ export async function renderSocialCard(text: CardText): Promise<Buffer> {
   });
   // Rasterising is most of the cost; the async form runs on libuv's thread pool, so cards render in parallel.
   return Buffer.from((await renderAsync(svg, { fitTo: { mode: 'width', value: 1200 } })).asPng());
+}
+
+export async function renderSocialCard(text: CardText): Promise<Buffer> {
+  const kept = cardCache();
+  if (!kept) return drawSocialCard(text);
+  const key = createHash('sha256').update(kept.fingerprint).update(JSON.stringify(text)).digest('hex');
+  const file = path.join(kept.folder, `${key}.png`);
+  try {
+    const png = readFileSync(file);
+    const now = new Date();
+    utimesSync(file, now, now);
+    return png;
+  } catch {
+    // Not drawn yet (or removed meanwhile): draw it.
+  }
+  const png = await drawSocialCard(text);
+  // Written beside and renamed, so a build running at the same time never reads half a card.
+  const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, png);
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+  return png;
 }

@@ -8,8 +8,8 @@ import { postmortemPublishedAt } from '../postmortems/publication.ts';
 import { isoInstantInZone } from '../time/format.ts';
 import { markdownToPlainText } from '../markdown/markdown-html.ts';
 import { updateIds } from '../feeds/update-ids.ts';
-import { isOpen, newestFirst, serviceWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
-import { publishedPostmortems } from '../postmortems/postmortems.ts';
+import { isOpen, latestUpdate, newestFirst, serviceWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
+import { publishedPostmortemOf } from '../postmortems/postmortems.ts';
 import type { MarkdownBodies, SiteModel } from '../model/site-model.ts';
 import { isMaintenanceActive, overallState, serviceStatesNow } from '../status/status.ts';
 import {
@@ -221,16 +221,22 @@ export function affectedComponentsByUpdate(incident: Incident, components: reado
   });
 }
 
+/** An incident's last change: its latest update, or its postmortem's publication when that came later. */
+function incidentUpdatedMs(incident: Incident, model: SiteModel): number {
+  const published = publishedPostmortemOf(model, incident.id);
+  const postmortemMs = published ? postmortemPublishedAt(published.postmortem, incident, model.site.timeZone) : 0;
+  return Math.max(latestUpdate(incident).at.getTime(), postmortemMs);
+}
+
 export function statuspageIncident(incident: Incident, model: SiteModel, pageId: string, components: readonly StatuspageComponent[]): StatuspageIncident {
   const at = (ms: number) => isoInstantInZone(ms, model.site.timeZone);
   const id = statuspageId('incident', incident.id);
-  const published = publishedPostmortems(model).find((entry) => entry.incident.id === incident.id);
+  const published = publishedPostmortemOf(model, incident.id);
   const updates = updatesInOrder(incident);
   const transitions = affectedComponentsByUpdate(incident, components);
   const open = isOpen(incident, model.nowMs);
   const latest = updates[updates.length - 1]!;
-  const postmortemMs = published ? postmortemPublishedAt(published.postmortem, incident, model.site.timeZone) : undefined;
-  const updatedMs = Math.max(latest.at.getTime(), postmortemMs ?? 0);
+  const updatedMs = incidentUpdatedMs(incident, model);
   const monitoring = updates.find((update) => update.status === 'monitoring');
   // The check keeps the last update and the resolution instant in step; the resolution decides, as on the status page.
   const status: StatuspageIncidentStatus = open ? incidentStatusOf(latest.status, false) : published ? 'postmortem' : 'resolved';
@@ -326,7 +332,10 @@ export function statuspageMaintenance(window: Maintenance, model: SiteModel, pag
 export function statuspageSnapshot(model: SiteModel, bodies: MarkdownBodies): StatuspageSnapshot {
   const pageId = statuspageId('page', model.site.baseUrl);
   const components = statuspageComponents(model, pageId);
-  const incidents = newestFirst(model.incidents).map((incident) => statuspageIncident(incident, model, pageId, components));
+  // Only what a document lists is built: the newest STATUSPAGE_LIST_LIMIT, and every unresolved one however old.
+  const incidents = newestFirst(model.incidents)
+    .filter((incident, index) => index < STATUSPAGE_LIST_LIMIT || isOpen(incident, model.nowMs))
+    .map((incident) => statuspageIncident(incident, model, pageId, components));
   const maintenances = model.maintenance
     .filter((window) => !window.cancelled)
     .sort((a, b) => b.start.getTime() - a.start.getTime() || a.id.localeCompare(b.id))
@@ -334,7 +343,8 @@ export function statuspageSnapshot(model: SiteModel, bodies: MarkdownBodies): St
   const changes = [
     recordStartMs(model),
     ...model.services.map((service) => serviceChangedAt(service.id, model) ?? 0),
-    ...incidents.map((incident) => Date.parse(incident.updated_at)),
+    // Every incident's last change, listed or not: a postmortem published today for an old incident is news.
+    ...model.incidents.map((incident) => incidentUpdatedMs(incident, model)),
     ...maintenances.map((window) => Date.parse(window.updated_at)),
   ].filter((ms) => ms <= model.nowMs);
   const overall = overallState([...serviceStatesNow(model).values()]);

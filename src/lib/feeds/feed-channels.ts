@@ -40,29 +40,53 @@ export function serviceFeedFolder(serviceId: string): string {
   return `services/${serviceId}/`;
 }
 
+/**
+ * How many entries a feed holds: the newest, as Statuspage's API lists 50. Feed readers and chat integrations
+ * fetch the whole file on every poll, so it stays the same size after years of history; older entries live on
+ * the site's pages.
+ */
+export const FEED_ITEM_LIMIT = 50;
+
+const itemsByModel = new WeakMap<SiteModel, FeedItem[]>();
+
+/** Every update and postmortem publication, newest first, made once per model for all channels. */
 function allItems(model: SiteModel, bodies: MarkdownBodies): FeedItem[] {
+  const known = itemsByModel.get(model);
+  if (known) return known;
   const updates = incidentUpdateItems(model.incidents, model.services, model.site.baseUrl);
   const postmortems = postmortemItems(publishedPostmortems(model), model.services, model.site.baseUrl, model.site.timeZone, bodies.postmortems);
-  return newestItemsFirst([...updates, ...postmortems]);
+  const items = newestItemsFirst([...updates, ...postmortems]);
+  itemsByModel.set(model, items);
+  return items;
 }
 
-/** `/rss.xml`, `/atom.xml`, `/feed.json`: every incident update and every postmortem publication. */
+/** The newest FEED_ITEM_LIMIT of those that belong in a channel. */
+function newest(items: readonly FeedItem[], belongs: (item: FeedItem) => boolean = () => true): FeedItem[] {
+  const kept: FeedItem[] = [];
+  for (const item of items) {
+    if (kept.length === FEED_ITEM_LIMIT) break;
+    if (belongs(item)) kept.push(item);
+  }
+  return kept;
+}
+
+/** `/rss.xml`, `/atom.xml`, `/feed.json`: the newest incident updates and postmortem publications. */
 export function siteChannel(model: SiteModel, bodies: MarkdownBodies): FeedChannel {
-  return { folder: '', title: model.site.name, description: model.site.description ?? model.site.name, homePath: '', items: allItems(model, bodies) };
+  return { folder: '', title: model.site.name, description: model.site.description ?? model.site.name, homePath: '', items: newest(allItems(model, bodies)) };
 }
 
-/** `/postmortems/rss.xml` and its siblings: postmortem publications only. */
+/** `/postmortems/rss.xml` and its siblings: the newest postmortem publications. */
 export function postmortemChannel(model: SiteModel, bodies: MarkdownBodies, wording: FeedWording): FeedChannel {
   return {
     folder: 'postmortems/',
     title: `${model.site.name}: ${wording.postmortems}`,
     description: `${model.site.name}: ${wording.postmortems}`,
     homePath: 'postmortems/',
-    items: allItems(model, bodies).filter((item) => item.status === 'postmortem'),
+    items: newest(allItems(model, bodies), (item) => item.status === 'postmortem'),
   };
 }
 
-/** `/services/<id>/rss.xml` and its siblings: the updates and postmortems of incidents that affected the service. */
+/** `/services/<id>/rss.xml` and its siblings: the newest updates and postmortems of incidents that affected the service. */
 export function serviceChannel(model: SiteModel, bodies: MarkdownBodies, serviceId: string): FeedChannel {
   const service = model.services.find((candidate) => candidate.id === serviceId);
   if (!service) throw new Error(`no service "${serviceId}" in content/services.yaml`);
@@ -71,7 +95,7 @@ export function serviceChannel(model: SiteModel, bodies: MarkdownBodies, service
     title: `${model.site.name}: ${service.name}`,
     description: service.description ?? service.name,
     homePath: `#service-${service.id}`,
-    items: allItems(model, bodies).filter((item) => item.serviceIds.includes(service.id)),
+    items: newest(allItems(model, bodies), (item) => item.serviceIds.includes(service.id)),
   };
 }
 

@@ -200,9 +200,32 @@ const processorFor = memoised((idPrefix, siteBase) => treeFor(idPrefix, siteBase
  * Safe HTML for markdown text. `]]>` is written `]]&gt;` (the same HTML) so the result can sit in any XML CDATA
  * section whole; feed libraries split only the first one.
  */
+/**
+ * Every output renders the same texts again (each update message appears on two pages, three site feeds, its
+ * services' feeds and the API), so results are kept by their exact input: rendering is a pure function of the
+ * text and the options, so a kept result can never differ from a fresh one. The oldest go first past the cap,
+ * so a long `astro dev` session does not grow without bound.
+ */
+const REMEMBERED_RESULTS = 50_000;
+const renderedHtml = new Map<string, string>();
+const renderedText = new Map<string, string>();
+
+function remembered(cache: Map<string, string>, key: string, render: () => string): string {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const result = render();
+  if (cache.size >= REMEMBERED_RESULTS) cache.delete(cache.keys().next().value!);
+  cache.set(key, result);
+  return result;
+}
+
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
-  const processor = processorFor(options.idPrefix ?? DEFAULT_ID_PREFIX, options.siteBase ?? ROOT_BASE);
-  return String(processor.processSync(withoutControlCharacters(markdown))).trim().replaceAll(']]>', ']]&gt;');
+  const idPrefix = options.idPrefix ?? DEFAULT_ID_PREFIX;
+  const siteBase = options.siteBase ?? ROOT_BASE;
+  return remembered(renderedHtml, `${idPrefix}\0${siteBase}\0${markdown}`, () => {
+    const processor = processorFor(idPrefix, siteBase);
+    return String(processor.processSync(withoutControlCharacters(markdown))).trim().replaceAll(']]>', ']]&gt;');
+  });
 }
 
 function plainTextOf(node: HastRoot | HastRoot['children'][number]): string {
@@ -238,7 +261,10 @@ function plainTextOf(node: HastRoot | HastRoot['children'][number]): string {
  * calendar's descriptions): what a reader of the page sees, with link addresses kept after the words.
  */
 export function markdownToPlainText(markdown: string, options: Pick<MarkdownOptions, 'siteBase'> = {}): string {
-  const toSafeHtmlTree = treeFor(DEFAULT_ID_PREFIX, options.siteBase ?? ROOT_BASE);
-  const tree = toSafeHtmlTree.runSync(toSafeHtmlTree.parse(withoutControlCharacters(markdown))) as HastRoot;
-  return plainTextOf(tree).replace(/\n{3,}/g, '\n\n').trim();
+  const siteBase = options.siteBase ?? ROOT_BASE;
+  return remembered(renderedText, `${siteBase}\0${markdown}`, () => {
+    const toSafeHtmlTree = treeFor(DEFAULT_ID_PREFIX, siteBase);
+    const tree = toSafeHtmlTree.runSync(toSafeHtmlTree.parse(withoutControlCharacters(markdown))) as HastRoot;
+    return plainTextOf(tree).replace(/\n{3,}/g, '\n\n').trim();
+  });
 }

@@ -8,15 +8,37 @@ export interface PublishedPostmortem {
   incident: Incident;
 }
 
-/** Drafts and reports in review stay in the repository but are not published. */
+const publishedByModel = new WeakMap<object, PublishedPostmortem[]>();
+
+/**
+ * Drafts and reports in review stay in the repository but are not published. Found once per model (a build has
+ * one; many pages and every API incident ask), each postmortem's incident looked up by id, not by a scan.
+ */
 export function publishedPostmortems(model: Pick<SiteModel, 'postmortems' | 'incidents'>): PublishedPostmortem[] {
-  return model.postmortems
+  const known = publishedByModel.get(model);
+  if (known) return known;
+  const incidentsById = new Map(model.incidents.map((incident) => [incident.id, incident]));
+  const published = model.postmortems
     .filter((postmortem) => postmortem.status === 'published')
     .flatMap((postmortem) => {
-      const incident = model.incidents.find((candidate) => candidate.id === postmortem.incident);
+      const incident = incidentsById.get(postmortem.incident);
       return incident ? [{ postmortem, incident }] : [];
     })
     .sort((a, b) => b.incident.started.getTime() - a.incident.started.getTime());
+  publishedByModel.set(model, published);
+  return published;
+}
+
+const publishedByIncidentByModel = new WeakMap<object, Map<string, PublishedPostmortem>>();
+
+/** The published postmortem of an incident, if any, by its id. */
+export function publishedPostmortemOf(model: Pick<SiteModel, 'postmortems' | 'incidents'>, incidentId: string): PublishedPostmortem | undefined {
+  let byIncident = publishedByIncidentByModel.get(model);
+  if (!byIncident) {
+    byIncident = new Map(publishedPostmortems(model).map((entry) => [entry.incident.id, entry]));
+    publishedByIncidentByModel.set(model, byIncident);
+  }
+  return byIncident.get(incidentId);
 }
 
 /**

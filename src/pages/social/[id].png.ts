@@ -5,6 +5,7 @@ import { renderSocialCard } from '../../data/render-social-card.ts';
 import { translator } from '../../i18n/index.ts';
 import { incidentCardText, siteCardText } from '../../lib/status/social-card.ts';
 import { statusPage } from '../../lib/status/status-page.ts';
+import { incidentById } from '../../lib/model/lookups.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const model = await siteModel();
@@ -14,7 +15,7 @@ export const getStaticPaths: GetStaticPaths = async () => {
 export const GET: APIRoute = async ({ params }) => {
   const model = await siteModel();
   const t = translator(model.site.defaultLocale);
-  const incident = model.incidents.find((candidate) => candidate.id === params.id);
+  const incident = incidentById(model, params.id ?? '');
   const png = await renderSocialCard(incident ? incidentCardText(incident, model, t) : siteCardText(statusPage(model).overall, model, t));
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
