@@ -67,6 +67,16 @@ describe.each(['pull-request.yml', 'deploy.yml'])('%s', (name) => {
     expect(all[save]!.with).toEqual({ path: 'node_modules', key: '${{ steps.node-modules.outputs.cache-primary-key }}' });
   });
 
+  it('keeps the social cards between builds, where the build reads them', () => {
+    const all = steps(workflow(name));
+    const cards = all.findIndex((step) => step.uses?.startsWith('actions/cache@'));
+    const build = all.findIndex((step) => step.run?.startsWith('npm run build'));
+    expect(cards).toBeGreaterThan(-1);
+    expect(cards).toBeLessThan(build);
+    expect(all[cards]!.with).toEqual({ path: '${{ runner.temp }}/social-cards', key: "social-cards-${{ hashFiles('content/**', 'incidents/**') }}", 'restore-keys': 'social-cards-' });
+    expect(all[build]!.env).toEqual({ AFTERMATH_CARD_CACHE: '${{ runner.temp }}/social-cards' });
+  });
+
   it('reads the repository only, unless a job needs more', () => {
     expect(workflow(name).permissions).toEqual({ contents: 'read' });
   });
