@@ -2,11 +2,12 @@
 // on a copy of the valid fixture (Europe/Berlin, UTC+1 in November). A build while the outage is monitored shows
 // each service's state on the card, in step with the rows; the final build's figures and budgets are computed
 // by hand below (issue #11, items 2, 10 and 12).
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
+import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyOf, runScript, VALID_FIXTURE, type CommandResult } from './helpers/sites.ts';
+import type { CommandResult } from './helpers/sites.ts';
+import { outageStory, text, type OutageStory } from './helpers/outage-story.ts';
 
 const UNPLANNED = 'INC-20261127-001';
 const PLANNED = 'INC-20261127-002';
@@ -15,36 +16,29 @@ const BUILD_NOW = '2026-11-28T12:00:00Z';
 // While the unplanned outage is monitored: 03:15 in Berlin.
 const MID_NOW = '2026-11-27T02:15:00Z';
 
+let story: OutageStory;
 let root: string;
 let out: string;
 let midOut: string;
-const results: CommandResult[] = [];
+let results: CommandResult[];
 let midBuild: CommandResult;
 let build: CommandResult;
 
-const run = (script: string, now: string, args: string[]) => {
-  const result = runScript(script, [...args, '--root', root], { AFTERMATH_NOW: now });
-  results.push(result);
-  return result;
-};
-const page = async (dir: string, route: string): Promise<HTMLElement> => parse(await readFile(path.join(dir, route, 'index.html'), 'utf8'));
-const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const run = (script: string, now: string, args: string[]) => story.run(script, now, args);
+const page = (dir: string, route: string) => story.page(route, dir);
 const day27 = (home: HTMLElement, id: string) => {
   const days = home.querySelectorAll(`#service-${id} .bars .day .tip`).map(text);
   return days[days.length - 2];
 };
 
 beforeAll(async () => {
-  root = await copyOf(VALID_FIXTURE);
-  out = path.join(root, 'dist');
+  story = await outageStory([
+    { id: 'queue', name: 'Job queue', rto: '15m', availability: '99.9%' },
+    { id: 'db', name: 'Database', rto: '30m', availability: '99.9%' },
+    { id: 'search', name: 'Search', rto: '30m', availability: '99.9%' },
+  ]);
+  ({ root, out, results } = story);
   midOut = path.join(root, 'dist-mid');
-  const services = await readFile(path.join(root, 'content/services.yaml'), 'utf8');
-  await writeFile(
-    path.join(root, 'content/services.yaml'),
-    `${services.trimEnd()}\n  - id: queue\n    name: Job queue\n    group: platform\n    rto: 15m\n    rpo: 5m\n    availability: 99.9%\n  - id: db\n    name: Database\n    group: platform\n    rto: 30m\n    rpo: 5m\n    availability: 99.9%\n  - id: search\n    name: Search\n    group: platform\n    rto: 30m\n    rpo: 5m\n    availability: 99.9%\n`,
-  );
-  const site = await readFile(path.join(root, 'content/site.yaml'), 'utf8');
-  await writeFile(path.join(root, 'content/site.yaml'), site.replace('degraded: 0.2', 'degraded: 0.25').replace('partial_outage: 0.6', 'partial_outage: 0.5'));
 
   // A week ahead: the database's upgrade 02:00–04:00, announced as unnoticeable; search's reindex 05:00–07:00,
   // announced as a partial outage.
@@ -57,7 +51,7 @@ beforeAll(async () => {
     '--started', '2026-11-27 02:30', '--status', 'investigating', '--message', 'The database does not answer.',
   ]);
   run('new-update.ts', '2026-11-27T02:10:00Z', [UNPLANNED, '--status', 'monitoring', '--recovered', 'queue', '--message', 'Jobs run again; the database is still down.']);
-  midBuild = runScript('build.ts', ['--root', root, '--out', midOut], { AFTERMATH_NOW: MID_NOW });
+  midBuild = story.build(MID_NOW, midOut);
   run('resolve.ts', '2026-11-27T02:19:00Z', [UNPLANNED, '--recovered', 'all', '--message', 'The database answers again.']);
 
   // Planned work gone wrong: the reindex breaks search from 06:00 to 07:30, as badly as announced, linked to its window.
@@ -66,7 +60,7 @@ beforeAll(async () => {
     '--started', '2026-11-27 06:00', '--status', 'investigating', '--message', 'Search results are incomplete.',
   ]);
   run('resolve.ts', '2026-11-27T06:30:00Z', [PLANNED, '--message', 'Search is complete again.']);
-  build = runScript('build.ts', ['--root', root, '--out', out], { AFTERMATH_NOW: BUILD_NOW });
+  build = story.build(BUILD_NOW);
 }, 300_000);
 
 afterAll(async () => {

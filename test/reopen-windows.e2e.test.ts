@@ -2,41 +2,31 @@
 // the incident page, the status page and the check count the two real impact windows, not the quiet gap.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
+import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
-import { copyOf, runScript, VALID_FIXTURE, type CommandResult } from './helpers/sites.ts';
+import type { CommandResult } from './helpers/sites.ts';
+import { outageStory, QUEUE_AND_DATABASE, text, type OutageStory } from './helpers/outage-story.ts';
 
 const ID = 'INC-20261127-001';
 const FILE = `incidents/2026/${ID}/index.md`;
 // Built at 13:00 in Berlin the next day, so 27 November is a whole day of 1440 minutes.
 const BUILD_NOW = '2026-11-28T12:00:00Z';
 
+let story: OutageStory;
 let root: string;
 let out: string;
-const results: CommandResult[] = [];
+let results: CommandResult[];
 let build: CommandResult;
 
-const run = (script: string, now: string, args: string[]) => {
-  const result = runScript(script, [...args, '--root', root], { AFTERMATH_NOW: now });
-  results.push(result);
-  return result;
-};
-const page = async (route: string): Promise<HTMLElement> => parse(await readFile(path.join(out, route, 'index.html'), 'utf8'));
-const text = (element: HTMLElement | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const run = (script: string, now: string, args: string[]) => story.run(script, now, args);
+const page = (route: string) => story.page(route);
 
 beforeAll(async () => {
-  root = await copyOf(VALID_FIXTURE);
-  out = path.join(root, 'dist');
   // Two services nothing else touched, and the weights of the issue: partial outage 0.5, degraded 0.25.
-  const services = await readFile(path.join(root, 'content/services.yaml'), 'utf8');
-  await writeFile(
-    path.join(root, 'content/services.yaml'),
-    `${services.trimEnd()}\n  - id: queue\n    name: Job queue\n    group: platform\n    rto: 15m\n    rpo: 5m\n    availability: 99.9%\n  - id: db\n    name: Database\n    group: platform\n    rto: 30m\n    rpo: 5m\n    availability: 99.99%\n`,
-  );
-  const site = await readFile(path.join(root, 'content/site.yaml'), 'utf8');
-  await writeFile(path.join(root, 'content/site.yaml'), site.replace('degraded: 0.2', 'degraded: 0.25').replace('partial_outage: 0.6', 'partial_outage: 0.5'));
+  story = await outageStory(QUEUE_AND_DATABASE);
+  ({ root, out, results } = story);
 
   // Jobs stuck from 09:30, noticed 09:35; resolved 10:30; back at 11:00; recovered 11:20 (Berlin time).
   run('new-incident.ts', '2026-11-27T08:35:00Z', [
@@ -46,7 +36,7 @@ beforeAll(async () => {
   run('resolve.ts', '2026-11-27T09:30:00Z', [ID, '--message', 'Jobs run again.']);
   run('new-update.ts', '2026-11-27T10:00:00Z', [ID, '--status', 'reopened', '--message', 'Jobs are stuck again.']);
   run('resolve.ts', '2026-11-27T10:20:00Z', [ID, '--message', 'Jobs run again; the stuck worker is gone.']);
-  build = runScript('build.ts', ['--root', root, '--out', out], { AFTERMATH_NOW: BUILD_NOW });
+  build = story.build(BUILD_NOW);
 }, 300_000);
 
 afterAll(async () => {
