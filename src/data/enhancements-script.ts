@@ -6,4 +6,4 @@ import source from '../components/enhancements.js?raw';
 
 export const enhancementsScript: string = transformSync(source, { minify: true, loader: 'js' }).code.trim();
 
-export const enhancementsScriptHash = `sha256-${createHash('sha256').update(enhancementsScript).digest('base64')}`;
+export const enhancementsScriptHash = `sha256-${createHash('sha256').update(enhancementsScript).digest('base64')}` as const;
