@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT } from '../helpers/sites.ts';
 
@@ -41,9 +42,9 @@ describe('the project after npm run init', () => {
     // The commands a newcomer runs next, with no --root: the site in the working directory.
     expect(spawnSync(process.execPath, ['scripts/check.ts'], { cwd: root, encoding: 'utf8' }).stdout).toBe('ok: 0 incidents, 0 postmortems, 0 maintenance windows, 1 service checked\n');
     const suites = ['test/adoption/own-content.test.ts', 'test/example-site.e2e.test.ts', 'test/comms-commands.e2e.test.ts'];
-    const run = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...suites], { cwd: root, encoding: 'utf8', timeout: 600_000, env: { ...process.env, CI: '1' } });
+    const run = spawnSync(process.execPath, [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', ...suites], { cwd: root, encoding: 'utf8', timeout: 600_000, env: { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0' } });
     expect(run.status, `${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`).toBe(0);
-    expect(run.stdout).toMatch(/Test Files\s+3 passed \(3\)/);
+    expect(stripVTControlCharacters(run.stdout)).toMatch(/Test Files\s+3 passed \(3\)/);
   }, 660_000);
 
   it('has no suite that reads the root content as its example', async () => {
