@@ -15,6 +15,16 @@ export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
 
 export const FEED_FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
 
+/** What every format needs to know about the site besides the channel. */
+export interface FeedSite {
+  name: string;
+  baseUrl: string;
+  /** BCP 47, the site's default locale. */
+  language: string;
+  timeZone: string;
+  nowMs: number;
+}
+
 export interface FeedChannel {
   /** Folder of the channel's files relative to the site root, '' or ending in '/': '', 'postmortems/', 'services/cache/'. */
   folder: string;

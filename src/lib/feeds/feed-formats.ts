@@ -1,22 +1,15 @@
 // Writes a feed channel as RSS 2.0 (the `rss` package), Atom 1.0 (the `feed` package) or JSON Feed 1.1.
 import { Feed } from 'feed';
 import RSS from 'rss';
-import { channelUpdatedMs, feedPath, type FeedChannel, type FeedFormat } from './feed-channels.ts';
+import { channelUpdatedMs, feedPath, type FeedChannel, type FeedFormat, type FeedSite } from './feed-channels.ts';
+
+export type { FeedSite };
 import { siteUrl } from '../model/site-urls.ts';
 import type { FeedItem } from './feed-items.ts';
 import { isoInstantInZone } from '../time/format.ts';
 import { markdownToHtml } from '../markdown/markdown-html.ts';
 import { feedTextOf } from './feed-text.ts';
 
-/** What every format needs to know about the site besides the channel. */
-export interface FeedSite {
-  name: string;
-  baseUrl: string;
-  /** BCP 47, the site's default locale. */
-  language: string;
-  timeZone: string;
-  nowMs: number;
-}
 
 /** How often readers should poll, in minutes: incidents move fast. */
 const TTL_MINUTES = 5;

@@ -1,7 +1,6 @@
 // Makes every string a channel (or the maintenance calendar) carries safe to write, in one place before any writer sees it.
 import { withoutControlCharacters } from '../markdown/markdown-html.ts';
-import type { FeedChannel } from './feed-channels.ts';
-import type { FeedSite } from './feed-formats.ts';
+import type { FeedChannel, FeedSite } from './feed-channels.ts';
 import type { FeedItem } from './feed-items.ts';
 
 /**
