@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 import type { CommandResult } from './helpers/sites.ts';
-import { outageStory, QUEUE_AND_DATABASE, text, type OutageStory } from './helpers/outage-story.ts';
+import { affectedRows, outageStory, QUEUE_AND_DATABASE, targetRows, text, windowTexts, type OutageStory } from './helpers/outage-story.ts';
 
 const ID = 'INC-20261127-001';
 const FILE = `incidents/2026/${ID}/index.md`;
@@ -77,20 +77,20 @@ describe('recovering, failing again and a partial reopen, with the commands', ()
 
 describe('the figures', () => {
   it('lists each service’s real windows on the incident page', async () => {
-    const rows = (await page(`incidents/${ID}`)).querySelectorAll('section[aria-labelledby="affected"] tbody tr');
-    const cells = rows.map((row) => [text(row.querySelector('th')), ...row.querySelectorAll('td').map((cell) => cell.querySelectorAll('.impact-window').length || text(cell))]);
+    const incidentPage = await page(`incidents/${ID}`);
+    const cells = affectedRows(incidentPage);
     // Job queue: 09:30–10:30 (60) + 11:00–11:20 (20) = 80 min. Database: 09:30–09:50 (20) + 10:10–10:30 (20) = 40 min.
     expect(cells).toEqual([
       ['Job queue', 'Partial outage', 2, '1 h 20 min'],
       ['Database', 'Degraded', 2, '40 min'],
     ]);
-    const db = rows[1]!.querySelectorAll('.impact-window').map(text);
+    const db = windowTexts(incidentPage, 1);
     expect(db[0]).toMatch(/09:30.*–.*09:50/);
     expect(db[1]).toMatch(/10:10.*–.*10:30/);
   });
 
   it('judges the database’s recovery by its slowest window: 20 min against an RTO of 30 min, met', async () => {
-    const rows = (await page(`incidents/${ID}`)).querySelectorAll('.targets-box tbody tr').map((row) => [text(row.querySelector('th')), ...row.querySelectorAll('td').map(text)]);
+    const rows = targetRows(await page(`incidents/${ID}`));
     const db = rows.find((row) => row[0]!.startsWith('Time to recover: Database'));
     expect(db?.[1]).toBe('20 min');
     expect(db?.[3]).toMatch(/^✓ met/);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 import type { CommandResult } from './helpers/sites.ts';
-import { outageStory, QUEUE_AND_DATABASE, text, type OutageStory } from './helpers/outage-story.ts';
+import { affectedRows, outageStory, QUEUE_AND_DATABASE, targetRows, text, windowTexts, type OutageStory } from './helpers/outage-story.ts';
 
 const ID = 'INC-20261127-001';
 const FILE = `incidents/2026/${ID}/index.md`;
@@ -62,20 +62,20 @@ describe('a reopen recorded with the commands', () => {
 
 describe('the incident page', () => {
   it('lists each service’s two impact windows and 80 minutes, not one window of 110', async () => {
-    const rows = (await page(`incidents/${ID}`)).querySelectorAll('section[aria-labelledby="affected"] tbody tr');
-    const cells = rows.map((row) => [text(row.querySelector('th')), ...row.querySelectorAll('td').map((cell) => cell.querySelectorAll('.impact-window').length || text(cell))]);
+    const incidentPage = await page(`incidents/${ID}`);
+    const cells = affectedRows(incidentPage);
     // 09:30–10:30 is 60 min, 11:00–11:20 is 20 min: 80 min = 1 h 20 min.
     expect(cells).toEqual([
       ['Job queue', 'Partial outage', 2, '1 h 20 min'],
       ['Database', 'Degraded', 2, '1 h 20 min'],
     ]);
-    const windows = rows[0]!.querySelectorAll('.impact-window').map(text);
+    const windows = windowTexts(incidentPage, 0);
     expect(windows[0]).toMatch(/09:30.*–.*10:30/);
     expect(windows[1]).toMatch(/11:00.*–.*11:20/);
   });
 
   it('judges recovery per window and each service by its slowest one, and says so', async () => {
-    const rows = (await page(`incidents/${ID}`)).querySelectorAll('.targets-box tbody tr').map((row) => [text(row.querySelector('th')), ...row.querySelectorAll('td').map(text)]);
+    const rows = targetRows(await page(`incidents/${ID}`));
     // Job queue, RTO 15 min: 60 min (45 over) and 20 min (5 over) → missed, 45 min over, not 1 h 35 min.
     expect(rows.find((row) => row[0]!.startsWith('Time to recover: Job queue'))).toEqual([
       'Time to recover: Job queue judged by the slowest of its impact windows (2)',

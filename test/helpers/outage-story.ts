@@ -57,3 +57,20 @@ export async function outageStory(services: readonly ServiceLine[]): Promise<Out
 
 /** An element's text with runs of white space as one space. */
 export const text = (element: HTMLElement | null | undefined): string => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The incident page's affected-services table: name, impact, then the number of windows or the cell's text. */
+export function affectedRows(incidentPage: HTMLElement): (string | number)[][] {
+  return incidentPage
+    .querySelectorAll('section[aria-labelledby="affected"] tbody tr')
+    .map((row) => [text(row.querySelector('th')), ...row.querySelectorAll('td').map((cell) => cell.querySelectorAll('.impact-window').length || text(cell))]);
+}
+
+/** The text of each impact window listed for the affected service in row `index`. */
+export function windowTexts(incidentPage: HTMLElement, index: number): string[] {
+  return incidentPage.querySelectorAll('section[aria-labelledby="affected"] tbody tr')[index]!.querySelectorAll('.impact-window').map(text);
+}
+
+/** The incident page's targets box, a row per line: the heading, then each cell's text. */
+export function targetRows(incidentPage: HTMLElement): string[][] {
+  return incidentPage.querySelectorAll('.targets-box tbody tr').map((row) => [text(row.querySelector('th')), ...row.querySelectorAll('td').map(text)]);
+}
