@@ -4,6 +4,7 @@ import { localeSegment, otherLocales } from '../i18n/routes.ts';
 import type { Locale } from '../schemas/site.ts';
 import { hasPostmortemPage } from '../lib/postmortems/postmortems.ts';
 import { previewBuild } from './build-mode.ts';
+import { historyPageCount } from '../lib/status/history.ts';
 import { siteModel } from './site-model.ts';
 
 export async function otherLocalePaths(): Promise<{ params: { lang: string }; props: { locale: Locale } }[]> {
@@ -25,4 +26,14 @@ export async function postmortemPaths(locales: 'default' | 'others') {
   const [{ site }, entries] = await Promise.all([siteModel(), getCollection('postmortems', (entry) => hasPostmortemPage(entry.data, previewBuild))]);
   const wanted = locales === 'default' ? [site.defaultLocale] : otherLocales(site.defaultLocale);
   return wanted.flatMap((locale) => entries.map((entry) => ({ params: routeParams(entry.id, locale, locales), props: { entry, locale } })));
+}
+
+/** The history's pages after the first (the first is /incidents/ itself), in the default locale or the others. */
+export async function historyPaths(locales: 'default' | 'others') {
+  const model = await siteModel();
+  const wanted = locales === 'default' ? [model.site.defaultLocale] : otherLocales(model.site.defaultLocale);
+  const numbers = Array.from({ length: historyPageCount(model.incidents.length) - 1 }, (_, index) => index + 2);
+  return wanted.flatMap((locale) =>
+    numbers.map((page) => ({ params: locales === 'default' ? { n: String(page) } : { n: String(page), lang: localeSegment(locale) }, props: { locale, page } })),
+  );
 }

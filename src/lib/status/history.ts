@@ -19,3 +19,34 @@ export function incidentsByMonth(incidents: readonly Incident[], timeZone: strin
   }
   return months;
 }
+
+/**
+ * Incidents per history page. A page of 100 stays near 5 KB gzipped whatever the length of the record, so years
+ * of history never make one page a reader on a phone has to wait for.
+ */
+export const HISTORY_PAGE_SIZE = 100;
+
+export interface HistoryPage {
+  /** From 1, newest incidents first. */
+  number: number;
+  count: number;
+  incidents: Incident[];
+}
+
+/** How many history pages the record fills: at least one, which says there is nothing yet. */
+export function historyPageCount(incidentCount: number): number {
+  return Math.max(1, Math.ceil(incidentCount / HISTORY_PAGE_SIZE));
+}
+
+/** One page of the history, newest first; page 1 holds the newest HISTORY_PAGE_SIZE. */
+export function historyPage(incidents: readonly Incident[], number: number): HistoryPage {
+  const count = historyPageCount(incidents.length);
+  if (!Number.isInteger(number) || number < 1 || number > count) throw new RangeError(`no history page ${number} (expected 1 to ${count})`);
+  const from = (number - 1) * HISTORY_PAGE_SIZE;
+  return { number, count, incidents: newestFirst(incidents).slice(from, from + HISTORY_PAGE_SIZE) };
+}
+
+/** The page's path below a locale's root: `incidents/` for the first, `incidents/page/2/` after it. */
+export function historyPagePath(number: number): string {
+  return number === 1 ? 'incidents/' : `incidents/page/${number}/`;
+}
