@@ -19,6 +19,36 @@ describe('the last recovery before a resolution', () => {
     expect(lastRecoveryMs(watched, [], Date.parse('2026-11-27T10:30:00Z'))).toBe(Date.parse('2026-11-27T09:50:00Z'));
   });
 
+  it('counts only the stretch since a reopen: a service still impaired recovers with the resolution, not at a monitoring update before the reopen', () => {
+    // api recovered at 09:50 before the first resolution (10:10); db failed again at the reopen (10:40) and is
+    // resolved at 11:05 with no monitoring update since: it recovered with the resolution, 0 s before it.
+    const reopened = incident({
+      started: '2026-11-27T09:00:00Z',
+      resolved: '2026-11-27T11:05:00Z',
+      services: [{ id: 'api', impact: 'major_outage', end: '2026-11-27T09:50:00Z' }, { id: 'db', impact: 'partial_outage' }],
+      updates: [
+        { at: '2026-11-27T09:05:00Z', status: 'investigating' },
+        { at: '2026-11-27T09:50:00Z', status: 'monitoring' },
+        { at: '2026-11-27T10:10:00Z', status: 'resolved' },
+        { at: '2026-11-27T10:40:00Z', status: 'reopened' },
+        { at: '2026-11-27T11:05:00Z', status: 'resolved' },
+      ],
+    });
+    expect(lastRecoveryMs(reopened, [], Date.parse('2026-11-27T11:05:00Z'))).toBe(Date.parse('2026-11-27T11:05:00Z'));
+    // A monitoring update after the reopen is when the team saw db come back.
+    const watchedAgain = incident({
+      started: '2026-11-27T09:00:00Z',
+      services: [{ id: 'api', impact: 'major_outage', end: '2026-11-27T09:50:00Z' }, { id: 'db', impact: 'partial_outage' }],
+      updates: [
+        { at: '2026-11-27T09:05:00Z', status: 'investigating' },
+        { at: '2026-11-27T10:10:00Z', status: 'resolved' },
+        { at: '2026-11-27T10:40:00Z', status: 'reopened' },
+        { at: '2026-11-27T10:50:00Z', status: 'monitoring' },
+      ],
+    });
+    expect(lastRecoveryMs(watchedAgain, [], Date.parse('2026-11-27T11:05:00Z'))).toBe(Date.parse('2026-11-27T10:50:00Z'));
+  });
+
   it('is the resolution itself when services recover with it', () => {
     const watched = incident({ ...base, services: [{ id: 'db', impact: 'major_outage' }] });
     expect(lastRecoveryMs(watched, ['db'], Date.parse('2026-11-27T10:30:00Z'))).toBe(Date.parse('2026-11-27T10:30:00Z'));
