@@ -64,6 +64,15 @@ describe('the English incident page of a Chinese site', () => {
     expect(incident.querySelector('h1 span[lang="zh-CN"]')?.textContent).toBe('部分访客访问网站缓慢');
     expect(text(incident.querySelector('dl'))).toContain('P4 — Minor');
   });
+
+  it('marks the summary the team wrote, the site name, and a service name given only in Chinese in the targets box', async () => {
+    // INC-20261110-001 has a summary and affected the REST API, whose name is given only in Chinese.
+    const incident = await page('en/incidents/INC-20261110-001');
+    expect(incident.querySelector('section[aria-labelledby="summary"] div')?.getAttribute('lang')).toBe('zh-CN');
+    expect(incident.querySelector('.site-name')?.getAttribute('lang')).toBe('zh-CN');
+    const recovery = incident.querySelectorAll('.targets-box th').find((cell) => text(cell).startsWith('Time to recover: '));
+    expect([text(recovery), recovery?.querySelector('span')?.getAttribute('lang')]).toEqual(['Time to recover: REST 接口', 'zh-CN']);
+  });
 });
 
 describe('the Chinese pages', () => {
