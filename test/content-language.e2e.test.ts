@@ -68,7 +68,9 @@ describe('the English incident page of a Chinese site', () => {
   it('marks the summary the team wrote, the site name, and a service name given only in Chinese in the targets box', async () => {
     // INC-20261110-001 has a summary and affected the REST API, whose name is given only in Chinese.
     const incident = await page('en/incidents/INC-20261110-001');
-    expect(incident.querySelector('section[aria-labelledby="summary"] div')?.getAttribute('lang')).toBe('zh-CN');
+    const summary = incident.querySelector('section[aria-labelledby="summary"]');
+    // The summary is Chinese; its heading is the page's own English.
+    expect([summary?.getAttribute('lang'), summary?.querySelector('h2')?.getAttribute('lang')]).toEqual(['zh-CN', 'en']);
     expect(incident.querySelector('.site-name')?.getAttribute('lang')).toBe('zh-CN');
     const recovery = incident.querySelectorAll('.targets-box th').find((cell) => text(cell).startsWith('Time to recover: '));
     expect([text(recovery), recovery?.querySelector('span')?.getAttribute('lang')]).toEqual(['Time to recover: REST 接口', 'zh-CN']);
