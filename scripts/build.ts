@@ -15,14 +15,18 @@ import { formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
 
-const USAGE = 'usage: npm run build -- [--root <site folder>] [--out <output folder>] [--preview]';
+const USAGE = 'usage: npm run build -- [--root <site folder>] [--out <output folder>] [--preview] [--help]';
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 let root: string;
 let outGiven: string;
 let preview: boolean;
 try {
-  const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, out: { type: 'string', default: 'dist' }, preview: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, out: { type: 'string', default: 'dist' }, preview: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    console.log(`Checks the site, then builds it into a folder of static files (dist/ unless --out); --preview also renders drafts and postmortems in review, for pull requests.\n${USAGE}`);
+    process.exit(0);
+  }
   root = path.resolve(values.root);
   outGiven = values.out;
   preview = values.preview;
