@@ -119,24 +119,26 @@ export function removeTopLevelKey(text: string, key: string): string {
   return splice(text, block, from, to, '');
 }
 
+/** Sets `key: value` in a block map: the value replaced where it stands, or a line added as the map's last. */
+function setInMap(text: string, block: FrontmatterBlock, map: YAMLMap, key: string, value: string): string {
+  const existing = map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+  if (existing && isScalar(existing.value)) {
+    const [from, to] = rangeOf(existing.value);
+    return splice(text, block, from, to, scalarText(value));
+  }
+  const [mapStart, mapEnd] = rangeOf(map);
+  const column = mapStart - lineStartOf(block.yaml, mapStart);
+  const at = lineEndAfter(block.yaml, mapEnd);
+  return splice(text, block, at, at, `${' '.repeat(column)}${key}: ${scalarText(value)}\n`);
+}
+
 /**
  * Sets `key: value` in the item of the top-level list `listKey` whose `id` is `id`: replaced where it stands, or
  * added as the item's last line.
  */
 export function setInListItem(text: string, listKey: string, id: string, key: string, value: string): string {
   const block = frontmatterOf(text);
-  const list = blockSequence(documentOf(block), listKey);
-  const item = list.items.find((candidate): candidate is YAMLMap => isMap(candidate) && candidate.get('id') === id);
-  if (!item) throw new FrontmatterEditError(`no entry with id "${id}" in "${listKey}"`);
-  const existing = item.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
-  if (existing && isScalar(existing.value)) {
-    const [from, to] = rangeOf(existing.value);
-    return splice(text, block, from, to, scalarText(value));
-  }
-  const [itemStart, itemEnd] = rangeOf(item);
-  const column = itemStart - lineStartOf(block.yaml, itemStart);
-  const at = lineEndAfter(block.yaml, itemEnd);
-  return splice(text, block, at, at, `${' '.repeat(column)}${key}: ${scalarText(value)}\n`);
+  return setInMap(text, block, listItemWithId(documentOf(block), listKey, id), key, value);
 }
 
 function listItemWithId(document: Document, listKey: string, id: string): YAMLMap {
@@ -163,17 +165,7 @@ export function setOnCurrentWindow(text: string, id: string, key: string, value:
   const block = frontmatterOf(text);
   const item = listItemWithId(documentOf(block), 'services', id);
   const windows = windowsOfItem(item);
-  if (!windows) return setInListItem(text, 'services', id, key, value);
-  const last = windows.items[windows.items.length - 1] as YAMLMap;
-  const existing = last.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
-  if (existing && isScalar(existing.value)) {
-    const [from, to] = rangeOf(existing.value);
-    return splice(text, block, from, to, scalarText(value));
-  }
-  const [itemStart, itemEnd] = rangeOf(last);
-  const column = itemStart - lineStartOf(block.yaml, itemStart);
-  const at = lineEndAfter(block.yaml, itemEnd);
-  return splice(text, block, at, at, `${' '.repeat(column)}${key}: ${scalarText(value)}\n`);
+  return setInMap(text, block, windows ? (windows.items[windows.items.length - 1] as YAMLMap) : item, key, value);
 }
 
 /**

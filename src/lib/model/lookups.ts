@@ -4,24 +4,27 @@ import type { Incident } from '../../schemas/incident.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { SiteModel } from './site-model.ts';
 
-const incidentsByModel = new WeakMap<object, Map<string, Incident>>();
-const postmortemsByModel = new WeakMap<object, Map<string, Postmortem>>();
+/** Looks a record up by key in an index built the first time `list` of that model is asked. */
+function indexedOnce<T>(keyOf: (record: T) => string): (list: readonly T[], key: string) => T | undefined {
+  const indexes = new WeakMap<readonly T[], Map<string, T>>();
+  return (list, key) => {
+    let index = indexes.get(list);
+    if (!index) {
+      index = new Map(list.map((record) => [keyOf(record), record]));
+      indexes.set(list, index);
+    }
+    return index.get(key);
+  };
+}
+
+const incidentIn = indexedOnce<Incident>((incident) => incident.id);
+const postmortemFor = indexedOnce<Postmortem>((postmortem) => postmortem.incident);
 
 export function incidentById(model: Pick<SiteModel, 'incidents'>, id: string): Incident | undefined {
-  let index = incidentsByModel.get(model);
-  if (!index) {
-    index = new Map(model.incidents.map((incident) => [incident.id, incident]));
-    incidentsByModel.set(model, index);
-  }
-  return index.get(id);
+  return incidentIn(model.incidents, id);
 }
 
 /** The postmortem written for an incident, whatever its status. */
 export function postmortemOfIncident(model: Pick<SiteModel, 'postmortems'>, incidentId: string): Postmortem | undefined {
-  let index = postmortemsByModel.get(model);
-  if (!index) {
-    index = new Map(model.postmortems.map((postmortem) => [postmortem.incident, postmortem]));
-    postmortemsByModel.set(model, index);
-  }
-  return index.get(incidentId);
+  return postmortemFor(model.postmortems, incidentId);
 }

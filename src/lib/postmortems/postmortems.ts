@@ -2,6 +2,7 @@
 import type { Incident } from '../../schemas/incident.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { SiteModel } from '../model/site-model.ts';
+import { incidentById } from '../model/lookups.ts';
 
 export interface PublishedPostmortem {
   postmortem: Postmortem;
@@ -17,11 +18,10 @@ const publishedByModel = new WeakMap<object, PublishedPostmortem[]>();
 export function publishedPostmortems(model: Pick<SiteModel, 'postmortems' | 'incidents'>): PublishedPostmortem[] {
   const known = publishedByModel.get(model);
   if (known) return known;
-  const incidentsById = new Map(model.incidents.map((incident) => [incident.id, incident]));
   const published = model.postmortems
     .filter((postmortem) => postmortem.status === 'published')
     .flatMap((postmortem) => {
-      const incident = incidentsById.get(postmortem.incident);
+      const incident = incidentById(model, postmortem.incident);
       return incident ? [{ postmortem, incident }] : [];
     })
     .sort((a, b) => b.incident.started.getTime() - a.incident.started.getTime());
