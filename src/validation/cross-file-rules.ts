@@ -397,7 +397,8 @@ function checkIncidentContradictions(context: RuleContext, record: SourcedRecord
   const resolved = incident.resolved;
   const latest = incident.updates[incident.updates.length - 1]!;
   if (!resolved) return;
-  const resolvedLine = record.source.lineOf(['resolved']);
+  // Asked only for a message: a kept file's lines are read again from its text when asked.
+  const resolvedLine = () => record.source.lineOf(['resolved']);
   const lastResolvedIndex = incident.updates.findLastIndex((update) => update.status === 'resolved');
   if (isFinished(latest.status) && lastResolvedIndex >= 0) {
     const update = incident.updates[lastResolvedIndex]!;
@@ -407,12 +408,12 @@ function checkIncidentContradictions(context: RuleContext, record: SourcedRecord
   }
   // A resolution at or before the start is already reported against `resolved`, which is then the likely typo.
   if (resolved.getTime() > incident.started.getTime() && incident.detected.getTime() > resolved.getTime()) {
-    report(context, record, ['detected'], 'detected', `${written(context, record, incident.detected)} is after the incident resolved at line ${resolvedLine} (${written(context, record, resolved)}) (expected detection before the resolution)`);
+    report(context, record, ['detected'], 'detected', `${written(context, record, incident.detected)} is after the incident resolved at line ${resolvedLine()} (${written(context, record, resolved)}) (expected detection before the resolution)`);
   }
   incident.services.forEach((affected, index) => {
     const last = windowsOf(affected, index).at(-1)!;
     if (last.start && !last.end && last.start.getTime() >= resolved.getTime()) {
-      report(context, record, last.startPath, last.startField, `${written(context, record, last.start)} is at or after the incident resolved at line ${resolvedLine} (${written(context, record, resolved)}), so its impact would end before it starts (expected a start before the resolution, or its own end)`);
+      report(context, record, last.startPath, last.startField, `${written(context, record, last.start)} is at or after the incident resolved at line ${resolvedLine()} (${written(context, record, resolved)}), so its impact would end before it starts (expected a start before the resolution, or its own end)`);
     }
   });
 }
@@ -430,11 +431,11 @@ function checkPostmortemDates(context: RuleContext, record: SourcedRecord<Postmo
   }
   if (!incident) return;
   const startDate = localDateOf(incident.data.started.getTime(), context.timeZone);
-  const startedAt = `${incident.file}:${incident.source.lineOf(['started'])}`;
+  const startedAt = () => `${incident.file}:${incident.source.lineOf(['started'])}`;
   for (const list of ['immediate', 'longTerm'] as const) {
     postmortem.actionItems[list].forEach((item, index) => {
       if (item.due < startDate) {
-        report(context, record, ['actionItems', list, index, 'due'], `actionItems.${list}[${index}].due`, `${item.due} is before the incident started on ${startDate} (${startedAt}) (expected a due date on or after the incident's start)`);
+        report(context, record, ['actionItems', list, index, 'due'], `actionItems.${list}[${index}].due`, `${item.due} is before the incident started on ${startDate} (${startedAt()}) (expected a due date on or after the incident's start)`);
       }
     });
   }

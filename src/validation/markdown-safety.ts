@@ -27,6 +27,8 @@ function sitePathOf(source: string): string | undefined {
   }
 }
 
+const MARKUP_THAT_MAY_BE_REFUSED = /[<[]/;
+
 /** A markdown field of a file and where its text starts, so problems carry the author's line. */
 export interface MarkdownField {
   file: string;
@@ -45,6 +47,10 @@ export interface MarkdownField {
  * `/images/a.png`.
  */
 export function unsafeMarkdownProblems(markdown: MarkdownField, siteFileExists: (sitePath: string) => boolean): Problem[] {
+  // Raw HTML and autolinks start with `<`; links, definitions, images and references all need a `[`. Text with
+  // neither can hold nothing this reports (a bare `https://` becomes an http(s) link, which is allowed), so most
+  // update messages skip the parse, which is most of the check's time on a site with years of history.
+  if (!MARKUP_THAT_MAY_BE_REFUSED.test(markdown.text)) return [];
   const problems: Problem[] = [];
   const { file, field } = markdown;
   const tree = parseMarkdown(markdown.text);

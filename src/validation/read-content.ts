@@ -14,6 +14,7 @@ import { whileReading } from './unexpected-error.ts';
 import { unsafeMarkdownProblems } from './markdown-safety.ts';
 import { fieldPath, type Problem } from './problem.ts';
 import { validateSource } from './schema-issues.ts';
+import { ValidationCache, type FileOutcome } from './validation-cache.ts';
 import { parseMarkdownFile, parseYamlFile, type YamlSource } from './yaml-source.ts';
 
 export interface SourcedRecord<T> {
@@ -58,7 +59,8 @@ async function readRegularFile(root: string, file: string, tree: SiteTree): Prom
   }
 }
 
-async function readSource(root: string, file: string, kind: 'yaml' | 'markdown', tree: SiteTree, problems: Problem[]): Promise<YamlSource | undefined> {
+/** A content file's text, unless it cannot be read or is too large to parse safely (both reported). */
+async function readSourceText(root: string, file: string, tree: SiteTree, problems: Problem[]): Promise<string | undefined> {
   if (tree.refused.has(file)) return undefined;
   let text: string;
   try {
@@ -74,9 +76,31 @@ async function readSource(root: string, file: string, kind: 'yaml' | 'markdown',
     problems.push({ file, line: 1, field: 'file', message: `is ${Math.ceil(bytes / 1024)} KB (expected at most ${LARGEST_CONTENT_FILE_BYTES / 1024} KB; move long logs to a linked page)` });
     return undefined;
   }
+  return text;
+}
+
+function parseSource(file: string, text: string, kind: 'yaml' | 'markdown', problems: Problem[]): YamlSource | undefined {
   const parsed = kind === 'yaml' ? parseYamlFile(file, text) : parseMarkdownFile(file, text);
   problems.push(...parsed.problems);
   return parsed.ok ? parsed.source : undefined;
+}
+
+/**
+ * The source of a file whose outcome was kept: its data and body as checked, and its lines read again from the
+ * text only if a cross-file rule has something to say about the file.
+ */
+function keptSource(file: string, text: string, kind: 'yaml' | 'markdown', record: NonNullable<FileOutcome['record']>): YamlSource {
+  let parsed: YamlSource | undefined;
+  return {
+    file,
+    data: record.rawData,
+    body: record.body,
+    bodyLine: record.bodyLine,
+    lineOf: (fieldPathParts) => {
+      parsed ??= parseSource(file, text, kind, []);
+      return parsed?.lineOf(fieldPathParts) ?? 1;
+    },
+  };
 }
 
 /** The YAML fields of a record that are rendered as markdown, besides the body. */
@@ -96,23 +120,48 @@ function publicFileExists(tree: SiteTree, sitePath: string): boolean {
   return tree.onDisk.has(`public${path.posix.normalize(sitePath)}`);
 }
 
-function readValidated<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>): Promise<SourcedRecord<z.output<S>> | undefined> {
-  return whileReading(file, () => readAndValidate(root, tree, file, kind, schema, problems, sources, markdownFields));
+function readValidated<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>, cache?: ValidationCache): Promise<SourcedRecord<z.output<S>> | undefined> {
+  return whileReading(file, () => readAndValidate(root, tree, file, kind, schema, problems, sources, markdownFields, cache));
 }
 
-async function readAndValidate<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>): Promise<SourcedRecord<z.output<S>> | undefined> {
-  const source = await readSource(root, file, kind, tree, problems);
+async function readAndValidate<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>, cache?: ValidationCache): Promise<SourcedRecord<z.output<S>> | undefined> {
+  const text = await readSourceText(root, file, tree, problems);
+  if (text === undefined) return undefined;
+  const siteFileExists = (sitePath: string) => publicFileExists(tree, sitePath);
+  // The path is part of the key: it decides the schema (index.md, postmortem.md, maintenance) and the folder rules.
+  const key = cache?.keyOf(kind, file, text);
+  const kept = key === undefined ? undefined : cache!.get(key, siteFileExists);
+  if (kept) {
+    problems.push(...kept.problems);
+    return kept.record ? { file, data: kept.record.data as z.output<S>, body: kept.record.body, source: keptSource(file, text, kind, kept.record) } : undefined;
+  }
+  const asked = new Map<string, boolean>();
+  const outcome: FileOutcome = { problems: [], siteFiles: [] };
+  const record = validateText(file, text, kind, schema, outcome.problems, sources, markdownFields, (sitePath) => {
+    const exists = siteFileExists(sitePath);
+    asked.set(sitePath, exists);
+    return exists;
+  });
+  outcome.siteFiles = [...asked];
+  if (record) outcome.record = { data: record.data, rawData: record.source.data, body: record.body, bodyLine: record.source.bodyLine };
+  if (key !== undefined) cache!.set(key, outcome);
+  problems.push(...outcome.problems);
+  return record;
+}
+
+/** One file checked alone: it parses, its schema holds, its markdown is safe. */
+function validateText<S extends z.ZodType>(file: string, text: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources: Map<string, YamlSource> | undefined, markdownFields: MarkdownFieldsOf<z.output<S>> | undefined, siteFileExists: (sitePath: string) => boolean): SourcedRecord<z.output<S>> | undefined {
+  const source = parseSource(file, text, kind, problems);
   if (!source) return undefined;
   sources?.set(file, source);
   const validated = validateSource(schema, source);
-  const siteFileExists = (sitePath: string) => publicFileExists(tree, sitePath);
   if (kind === 'markdown') problems.push(...unsafeMarkdownProblems({ file, field: 'body', text: source.body, line: source.bodyLine, linesFollowText: true }, siteFileExists));
   if (!validated.ok) {
     problems.push(...validated.problems);
     return undefined;
   }
-  for (const { path: fieldPathParts, text } of markdownFields?.(validated.data) ?? []) {
-    problems.push(...unsafeMarkdownProblems({ file, field: fieldPath(fieldPathParts), text, line: source.lineOf(fieldPathParts), linesFollowText: false }, siteFileExists));
+  for (const { path: fieldPathParts, text: markdownText } of markdownFields?.(validated.data) ?? []) {
+    problems.push(...unsafeMarkdownProblems({ file, field: fieldPath(fieldPathParts), text: markdownText, line: source.lineOf(fieldPathParts), linesFollowText: false }, siteFileExists));
   }
   return { file, data: validated.data, body: source.body, source };
 }
@@ -166,6 +215,7 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
   const listed = await readContentTree(root, problems);
   const tree: SiteTree = { ...listed, files: [...new Set([...listed.files, ...pending.keys()])].sort(), pending, onDisk: new Set(listed.files) };
   const sources = new Map<string, YamlSource>();
+  const cache = ValidationCache.open(root);
   const [site, services, severity] = await Promise.all([
     readValidated(root, tree, 'content/site.yaml', 'yaml', siteSchema, problems),
     readValidated(root, tree, 'content/services.yaml', 'yaml', servicesFileSchema, problems, sources),
@@ -202,11 +252,11 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
       } else if (!INCIDENT_FILE.test(file)) {
         problems.push({ file, line: 1, field: 'file', message: 'unexpected file in incidents/ (expected incidents/YYYY/<incident-id>/index.md or postmortem.md)' });
       } else if (file.endsWith('/index.md')) {
-        const record = await readValidated(root, tree, file, 'markdown', incidentSchema, problems, undefined, incidentMarkdownFields);
+        const record = await readValidated(root, tree, file, 'markdown', incidentSchema, problems, undefined, incidentMarkdownFields, cache);
         if (record) files.incidents.push(record);
         else files.refusedFiles.push(file);
       } else {
-        const record = await readValidated(root, tree, file, 'markdown', postmortemSchema, problems, undefined, postmortemMarkdownFields);
+        const record = await readValidated(root, tree, file, 'markdown', postmortemSchema, problems, undefined, postmortemMarkdownFields, cache);
         if (record) files.postmortems.push(record);
         else files.refusedFiles.push(file);
       }
@@ -215,12 +265,13 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
         problems.push({ file, line: 1, field: 'file', message: 'unexpected file in content/maintenance/ (expected content/maintenance/<id>.md)' });
         continue;
       }
-      const record = await readValidated(root, tree, file, 'markdown', maintenanceSchema, problems);
+      const record = await readValidated(root, tree, file, 'markdown', maintenanceSchema, problems, undefined, undefined, cache);
       if (record) files.maintenance.push(record);
       else files.refusedFiles.push(file);
     } else {
       problems.push({ file, line: 1, field: 'file', message: 'unexpected file in content/ (expected content/site.yaml, services.yaml, severity.yaml or content/maintenance/<id>.md)' });
     }
   }
+  cache?.save();
   return files;
 }

@@ -1,0 +1,133 @@
+// What checking one incident, postmortem or maintenance file found, kept between runs by a hash of the file's
+// text and of the code that checks it. Checking a file alone is a pure function of those two (the one outside
+// input, whether an image it shows exists in public/, is kept with the answer and asked again), so a kept outcome
+// is exactly what checking the file again would give. A site with years of history rechecks only what changed:
+// `npm run check`, the build's check and the build's own load read the same outcomes. Cross-file rules always run.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { Problem } from './problem.ts';
+
+/** One file's outcome: its problems, and the validated record when it has none of its own. */
+export interface FileOutcome {
+  problems: Problem[];
+  record?: {
+    /** What the schema returned (Dates and all). */
+    data: unknown;
+    /** The frontmatter as YAML read it, before the schema. */
+    rawData: unknown;
+    body: string;
+    bodyLine: number;
+  };
+  /** Each `/images/...` path the file shows, and whether it existed when the file was checked. */
+  siteFiles: [string, boolean][];
+}
+
+/** Kept outcomes of files nobody checked for this long are dropped. */
+const UNUSED_FOR_MS = 30 * 24 * 3_600_000;
+
+/** The project folder: the nearest folder above this module holding the checking code itself. */
+function projectFolder(): string | undefined {
+  const candidates = [path.dirname(fileURLToPath(import.meta.url)), process.cwd()];
+  for (const start of candidates) {
+    for (let folder = start; ; folder = path.dirname(folder)) {
+      if (existsSync(path.join(folder, 'src/validation/validation-cache.ts')) && existsSync(path.join(folder, 'package.json'))) return folder;
+      if (path.dirname(folder) === folder) break;
+    }
+  }
+  return undefined;
+}
+
+function* sourceFiles(folder: string): Generator<string> {
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) yield* sourceFiles(full);
+    else if (entry.isFile()) yield full;
+  }
+}
+
+/**
+ * Everything, besides a file's text, that decides what checking it finds: the project's source (schemas, parsers,
+ * rules, and the messages they write) and the exact versions of every library (the lockfile). Any change to
+ * either gives every file a new key.
+ */
+function codeFingerprint(project: string): string {
+  const hash = createHash('sha256');
+  for (const file of sourceFiles(path.join(project, 'src'))) hash.update(path.relative(project, file)).update('\0').update(readFileSync(file)).update('\0');
+  hash.update(readFileSync(path.join(project, 'package-lock.json')));
+  return hash.digest('hex');
+}
+
+export class ValidationCache {
+  readonly #file: string;
+  readonly #fingerprint: string;
+  readonly #previous: Map<string, FileOutcome>;
+  readonly #used = new Map<string, FileOutcome>();
+
+  private constructor(file: string, fingerprint: string, previous: Map<string, FileOutcome>) {
+    this.#file = file;
+    this.#fingerprint = fingerprint;
+    this.#previous = previous;
+  }
+
+  /**
+   * The kept outcomes for the site at `root`, in AFTERMATH_VALIDATION_CACHE or node_modules/.cache/aftermath/validation;
+   * undefined when there is no project to fingerprint or no folder to keep them in (every file is then checked).
+   */
+  static open(root: string, env: Record<string, string | undefined> = process.env): ValidationCache | undefined {
+    if (env.AFTERMATH_VALIDATION_CACHE === 'off') return undefined;
+    try {
+      const project = projectFolder();
+      if (!project) return undefined;
+      const folder = env.AFTERMATH_VALIDATION_CACHE || path.join(project, 'node_modules', '.cache', 'aftermath', 'validation');
+      mkdirSync(folder, { recursive: true });
+      const now = Date.now();
+      for (const name of readdirSync(folder)) {
+        const kept = path.join(folder, name);
+        if (now - statSync(kept).mtimeMs > UNUSED_FOR_MS) rmSync(kept, { force: true });
+      }
+      // One file per site folder, so two sites never trade outcomes (their keys would differ anyway).
+      const file = path.join(folder, `${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 32)}.v8`);
+      let previous = new Map<string, FileOutcome>();
+      try {
+        const read = deserialize(readFileSync(file)) as unknown;
+        if (read instanceof Map) previous = read as Map<string, FileOutcome>;
+      } catch {
+        // None kept yet, or unreadable: every file is checked and the kept outcomes are written anew.
+      }
+      return new ValidationCache(file, codeFingerprint(project), previous);
+    } catch {
+      return undefined;
+    }
+  }
+
+  keyOf(kind: string, file: string, text: string): string {
+    return createHash('sha256').update(this.#fingerprint).update('\0').update(kind).update('\0').update(file).update('\0').update(text).digest('hex');
+  }
+
+  /** The outcome kept under `key`, if every image it showed still exists or is still missing as it was. */
+  get(key: string, siteFileExists: (sitePath: string) => boolean): FileOutcome | undefined {
+    const kept = this.#previous.get(key) ?? this.#used.get(key);
+    if (!kept || !kept.siteFiles.every(([sitePath, existed]) => siteFileExists(sitePath) === existed)) return undefined;
+    this.#used.set(key, kept);
+    return kept;
+  }
+
+  set(key: string, outcome: FileOutcome): void {
+    this.#used.set(key, outcome);
+  }
+
+  /** Keeps the outcomes of this run's files only, so the kept file never grows past the site. */
+  save(): void {
+    const temp = `${this.#file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      writeFileSync(temp, serialize(this.#used));
+      // Renamed into place, so a run at the same time reads the old outcomes or the new, never half of them.
+      renameSync(temp, this.#file);
+    } catch {
+      rmSync(temp, { force: true });
+    }
+  }
+}
