@@ -33,6 +33,10 @@ export default defineConfig({
   // Pages render a few at a time so social cards rasterise on both cores while other pages are written.
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
+  // A rebuild copies the pages whose cacheKey (a hash of everything the page shows, src/lib/model/page-keys.ts) and
+  // code are unchanged from the last build in cacheDir, instead of rendering them again: after one new update on a
+  // site with years of history, only that incident's pages and the pages listing it are rendered.
+  experimental: { incrementalBuild: true },
   // Markdown is rendered by the project's own sanitising pipeline, never Astro's: no Shiki, whose inline styles the
   // Content-Security-Policy would refuse (Astro warns about exactly that on every build when it is on).
   markdown: { syntaxHighlight: false },

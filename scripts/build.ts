@@ -14,6 +14,7 @@ import { acquireLock, type HeldLock } from '../src/cli/file-lock.ts';
 import { formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
+import { buildCacheFolder } from '../src/cli/build-cache.ts';
 
 const USAGE = 'usage: npm run build -- [--root <site folder>] [--out <output folder>] [--preview] [--help]';
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -103,6 +104,7 @@ lock = await acquireLock(path.join(projectDir, '.astro', 'build.lock'), {
   holderIs: 'another build',
   report: (line) => console.error(`build: ${line}`),
 });
+const siteBuildCache = buildCacheFolder(root, preview);
 const scratchDir = mkdtempSync(path.join(path.dirname(outDir), `.build-tmp-${path.basename(outDir)}-`));
 scratch = scratchDir;
 const builtSite = path.join(scratchDir, 'site');
@@ -114,8 +116,9 @@ const exitCode = await new Promise<number>((resolve) => {
       ...process.env,
       AFTERMATH_ROOT: root,
       AFTERMATH_OUT_DIR: builtSite,
-      // Each output gets its own content cache, so builds of different sites never read each other's entries.
-      AFTERMATH_CACHE_DIR: path.join(scratchDir, 'cache'),
+      // Each site (and its preview) has its own content cache and kept pages, so builds of different sites never
+      // read each other's; kept between builds, so a rebuild renders only what changed.
+      AFTERMATH_CACHE_DIR: siteBuildCache,
       // Set from the flag alone, never inherited, so a stray variable cannot turn the deployed build into a preview.
       AFTERMATH_PREVIEW: preview ? '1' : '',
       ASTRO_TELEMETRY_DISABLED: '1',

@@ -6,6 +6,7 @@ import { hasPostmortemPage } from '../lib/postmortems/postmortems.ts';
 import { previewBuild } from './build-mode.ts';
 import { historyPageCount } from '../lib/status/history.ts';
 import { siteModel } from './site-model.ts';
+import { incidentPageKey, postmortemPageKey } from '../lib/model/page-keys.ts';
 
 export async function otherLocalePaths(): Promise<{ params: { lang: string }; props: { locale: Locale } }[]> {
   const { site } = await siteModel();
@@ -17,15 +18,20 @@ function routeParams(id: string, locale: Locale, locales: 'default' | 'others'):
 }
 
 export async function incidentPaths(locales: 'default' | 'others') {
-  const [{ site }, entries] = await Promise.all([siteModel(), getCollection('incidents')]);
-  const wanted = locales === 'default' ? [site.defaultLocale] : otherLocales(site.defaultLocale);
-  return wanted.flatMap((locale) => entries.map((entry) => ({ params: routeParams(entry.id, locale, locales), props: { entry, locale } })));
+  const [model, entries] = await Promise.all([siteModel(), getCollection('incidents')]);
+  const wanted = locales === 'default' ? [model.site.defaultLocale] : otherLocales(model.site.defaultLocale);
+  // The key lets a rebuild copy the pages of incidents nothing changed for (experimental.incrementalBuild).
+  return wanted.flatMap((locale) =>
+    entries.map((entry) => ({ params: routeParams(entry.id, locale, locales), props: { entry, locale }, cacheKey: incidentPageKey(model, entry.id, entry.body ?? '', locale, previewBuild) })),
+  );
 }
 
 export async function postmortemPaths(locales: 'default' | 'others') {
-  const [{ site }, entries] = await Promise.all([siteModel(), getCollection('postmortems', (entry) => hasPostmortemPage(entry.data, previewBuild))]);
-  const wanted = locales === 'default' ? [site.defaultLocale] : otherLocales(site.defaultLocale);
-  return wanted.flatMap((locale) => entries.map((entry) => ({ params: routeParams(entry.id, locale, locales), props: { entry, locale } })));
+  const [model, entries] = await Promise.all([siteModel(), getCollection('postmortems', (entry) => hasPostmortemPage(entry.data, previewBuild))]);
+  const wanted = locales === 'default' ? [model.site.defaultLocale] : otherLocales(model.site.defaultLocale);
+  return wanted.flatMap((locale) =>
+    entries.map((entry) => ({ params: routeParams(entry.id, locale, locales), props: { entry, locale }, cacheKey: postmortemPageKey(model, entry.id, entry.body ?? '', locale, previewBuild) })),
+  );
 }
 
 /** The history's pages after the first (the first is /incidents/ itself), in the default locale or the others. */

@@ -1,4 +1,5 @@
 // /social/<incident id>.png and /social/site.png: social preview images, built with the site.
+import { createHash } from 'node:crypto';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteModel } from '../../data/site-model.ts';
 import { renderSocialCard } from '../../data/render-social-card.ts';
@@ -9,7 +10,9 @@ import { incidentById } from '../../lib/model/lookups.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const model = await siteModel();
-  return [{ params: { id: 'site' } }, ...model.incidents.map((incident) => ({ params: { id: incident.id } }))];
+  const t = translator(model.site.defaultLocale);
+  // A card is its text drawn by the code Astro already hashes: a rebuild copies the cards whose text is unchanged.
+  return [{ params: { id: 'site' } }, ...model.incidents.map((incident) => ({ params: { id: incident.id }, cacheKey: createHash('sha256').update(JSON.stringify(incidentCardText(incident, model, t))).digest('hex') }))];
 };
 
 export const GET: APIRoute = async ({ params }) => {

@@ -1,0 +1,54 @@
+// What an incident page is made from, as one hash: Astro's incremental build copies last build's page when this
+// key (and the hash of the page's code, its config and the lockfile) is unchanged, so the key must cover every
+// input the page reads. It is a hash of the inputs themselves, never a time or a version, so a kept page can only
+// be one that rendering again would write byte for byte.
+import { createHash } from 'node:crypto';
+import type { Locale } from '../../schemas/site.ts';
+import type { SiteModel } from './site-model.ts';
+import { incidentById, postmortemOfIncident } from './lookups.ts';
+
+const siteWideHashes = new WeakMap<SiteModel, string>();
+
+/**
+ * Everything besides the incident that any incident page shows: the site's settings (name, address, zone,
+ * languages, contacts), groups, services and their targets, the severity policy and the maintenance windows.
+ */
+function siteWideHash(model: SiteModel): string {
+  let hash = siteWideHashes.get(model);
+  if (!hash) {
+    hash = createHash('sha256').update(JSON.stringify([model.site, model.groups, model.services, model.levels, model.maintenance])).digest('hex');
+    siteWideHashes.set(model, hash);
+  }
+  return hash;
+}
+
+/**
+ * Whether the incident's page changes with the build's "now" alone: an incident not yet resolved shows ongoing
+ * windows, durations and targets up to now. A resolved one shows only its record, so its page says nothing about
+ * now (no "figures as of", no staleness notice) and is kept until the record changes.
+ */
+export function incidentPageShowsNow(incident: { resolved?: Date | undefined }): boolean {
+  return incident.resolved === undefined;
+}
+
+function keyOf(model: SiteModel, record: unknown, locale: Locale, preview: boolean, showsNow: boolean): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ siteWide: siteWideHash(model), record, locale, preview, now: showsNow ? model.nowMs : null }))
+    .digest('hex');
+}
+
+/** The key of one incident's page in one language, in a preview build or not: the incident, its body and its postmortem (linked by status). */
+export function incidentPageKey(model: SiteModel, incidentId: string, body: string, locale: Locale, preview: boolean): string {
+  const incident = incidentById(model, incidentId);
+  if (!incident) throw new Error(`incidentPageKey: no incident ${incidentId}`);
+  const postmortem = postmortemOfIncident(model, incidentId) ?? null;
+  return keyOf(model, { incident, body, postmortem }, locale, preview, incidentPageShowsNow(incident));
+}
+
+/** The key of one postmortem's page: the postmortem, its body and its incident (facts and targets). */
+export function postmortemPageKey(model: SiteModel, incidentId: string, body: string, locale: Locale, preview: boolean): string {
+  const incident = incidentById(model, incidentId);
+  const postmortem = postmortemOfIncident(model, incidentId);
+  if (!incident || !postmortem) throw new Error(`postmortemPageKey: no postmortem for ${incidentId}`);
+  return keyOf(model, { postmortem, body, incident }, locale, preview, incidentPageShowsNow(incident));
+}
