@@ -16,6 +16,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'aftermath-example-'));
+  // The suites build hundreds of throwaway sites: their kept builds and check outcomes go with this run, not into
+  // node_modules/.cache, where each temporary folder would leave its own for a month. Workers inherit these.
+  process.env.AFTERMATH_BUILD_CACHE ??= path.join(scratch, 'build-cache');
+  process.env.AFTERMATH_VALIDATION_CACHE ??= path.join(scratch, 'validation-cache');
   const out = path.join(scratch, 'site');
   const build = runScript('build.ts', ['--root', EXAMPLE_FIXTURE, '--out', out], { AFTERMATH_NOW: EXAMPLE_NOW });
   if (build.status !== 0) throw new Error(`building the example site failed:\n${build.stdout}\n${build.stderr}`);

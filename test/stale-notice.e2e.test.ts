@@ -11,6 +11,8 @@ import { copyOf, runScript, VALID_FIXTURE } from './helpers/sites.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
 const HOUR = 3_600_000;
+/** An incident of the example still open at its build's now. */
+const OPEN_INCIDENT = 'INC-20261125-001';
 // The valid fixture's site.yaml fixes its now.
 const VALID_NOW = Date.parse('2026-11-26T12:00:00Z');
 
@@ -68,8 +70,15 @@ describe('the example site (default: 3 hours)', () => {
     expect(await noticeAt(example, '/', built() + 4 * HOUR)).toBe('This page was last updated 4 hours ago: the status and figures on it may be out of date.');
   });
 
-  it('shows it on every page, not only the status page', async () => {
-    expect(await noticeAt(example, '/incidents/INC-20250115-001/', built() + 4 * HOUR)).toBe('This page was last updated 4 hours ago: the status and figures on it may be out of date.');
+  it('shows it on every page whose figures run to now, not only the status page', async () => {
+    const notice = 'This page was last updated 4 hours ago: the status and figures on it may be out of date.';
+    expect(await noticeAt(example, '/incidents/', built() + 4 * HOUR)).toBe(notice);
+    expect(await noticeAt(example, '/targets/', built() + 4 * HOUR)).toBe(notice);
+    expect(await noticeAt(example, `/incidents/${OPEN_INCIDENT}/`, built() + 4 * HOUR)).toBe(notice);
+  });
+
+  it('shows none on a resolved incident\'s page, whose record is complete (so rebuilds can keep the page as it is)', async () => {
+    expect(await noticeAt(example, '/incidents/INC-20250115-001/', built() + 4 * HOUR)).toBeNull();
   });
 
   it('says it in Chinese on the Chinese pages', async () => {
