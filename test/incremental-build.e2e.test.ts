@@ -21,7 +21,7 @@ interface Build {
 
 let root: string;
 let caches: string;
-const builds: Record<string, Build> = {};
+const builds = {} as Record<'first' | 'same' | 'changed' | 'renamed' | 'preview', Build>;
 
 async function build(label: string, extra: string[] = []): Promise<Build> {
   const out = path.join(root, `dist-${label}`);
@@ -78,11 +78,11 @@ afterAll(async () => {
 
 describe('a rebuild with the cache kept', () => {
   it('renders every page the first time', () => {
-    expect(builds.first!.unchanged).toMatch(/<\/html>$/);
+    expect(builds.first.unchanged).toMatch(/<\/html>$/);
   });
 
   it('copies the incident pages and cards when nothing changed', () => {
-    const { same } = builds as Record<string, Build>;
+    const { same } = builds;
     expect(copied(same.unchanged, 'first')).toBe(true);
     expect(copied(same.changed, 'first')).toBe(true);
     expect(copied(same.changedZh, 'first')).toBe(true);
@@ -92,7 +92,7 @@ describe('a rebuild with the cache kept', () => {
   });
 
   it('renders a changed incident again, in every language, with a new card, and copies the others', () => {
-    const { changed, first } = builds as Record<string, Build>;
+    const { changed, first } = builds;
     expect(copied(changed.changed, 'same')).toBe(false);
     expect(copied(changed.changedZh, 'same')).toBe(false);
     expect(copied(changed.changedCard, 'same')).toBe(false);
@@ -105,7 +105,7 @@ describe('a rebuild with the cache kept', () => {
   });
 
   it('renders every incident page again when something site-wide they show changes (a service renamed)', () => {
-    const { renamed, changed } = builds as Record<string, Build>;
+    const { renamed, changed } = builds;
     expect(copied(renamed.unchanged, 'changed')).toBe(false);
     expect(copied(renamed.changed, 'changed')).toBe(false);
     expect(renamed.unchanged).toContain('Public REST API');
@@ -113,14 +113,14 @@ describe('a rebuild with the cache kept', () => {
   });
 
   it("never gives a preview build the deployed site's pages", () => {
-    const { preview } = builds as Record<string, Build>;
+    const { preview } = builds;
     for (const label of ['first', 'same', 'changed', 'renamed']) expect(copied(preview.unchanged, label)).toBe(false);
     expect(preview.unchanged).toContain('noindex');
   });
 
   it('names no "figures as of" instant on a finished incident\'s page, so it stays the same from build to build', () => {
-    expect(builds.first!.unchanged).not.toContain('data-as-of');
-    expect(builds.first!.unchanged).not.toContain('Figures as of');
-    expect(builds.first!.history).toContain('data-as-of="2026-11-26T12:00:00Z"');
+    expect(builds.first.unchanged).not.toContain('data-as-of');
+    expect(builds.first.unchanged).not.toContain('Figures as of');
+    expect(builds.first.history).toContain('data-as-of="2026-11-26T12:00:00Z"');
   });
 });

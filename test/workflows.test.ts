@@ -67,14 +67,18 @@ describe.each(['pull-request.yml', 'deploy.yml'])('%s', (name) => {
     expect(all[save]!.with).toEqual({ path: 'node_modules', key: '${{ steps.node-modules.outputs.cache-primary-key }}' });
   });
 
-  it('keeps the social cards between builds, where the build reads them', () => {
+  it('keeps the social cards, check outcomes and kept pages between builds, where the build reads them', () => {
     const all = steps(workflow(name));
-    const cards = all.findIndex((step) => step.uses?.startsWith('actions/cache@'));
+    const kept = all.findIndex((step) => step.uses?.startsWith('actions/cache@'));
     const build = all.findIndex((step) => step.run?.startsWith('npm run build'));
-    expect(cards).toBeGreaterThan(-1);
-    expect(cards).toBeLessThan(build);
-    expect(all[cards]!.with).toEqual({ path: '${{ runner.temp }}/social-cards', key: "social-cards-${{ hashFiles('content/**', 'incidents/**') }}", 'restore-keys': 'social-cards-' });
-    expect(all[build]!.env).toEqual({ AFTERMATH_CARD_CACHE: '${{ runner.temp }}/social-cards' });
+    expect(kept).toBeGreaterThan(-1);
+    expect(kept).toBeLessThan(build);
+    expect(all[kept]!.with).toEqual({ path: '${{ runner.temp }}/aftermath-cache', key: "build-cache-${{ hashFiles('content/**', 'incidents/**', 'src/**', 'package-lock.json') }}", 'restore-keys': 'build-cache-' });
+    expect(all[build]!.env).toEqual({
+      AFTERMATH_CARD_CACHE: '${{ runner.temp }}/aftermath-cache/social-cards',
+      AFTERMATH_BUILD_CACHE: '${{ runner.temp }}/aftermath-cache/astro',
+      AFTERMATH_VALIDATION_CACHE: '${{ runner.temp }}/aftermath-cache/validation',
+    });
   });
 
   it('reads the repository only, unless a job needs more', () => {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Locale } from '../../schemas/site.ts';
 import type { SiteModel } from './site-model.ts';
 import { incidentById, postmortemOfIncident } from './lookups.ts';
+import { incidentCardPath } from '../status/social-card.ts';
 
 const siteWideHashes = new WeakMap<SiteModel, string>();
 
@@ -37,12 +38,14 @@ function keyOf(model: SiteModel, record: unknown, locale: Locale, preview: boole
     .digest('hex');
 }
 
-/** The key of one incident's page in one language, in a preview build or not: the incident, its body and its postmortem (linked by status). */
+/** The key of one incident's page in one language, in a preview build or not: the incident, its body, its postmortem (linked by status) and its card. */
 export function incidentPageKey(model: SiteModel, incidentId: string, body: string, locale: Locale, preview: boolean): string {
   const incident = incidentById(model, incidentId);
   if (!incident) throw new Error(`incidentPageKey: no incident ${incidentId}`);
   const postmortem = postmortemOfIncident(model, incidentId) ?? null;
-  return keyOf(model, { incident, body, postmortem }, locale, preview, incidentPageShowsNow(incident));
+  // Which card the page shows changes as newer incidents arrive.
+  const card = incidentCardPath(incident, model.incidents);
+  return keyOf(model, { incident, body, postmortem, card }, locale, preview, incidentPageShowsNow(incident));
 }
 
 /** The key of one postmortem's page: the postmortem, its body and its incident (facts and targets). */
