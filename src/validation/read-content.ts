@@ -46,9 +46,51 @@ export type PendingWrites = ReadonlyMap<string, string>;
  * The listed tree, with the texts a command is about to write standing in for (or beside) the files on disk, and
  * the regular files the walk found, looked up once per file read (a site has thousands).
  */
-type SiteTree = ContentTree & { pending: PendingWrites; onDisk: ReadonlySet<string> };
+type SiteTree = ContentTree & { pending: PendingWrites; onDisk: ReadonlySet<string>; readingAhead?: { texts: Map<string, Promise<string>>; taken: Set<string> } };
 
-async function readRegularFile(root: string, file: string, tree: SiteTree): Promise<string> {
+/** Files read at once ahead of the one being checked: a site has thousands, and one at a time the disk sits idle. */
+const READ_AHEAD = 32;
+
+/**
+ * Starts reading `files` in order, READ_AHEAD at a time, so each text is there (or nearly) when the check asks for
+ * it; a file asked for before its turn is read then, and not again.
+ */
+function readAhead(root: string, tree: SiteTree, files: readonly string[]): void {
+  const texts = new Map<string, Promise<string>>();
+  const taken = new Set<string>();
+  tree.readingAhead = { texts, taken };
+  let next = 0;
+  let reading = 0;
+  const pump = () => {
+    while (reading < READ_AHEAD && next < files.length) {
+      const file = files[next++]!;
+      if (taken.has(file)) continue;
+      taken.add(file);
+      reading += 1;
+      const text = readFromDisk(root, file, tree);
+      // Awaited (and its error reported) when the check reaches the file; not an unhandled rejection meanwhile.
+      text.catch(() => undefined).finally(() => {
+        reading -= 1;
+        pump();
+      });
+      texts.set(file, text);
+    }
+  };
+  pump();
+}
+
+function readRegularFile(root: string, file: string, tree: SiteTree): Promise<string> {
+  const ahead = tree.readingAhead?.texts.get(file);
+  if (ahead) {
+    // Handed over once: a later read of the same file goes to the disk again.
+    tree.readingAhead!.texts.delete(file);
+    return ahead;
+  }
+  tree.readingAhead?.taken.add(file);
+  return readFromDisk(root, file, tree);
+}
+
+async function readFromDisk(root: string, file: string, tree: SiteTree): Promise<string> {
   if (!tree.onDisk.has(file)) throw new Error('not a regular file');
   // O_NOFOLLOW: a link swapped in after the folders were listed is still not followed.
   const handle = await open(path.join(root, file), constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -86,20 +128,20 @@ function parseSource(file: string, text: string, kind: 'yaml' | 'markdown', prob
 }
 
 /**
- * The source of a file whose outcome was kept: its data and body as checked, and its lines read again from the
- * text only if a cross-file rule has something to say about the file.
+ * The source of a file whose outcome was kept: its body as checked, and its lines and raw fields read again from
+ * the text only if a rule asks (a message about the file), unless they were kept.
  */
 function keptSource(file: string, text: string, kind: 'yaml' | 'markdown', record: NonNullable<FileOutcome['record']>): YamlSource {
   let parsed: YamlSource | undefined;
+  const reparsed = () => (parsed ??= parseSource(file, text, kind, []));
   return {
     file,
-    data: record.rawData,
-    body: record.body,
-    bodyLine: record.bodyLine,
-    lineOf: (fieldPathParts) => {
-      parsed ??= parseSource(file, text, kind, []);
-      return parsed?.lineOf(fieldPathParts) ?? 1;
+    get data() {
+      return 'rawData' in record ? record.rawData : reparsed()?.data;
     },
+    body: text.slice(text.length - record.bodyLength),
+    bodyLine: record.bodyLine,
+    lineOf: (fieldPathParts) => reparsed()?.lineOf(fieldPathParts) ?? 1,
   };
 }
 
@@ -120,11 +162,11 @@ function publicFileExists(tree: SiteTree, sitePath: string): boolean {
   return tree.onDisk.has(`public${path.posix.normalize(sitePath)}`);
 }
 
-function readValidated<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>, cache?: ValidationCache): Promise<SourcedRecord<z.output<S>> | undefined> {
-  return whileReading(file, () => readAndValidate(root, tree, file, kind, schema, problems, sources, markdownFields, cache));
+function readValidated<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>, cache?: ValidationCache, keepRawData = false): Promise<SourcedRecord<z.output<S>> | undefined> {
+  return whileReading(file, () => readAndValidate(root, tree, file, kind, schema, problems, sources, markdownFields, cache, keepRawData));
 }
 
-async function readAndValidate<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources?: Map<string, YamlSource>, markdownFields?: MarkdownFieldsOf<z.output<S>>, cache?: ValidationCache): Promise<SourcedRecord<z.output<S>> | undefined> {
+async function readAndValidate<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: 'yaml' | 'markdown', schema: S, problems: Problem[], sources: Map<string, YamlSource> | undefined, markdownFields: MarkdownFieldsOf<z.output<S>> | undefined, cache: ValidationCache | undefined, keepRawData: boolean): Promise<SourcedRecord<z.output<S>> | undefined> {
   const text = await readSourceText(root, file, tree, problems);
   if (text === undefined) return undefined;
   const siteFileExists = (sitePath: string) => publicFileExists(tree, sitePath);
@@ -133,7 +175,9 @@ async function readAndValidate<S extends z.ZodType>(root: string, tree: SiteTree
   const kept = key === undefined ? undefined : cache!.get(key, siteFileExists);
   if (kept) {
     problems.push(...kept.problems);
-    return kept.record ? { file, data: kept.record.data as z.output<S>, body: kept.record.body, source: keptSource(file, text, kind, kept.record) } : undefined;
+    if (!kept.record) return undefined;
+    const source = keptSource(file, text, kind, kept.record);
+    return { file, data: kept.record.data as z.output<S>, body: source.body, source };
   }
   const asked = new Map<string, boolean>();
   const outcome: FileOutcome = { problems: [], siteFiles: [] };
@@ -143,8 +187,13 @@ async function readAndValidate<S extends z.ZodType>(root: string, tree: SiteTree
     return exists;
   });
   outcome.siteFiles = [...asked];
-  if (record) outcome.record = { data: record.data, rawData: record.source.data, body: record.body, bodyLine: record.source.bodyLine };
-  if (key !== undefined) cache!.set(key, outcome);
+  if (record) {
+    outcome.record = { data: record.data, bodyLength: record.body.length, bodyLine: record.source.bodyLine };
+    // A published postmortem's raw fields are read on every run (for placeholders left in); others only for a message.
+    if (keepRawData) outcome.record.rawData = record.source.data;
+  }
+  // Kept only when the body is the end of the text, as a markdown file's is, so the kept length gives it back.
+  if (key !== undefined && (!record || text.endsWith(record.body))) cache!.set(key, outcome);
   problems.push(...outcome.problems);
   return record;
 }
@@ -234,6 +283,7 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
   if (services) files.services = services;
   if (severity) files.severity = severity;
 
+  readAhead(root, tree, tree.files.filter((file) => /^(incidents|content\/maintenance)\/.*\.md$/.test(file) && !tree.pending.has(file) && !tree.refused.has(file)));
   for (const file of tree.files) {
     if (file.startsWith('public/')) {
       // Astro copies public/ into the site untouched, and an SVG or HTML file there would run script from the
@@ -256,7 +306,7 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
         if (record) files.incidents.push(record);
         else files.refusedFiles.push(file);
       } else {
-        const record = await readValidated(root, tree, file, 'markdown', postmortemSchema, problems, undefined, postmortemMarkdownFields, cache);
+        const record = await readValidated(root, tree, file, 'markdown', postmortemSchema, problems, undefined, postmortemMarkdownFields, cache, true);
         if (record) files.postmortems.push(record);
         else files.refusedFiles.push(file);
       }

@@ -16,9 +16,10 @@ export interface FileOutcome {
   record?: {
     /** What the schema returned (Dates and all). */
     data: unknown;
-    /** The frontmatter as YAML read it, before the schema. */
-    rawData: unknown;
-    body: string;
+    /** The frontmatter as YAML read it, before the schema, where rules read it on every run (postmortems). */
+    rawData?: unknown;
+    /** The body is the end of the file's text: kept as its length, not a second copy. */
+    bodyLength: number;
     bodyLine: number;
   };
   /** Each `/images/...` path the file shows, and whether it existed when the file was checked. */
@@ -65,6 +66,7 @@ export class ValidationCache {
   readonly #fingerprint: string;
   readonly #previous: Map<string, FileOutcome>;
   readonly #used = new Map<string, FileOutcome>();
+  #changed = false;
 
   private constructor(file: string, fingerprint: string, previous: Map<string, FileOutcome>) {
     this.#file = file;
@@ -117,10 +119,13 @@ export class ValidationCache {
 
   set(key: string, outcome: FileOutcome): void {
     this.#used.set(key, outcome);
+    this.#changed = true;
   }
 
   /** Keeps the outcomes of this run's files only, so the kept file never grows past the site. */
   save(): void {
+    // Nothing new and nothing gone: the kept file already says exactly this.
+    if (!this.#changed && this.#used.size === this.#previous.size) return;
     const temp = `${this.#file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     try {
       writeFileSync(temp, serialize(this.#used));
