@@ -31,14 +31,21 @@ function median(samples: number[]): number {
 }
 
 /**
- * One aftermath build under GNU time: wall seconds and the largest process's peak resident memory. `cards` is
- * the social card cache: a fresh folder makes it a cold build, the previous build's folder a rebuild.
+ * One aftermath build under GNU time: wall seconds and the largest process's peak resident memory. `caches` holds
+ * what a build keeps for the next (social cards, check outcomes, Astro's kept pages): a fresh folder makes it a
+ * cold build, the previous build's folder a rebuild.
  */
-function aftermathBuild(root: string, out: string, cards: string): Run {
+function aftermathBuild(root: string, out: string, caches: string): Run {
   const timing = path.join(os.tmpdir(), `aftermath-time-${process.pid}.txt`);
   const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timing, process.execPath, path.join(PROJECT, 'scripts/build.ts'), '--root', root, '--out', out], {
     cwd: PROJECT,
-    env: { ...process.env, AFTERMATH_NOW: NOW, AFTERMATH_CARD_CACHE: cards },
+    env: {
+      ...process.env,
+      AFTERMATH_NOW: NOW,
+      AFTERMATH_CARD_CACHE: path.join(caches, 'social-cards'),
+      AFTERMATH_BUILD_CACHE: path.join(caches, 'astro'),
+      AFTERMATH_VALIDATION_CACHE: path.join(caches, 'validation'),
+    },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -91,14 +98,14 @@ for (const n of sizes) {
   const ours: Run[] = [];
   const theirs: (Run & { ok: boolean })[] = [];
   // Alternating, so a noisy minute on the shared machine falls on both.
-  const cards: string[] = [];
+  const caches: string[] = [];
   for (let run = 0; run < runs; run += 1) {
-    cards.push(await mkdtemp(path.join(os.tmpdir(), 'aftermath-peer-cards-')));
-    ours.push(aftermathBuild(root, path.join(out, 'site'), cards.at(-1)!));
+    caches.push(await mkdtemp(path.join(os.tmpdir(), 'aftermath-peer-caches-')));
+    ours.push(aftermathBuild(root, path.join(out, 'site'), caches.at(-1)!));
     if (!values['no-peer']) theirs.push(cstateBuild(n));
     console.error(`N=${n} run ${run + 1}: aftermath ${ours.at(-1)!.seconds} s${theirs.length ? `, cState ${theirs.at(-1)!.seconds} s` : ''}`);
   }
-  // A rebuild after one new update, keeping the last build's card cache, as CI keeps it.
+  // A rebuild after one new update, keeping the last build's caches, as CI keeps them.
   const incident = (await readdir(path.join(root, 'incidents'), { recursive: true })).filter((file) => file.endsWith('index.md')).sort().at(-1)!;
   const incidentFile = path.join(root, 'incidents', incident);
   const text = await readFile(incidentFile, 'utf8');
@@ -106,9 +113,9 @@ for (const n of sizes) {
   let latest = '';
   for (const match of text.matchAll(lastUpdate)) latest = match[1]!;
   await writeFile(incidentFile, text.replace(/\n---\n/, `\n  - at: ${latest}\n    status: ${/^resolved: /m.test(text) ? 'resolved' : 'investigating'}\n    message: One more note for the benchmark.\n---\n`));
-  const rebuild = aftermathBuild(root, path.join(out, 'site'), cards.at(-1)!);
+  const rebuild = aftermathBuild(root, path.join(out, 'site'), caches.at(-1)!);
   rebuilds.push(`| ${n.toLocaleString('en')} | ${rebuild.seconds.toFixed(1)} s | ${theirs.length ? `${(rebuild.seconds / median(theirs.map((run) => run.seconds))).toFixed(2)}×` : '—'} |`);
-  for (const folder of cards) await rm(folder, { recursive: true, force: true });
+  for (const folder of caches) await rm(folder, { recursive: true, force: true });
   const oursMedian = median(ours.map((run) => run.seconds));
   const theirsMedian = theirs.length ? median(theirs.map((run) => run.seconds)) : Number.NaN;
   const peak = (list: Run[]) => `${(Math.max(...list.map((run) => run.peakMb)) / 1024).toFixed(2)} GB`;
@@ -123,7 +130,7 @@ for (const n of sizes) {
 console.log(`| N incidents | cState build (median of ${runs}) | aftermath build (median of ${runs}) | aftermath / cState | peak memory cState / aftermath |`);
 console.log('| ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) console.log(row);
-console.log(`\n| N incidents | aftermath rebuild after one update, cards kept | rebuild / cState cold |\n| ---: | ---: | ---: |`);
+console.log(`\n| N incidents | aftermath rebuild after one update, caches kept | rebuild / cState cold |\n| ---: | ---: | ---: |`);
 for (const row of rebuilds) console.log(row);
 console.log('\n| N incidents | aftermath outputs |\n| ---: | --- |');
 for (const row of sizeRows) console.log(row);

@@ -101,11 +101,13 @@ export function isAllowedLinkTarget(url: string): boolean {
  * page global. Only ids this tree defines are touched.
  */
 function rehypePrefixIds(options: { prefix: string }) {
-  return (tree: HastRoot) => {
+  return (tree: HastRoot, file: { data: Record<string, unknown> }) => {
     const ids = new Set<string>();
     visit(tree, 'element', (node: Element) => {
       if (typeof node.properties.id === 'string') ids.add(node.properties.id);
     });
+    // Text that defines no id renders the same under every prefix, so one render serves every piece of text.
+    file.data.definesIds = ids.size > 0;
     const prefixed = (id: string) => (ids.has(id) ? `${options.prefix}${id}` : id);
     visit(tree, 'element', (node: Element) => {
       const { properties } = node;
@@ -208,6 +210,8 @@ const processorFor = memoised((idPrefix, siteBase) => treeFor(idPrefix, siteBase
  */
 const REMEMBERED_RESULTS = 50_000;
 const renderedHtml = new Map<string, string>();
+/** Renders of text that defines no id, by site base and text alone; DEFINES_IDS for text that does. */
+const sharedHtml = new Map<string, string>();
 const renderedText = new Map<string, string>();
 
 function remembered(cache: Map<string, string>, key: string, render: () => string): string {
@@ -219,13 +223,25 @@ function remembered(cache: Map<string, string>, key: string, render: () => strin
   return result;
 }
 
+/** What a render with the default prefix is remembered as when the text defines ids: render it with its own prefix. */
+const DEFINES_IDS = '\0defines ids';
+
+function renderHtml(markdown: string, idPrefix: string, siteBase: string): { html: string; definesIds: boolean } {
+  const file = processorFor(idPrefix, siteBase).processSync(withoutControlCharacters(markdown));
+  return { html: String(file).trim().replaceAll(']]>', ']]&gt;'), definesIds: file.data.definesIds === true };
+}
+
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   const idPrefix = options.idPrefix ?? DEFAULT_ID_PREFIX;
   const siteBase = options.siteBase ?? ROOT_BASE;
-  return remembered(renderedHtml, `${idPrefix}\0${siteBase}\0${markdown}`, () => {
-    const processor = processorFor(idPrefix, siteBase);
-    return String(processor.processSync(withoutControlCharacters(markdown))).trim().replaceAll(']]>', ']]&gt;');
+  // Almost no text defines ids (only footnotes do): rendered once, whatever prefix each page asks for, with one
+  // pipeline, rather than one pipeline and one render per piece of text on every page.
+  const shared = remembered(sharedHtml, `${siteBase}\0${markdown}`, () => {
+    const rendered = renderHtml(markdown, DEFAULT_ID_PREFIX, siteBase);
+    return rendered.definesIds ? DEFINES_IDS : rendered.html;
   });
+  if (shared !== DEFINES_IDS) return shared;
+  return remembered(renderedHtml, `${idPrefix}\0${siteBase}\0${markdown}`, () => renderHtml(markdown, idPrefix, siteBase).html);
 }
 
 function plainTextOf(node: HastRoot | HastRoot['children'][number]): string {
