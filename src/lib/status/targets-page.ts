@@ -10,6 +10,12 @@ import type { TimeRange } from '../time/time-range.ts';
 
 export const TARGET_WINDOWS_DAYS = [30, 90, 365] as const;
 
+/**
+ * The recoveries listed per service are those of incidents in the longest window the page reports (and any still
+ * open): years of history would make the page megabytes long (7.7 MB at 10,000 incidents); the history has the rest.
+ */
+export const RECOVERY_DAYS = 365;
+
 export interface RecoveryRow extends ServiceRecovery {
   incidentId: string;
   incidentTitle: string;
@@ -32,6 +38,9 @@ interface TrackedSinceNote {
 export function serviceTargets(model: SiteModel): ServiceTargets[] {
   const record = reliabilityRecordOf(model);
   const since = (serviceId: string, window: TimeRange) => withTrackedSince(trackedSinceWithin(serviceId, record, window, model.site.timeZone));
+  const recoveryWindow = trailingDays(RECOVERY_DAYS, model.nowMs);
+  // Started in the window, or started before it and not resolved until inside it (or not yet).
+  const recentIncidents = model.incidents.filter((incident) => incident.started.getTime() < recoveryWindow.end && (incident.resolved?.getTime() ?? Number.POSITIVE_INFINITY) >= recoveryWindow.start);
   return model.services.map((service) => ({
     service,
     achieved: TARGET_WINDOWS_DAYS.map((days) => {
@@ -40,7 +49,7 @@ export function serviceTargets(model: SiteModel): ServiceTargets[] {
       return { days, percent, meetsTarget: percent >= service.availability, ...since(service.id, window) };
     }),
     budget30: { ...errorBudgetOver(service, record, trailingDays(30, model.nowMs)), ...since(service.id, trailingDays(30, model.nowMs)) },
-    recoveries: newestFirst(model.incidents.filter((incident) => incident.services.some((affected) => affected.id === service.id))).flatMap((incident) => {
+    recoveries: newestFirst(recentIncidents.filter((incident) => incident.services.some((affected) => affected.id === service.id))).flatMap((incident) => {
       const level = model.levels.find((candidate) => candidate.id === incident.severity);
       if (!level) return [];
       const row = incidentTargets(incident, level, model.services, model.nowMs).services.find((candidate) => candidate.serviceId === service.id);
