@@ -109,10 +109,13 @@ for (const n of sizes) {
   const incident = (await readdir(path.join(root, 'incidents'), { recursive: true })).filter((file) => file.endsWith('index.md')).sort().at(-1)!;
   const incidentFile = path.join(root, 'incidents', incident);
   const text = await readFile(incidentFile, 'utf8');
-  const lastUpdate = /\n {2}- at: (\S+)/g;
+  const lastUpdate = /\n {2}- at: (\S+)\n {4}status: (\S+)/g;
   let latest = '';
-  for (const match of text.matchAll(lastUpdate)) latest = match[1]!;
-  await writeFile(incidentFile, text.replace(/\n---\n/, `\n  - at: ${latest}\n    status: ${/^resolved: /m.test(text) ? 'resolved' : 'investigating'}\n    message: One more note for the benchmark.\n---\n`));
+  let status = '';
+  for (const match of text.matchAll(lastUpdate)) [latest, status] = [match[1]!, match[2]!];
+  // The comms lead's next note at the same stage (statuses only move forward), a minute after the last.
+  const next = new Date(Date.parse(latest) + 60_000).toISOString().replace('.000Z', 'Z');
+  await writeFile(incidentFile, text.replace(/\n---\n/, `\n  - at: ${/^resolved: /m.test(text) ? latest : next}\n    status: ${status}\n    message: One more note for the benchmark.\n---\n`));
   const rebuild = aftermathBuild(root, path.join(out, 'site'), caches.at(-1)!);
   rebuilds.push(`| ${n.toLocaleString('en')} | ${rebuild.seconds.toFixed(1)} s | ${theirs.length ? `${(rebuild.seconds / median(theirs.map((run) => run.seconds))).toFixed(2)}×` : '—'} |`);
   for (const folder of caches) await rm(folder, { recursive: true, force: true });

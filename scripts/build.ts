@@ -1,4 +1,5 @@
-// `npm run build`: validates everything first, builds into a scratch folder, and only then swaps it in as the output.
+// `npm run build`: validates everything (while Astro starts, which renders nothing until the check passed), builds
+// into a scratch folder, and only then swaps it in as the output.
 // It writes only where it may (see src/cli/build-output.ts): a new or empty folder, or the output of an earlier build,
 // which a failed build removes so nothing half-built or stale can be deployed. Anything else is never touched.
 // --preview builds what a pull request's reviewers see: drafts and postmortems in review get pages behind a banner,
@@ -13,6 +14,7 @@ import { previewNote } from '../src/cli/build-preview.ts';
 import { acquireLock, type HeldLock } from '../src/cli/file-lock.ts';
 import { formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
+import { handOverCheckedSite } from '../src/validation/checked-site-handover.ts';
 import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
 import { buildCacheFolder } from '../src/cli/build-cache.ts';
 
@@ -85,11 +87,6 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const checked = await loadSite(root).catch((error: unknown) => fail(unexpectedErrorLine('build', error)));
-if (!checked.ok) {
-  fail(`${checked.problems.map(formatProblem).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
-}
-
 try {
   mkdirSync(path.dirname(outDir), { recursive: true });
 } catch (error) {
@@ -108,7 +105,10 @@ const siteBuildCache = buildCacheFolder(root, preview);
 const scratchDir = mkdtempSync(path.join(path.dirname(outDir), `.build-tmp-${path.basename(outDir)}-`));
 scratch = scratchDir;
 const builtSite = path.join(scratchDir, 'site');
-const exitCode = await new Promise<number>((resolve) => {
+const checkedSiteFile = path.join(scratchDir, 'checked-site.v8');
+// Astro starts while the site is checked (each on its own core); its content loader waits for the checked site,
+// so nothing is rendered from content that has not passed, and a failed check stops Astro before any page.
+const astroExit = new Promise<number>((resolve) => {
   astro = spawn(process.execPath, [path.join(projectDir, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', projectDir], {
     cwd: projectDir,
     stdio: 'inherit',
@@ -116,6 +116,7 @@ const exitCode = await new Promise<number>((resolve) => {
       ...process.env,
       AFTERMATH_ROOT: root,
       AFTERMATH_OUT_DIR: builtSite,
+      AFTERMATH_CHECKED_SITE: checkedSiteFile,
       // Each site (and its preview) has its own content cache and kept pages, so builds of different sites never
       // read each other's; kept between builds, so a rebuild renders only what changed.
       AFTERMATH_CACHE_DIR: siteBuildCache,
@@ -126,6 +127,37 @@ const exitCode = await new Promise<number>((resolve) => {
   });
   astro.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 });
+
+// Ctrl+C or TERM while the check still runs: onSignal stops Astro, and once it is gone nothing is left to wait for.
+void astroExit.then(() => {
+  if (!interrupted) return;
+  cleanUp();
+  console.error(`build: interrupted; ${shownOut} was left as it was`);
+  process.exit(130);
+});
+
+/** Stops Astro and waits until it has, so nothing writes into the scratch folder once it is being removed. */
+async function stopAstro(): Promise<void> {
+  if (astro && astro.exitCode === null && astro.signalCode === null) astro.kill('SIGTERM');
+  await astroExit;
+}
+
+const checked = await loadSite(root).catch(async (error: unknown) => {
+  await stopAstro();
+  return fail(unexpectedErrorLine('build', error));
+});
+if (interrupted) {
+  await stopAstro();
+  cleanUp();
+  console.error(`build: interrupted; ${shownOut} was left as it was`);
+  process.exit(130);
+}
+if (!checked.ok) {
+  await stopAstro();
+  fail(`${checked.problems.map(formatProblem).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
+}
+handOverCheckedSite(checkedSiteFile, checked.content);
+const exitCode = await astroExit;
 if (interrupted) {
   cleanUp();
   console.error(`build: interrupted; ${shownOut} was left as it was`);
