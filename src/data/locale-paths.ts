@@ -4,9 +4,9 @@ import { localeSegment, otherLocales } from '../i18n/routes.ts';
 import type { Locale } from '../schemas/site.ts';
 import { hasPostmortemPage } from '../lib/postmortems/postmortems.ts';
 import { previewBuild } from './build-mode.ts';
-import { historyPageCount } from '../lib/status/history.ts';
+import { historyPage, historyPageCount } from '../lib/status/history.ts';
 import { siteModel } from './site-model.ts';
-import { incidentPageKey, postmortemPageKey } from '../lib/model/page-keys.ts';
+import { historyPageKey, incidentPageKey, postmortemPageKey } from '../lib/model/page-keys.ts';
 
 export async function otherLocalePaths(): Promise<{ params: { lang: string }; props: { locale: Locale } }[]> {
   const { site } = await siteModel();
@@ -40,6 +40,10 @@ export async function historyPaths(locales: 'default' | 'others') {
   const wanted = locales === 'default' ? [model.site.defaultLocale] : otherLocales(model.site.defaultLocale);
   const numbers = Array.from({ length: historyPageCount(model.incidents.length) - 1 }, (_, index) => index + 2);
   return wanted.flatMap((locale) =>
-    numbers.map((page) => ({ params: locales === 'default' ? { n: String(page) } : { n: String(page), lang: localeSegment(locale) }, props: { locale, page } })),
+    numbers.map((page) => ({
+      params: locales === 'default' ? { n: String(page) } : { n: String(page), lang: localeSegment(locale) },
+      props: { locale, page },
+      cacheKey: historyPageKey(model, historyPage(model.incidents, page), locale, previewBuild),
+    })),
   );
 }

@@ -3,6 +3,7 @@
 // input the page reads. It is a hash of the inputs themselves, never a time or a version, so a kept page can only
 // be one that rendering again would write byte for byte.
 import { createHash } from 'node:crypto';
+import type { Incident } from '../../schemas/incident.ts';
 import type { Locale } from '../../schemas/site.ts';
 import type { SiteModel } from './site-model.ts';
 import { incidentById, postmortemOfIncident } from './lookups.ts';
@@ -54,4 +55,13 @@ export function postmortemPageKey(model: SiteModel, incidentId: string, body: st
   const postmortem = postmortemOfIncident(model, incidentId);
   if (!incident || !postmortem) throw new Error(`postmortemPageKey: no postmortem for ${incidentId}`);
   return keyOf(model, { postmortem, body, incident }, locale, preview, incidentPageShowsNow(incident));
+}
+
+/**
+ * The key of one page of the incident history: the incidents it lists (their status and durations come from the
+ * record), where it sits among the pages, and how many incidents there are in all (its intro says). A new update
+ * on an open incident changes only the page listing it; a new incident shifts every page.
+ */
+export function historyPageKey(model: SiteModel, page: { number: number; count: number; incidents: readonly Incident[] }, locale: Locale, preview: boolean): string {
+  return keyOf(model, { number: page.number, count: page.count, total: model.incidents.length, incidents: page.incidents }, locale, preview, page.incidents.some(incidentPageShowsNow));
 }
