@@ -56,15 +56,29 @@ describe('the status page', () => {
     expect(state('primary-db')).toBe('Operational');
   });
 
-  it('draws 90 focusable days per service, each with its date and availability in text', async () => {
+  it('shows each service\'s 90 days as one image linking to its page, which lists each day in words', async () => {
     const home = await page('');
-    const days = home.querySelectorAll('#service-cache .day');
+    const link = home.querySelector('#service-cache .bars-link')!;
+    expect(link.getAttribute('href')).toBe('/services/cache/');
+    expect(home.querySelectorAll('#service-cache .bars-link img')).toHaveLength(1);
+    expect(link.querySelector('img')!.getAttribute('src')).toMatch(/^\/bars\/cache\.svg\?v=[0-9a-f]{12}$/);
+    // One day with downtime (the failover on 6 November), none with maintenance.
+    expect(link.querySelector('img')!.getAttribute('alt')).toBe('Cache: 90 days of availability, 1 with downtime and 0 with maintenance; each day in words');
+    const days = (await page('services/cache')).querySelectorAll('.days .day');
     expect(days).toHaveLength(90);
-    expect(days.every((day) => day.getAttribute('tabindex') === '0')).toBe(true);
-    expect(text(days[89])).toMatch(/^Nov 26, 2026: /);
+    expect(text(days[0])).toMatch(/^Nov 26, 2026: /);
     const failover = days.find((day) => text(day).startsWith('Nov 6, 2026'))!;
     // 33 minutes of partial outage at half weight: 16.5 minutes of 1,440
     expect(text(failover)).toBe('Nov 6, 2026: 98.854%, Downtime 16 min. INC-20261106-001');
+    expect(failover.querySelector('a')!.getAttribute('href')).toBe('/incidents/INC-20261106-001/');
+  });
+
+  it('draws the bars image with a day per bar, coloured as the day', async () => {
+    const svg = await readFile(path.join(out, 'bars', 'cache.svg'), 'utf8');
+    expect(svg.match(/<rect /g)).toHaveLength(90);
+    // The failover day is a partial day (98.854%, between 95 and 99); the rest are full days.
+    expect(svg.match(/class="partial"/g)).toHaveLength(1);
+    expect(svg.match(/class="none"/g)).toHaveLength(89);
   });
 
   it('shows each group’s 90-day availability as the mean of its services’', async () => {

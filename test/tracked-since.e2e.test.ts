@@ -34,7 +34,8 @@ const text = (node: HTMLElement) => node.textContent.replace(/\s+/g, ' ').trim()
 
 describe('the status page of a service tracked for ten days', () => {
   it('shows the 80 days before tracking began as no data, in words, never as 100%', async () => {
-    const days = (await page('index.html')).querySelectorAll('#service-web .bars li');
+    // The service's page lists the days newest first; oldest first here, as the bars show them.
+    const days = (await page('services/web/index.html')).querySelectorAll('.days .day').reverse();
     expect(days).toHaveLength(90);
     // 90 days ending 26 November start on 29 August; 29 August to 16 November are 3 + 30 + 31 + 16 = 80 days
     const untracked = days.slice(0, 80);
@@ -58,12 +59,12 @@ describe('the status page of a service tracked for ten days', () => {
   it('says the same in Chinese', async () => {
     const home = await page('zh-cn/index.html');
     expect(text(home.querySelector('#service-web .availability span')!)).toBe('可用性，统计自 2026年11月17日: 88.253%');
-    expect(text(home.querySelectorAll('#service-web .bars li')[0]!)).toBe('2026年8月29日: 无数据 (尚未开始记录)');
+    expect(text((await page('zh-cn/services/web/index.html')).querySelectorAll('.days .day').at(-1)!)).toBe('2026年8月29日: 无数据 (尚未开始记录)');
   });
 
   it('leaves services without since as they were: 90 days, no "no data" day', async () => {
     const home = await page('index.html');
-    expect(home.querySelectorAll('#service-rest-api .day-no-data')).toHaveLength(0);
+    expect((await page('services/rest-api/index.html')).querySelectorAll('.day-no-data')).toHaveLength(0);
     expect(text(home.querySelector('#service-rest-api .availability span')!)).toMatch(/^Availability over the last 90 days: /);
   });
 });

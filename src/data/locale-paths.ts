@@ -47,3 +47,10 @@ export async function historyPaths(locales: 'default' | 'others') {
     })),
   );
 }
+
+/** Each service's page, in the default locale or the others. */
+export async function servicePagePaths(locales: 'default' | 'others') {
+  const model = await siteModel();
+  const wanted = locales === 'default' ? [model.site.defaultLocale] : otherLocales(model.site.defaultLocale);
+  return wanted.flatMap((locale) => model.services.map((service) => ({ params: routeParams(service.id, locale, locales), props: { locale, serviceId: service.id } })));
+}

@@ -75,7 +75,26 @@ export function trackedSinceWithin(serviceId: string, record: ReliabilityRecord,
   return since !== undefined && since > window.start ? localDateOf(since, timeZone) : undefined;
 }
 
+const pages = new WeakMap<SiteModel, StatusPage>();
+
+/** The status page of a model, worked out once for the page, its twin in every language and each service's bars. */
 export function statusPage(model: SiteModel): StatusPage {
+  let page = pages.get(model);
+  if (!page) {
+    page = statusPageOf(model);
+    pages.set(model, page);
+  }
+  return page;
+}
+
+/** One service's row: its state, availability and 90 days, as the status page shows them. */
+export function serviceRowOf(model: SiteModel, serviceId: string): ServiceRow {
+  const row = statusPage(model).groups.flatMap((section) => section.services).find((candidate) => candidate.service.id === serviceId);
+  if (!row) throw new Error(`no service "${serviceId}" in content/services.yaml`);
+  return row;
+}
+
+function statusPageOf(model: SiteModel): StatusPage {
   const record = reliabilityRecordOf(model);
   const window90 = trailingDays(BAR_DAYS, model.nowMs);
   const rows = model.services.map((service): ServiceRow => {
