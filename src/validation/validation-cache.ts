@@ -61,6 +61,16 @@ function codeFingerprint(project: string): string {
   return hash.digest('hex');
 }
 
+/** The code's fingerprint, worked out once per process: a process runs one version of the code. */
+let fingerprintOfThisProcess: string | undefined;
+
+/**
+ * What this process last kept in each cache file, with the file's modification time then: `astro dev` checks the
+ * whole site again after every edit, and reading the outcomes back from disk each time would cost as much as
+ * keeping them. A file another process has written since is read again.
+ */
+const keptInThisProcess = new Map<string, { mtimeMs: number; outcomes: Map<string, FileOutcome> }>();
+
 export class ValidationCache {
   readonly #file: string;
   readonly #fingerprint: string;
@@ -93,13 +103,19 @@ export class ValidationCache {
       // One file per site folder, so two sites never trade outcomes (their keys would differ anyway).
       const file = path.join(folder, `${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 32)}.v8`);
       let previous = new Map<string, FileOutcome>();
+      const inMemory = keptInThisProcess.get(file);
       try {
-        const read = deserialize(readFileSync(file)) as unknown;
-        if (read instanceof Map) previous = read as Map<string, FileOutcome>;
+        if (inMemory && statSync(file).mtimeMs === inMemory.mtimeMs) {
+          previous = inMemory.outcomes;
+        } else {
+          const read = deserialize(readFileSync(file)) as unknown;
+          if (read instanceof Map) previous = read as Map<string, FileOutcome>;
+        }
       } catch {
         // None kept yet, or unreadable: every file is checked and the kept outcomes are written anew.
       }
-      return new ValidationCache(file, codeFingerprint(project), previous);
+      fingerprintOfThisProcess ??= codeFingerprint(project);
+      return new ValidationCache(file, fingerprintOfThisProcess, previous);
     } catch {
       return undefined;
     }
@@ -125,14 +141,22 @@ export class ValidationCache {
   /** Keeps the outcomes of this run's files only, so the kept file never grows past the site. */
   save(): void {
     // Nothing new and nothing gone: the kept file already says exactly this.
-    if (!this.#changed && this.#used.size === this.#previous.size) return;
-    const temp = `${this.#file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    if (this.#changed || this.#used.size !== this.#previous.size) {
+      const temp = `${this.#file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+      try {
+        writeFileSync(temp, serialize(this.#used));
+        // Renamed into place, so a run at the same time reads the old outcomes or the new, never half of them.
+        renameSync(temp, this.#file);
+      } catch {
+        rmSync(temp, { force: true });
+        keptInThisProcess.delete(this.#file);
+        return;
+      }
+    }
     try {
-      writeFileSync(temp, serialize(this.#used));
-      // Renamed into place, so a run at the same time reads the old outcomes or the new, never half of them.
-      renameSync(temp, this.#file);
+      keptInThisProcess.set(this.#file, { mtimeMs: statSync(this.#file).mtimeMs, outcomes: this.#used });
     } catch {
-      rmSync(temp, { force: true });
+      keptInThisProcess.delete(this.#file);
     }
   }
 }
