@@ -43,7 +43,7 @@ describe('a service channel', () => {
     const cacheIncidents = model.incidents.filter((incident) => incident.services.some((affected) => affected.id === 'cache'));
     expect(new Set(channel.items.map((item) => item.incidentId))).toEqual(new Set(cacheIncidents.map((incident) => incident.id)));
     expect(channel.items.every((item) => item.serviceIds.includes('cache'))).toBe(true);
-    expect(channel).toMatchObject({ folder: 'services/cache/', title: 'Aura Flow Status: Cache', homePath: '#service-cache' });
+    expect(channel).toMatchObject({ folder: 'services/cache/', title: 'Aura Flow Status: Cache', homePath: 'services/cache/' });
     expect(feedPath(channel, 'rss')).toBe('services/cache/rss.xml');
   });
 

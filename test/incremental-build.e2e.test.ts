@@ -17,6 +17,9 @@ interface Build {
   unchanged: string;
   history: string;
   changedCard: Buffer;
+  /** The feed of the changed incident's service, and of a service only the unchanged one touched. */
+  changedFeed: string;
+  unchangedFeed: string;
 }
 
 let root: string;
@@ -36,6 +39,8 @@ async function build(label: string, extra: string[] = []): Promise<Build> {
     unchanged: await read(`incidents/${UNCHANGED}/index.html`),
     history: await read('incidents/index.html'),
     changedCard: await readFile(path.join(out, 'social', `${CHANGED}.png`)),
+    changedFeed: await read('services/web/rss.xml'),
+    unchangedFeed: await read('services/rest-api/rss.xml'),
   };
 }
 
@@ -45,7 +50,7 @@ async function build(label: string, extra: string[] = []): Promise<Build> {
  */
 async function markKept(label: string): Promise<void> {
   for (const entry of await readdir(path.join(caches, 'astro'), { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/[/\\]dist([/\\]|$)/.test(entry.parentPath) || !/\.(html|png)$/.test(entry.name)) continue;
+    if (!entry.isFile() || !/[/\\]dist([/\\]|$)/.test(entry.parentPath) || !/\.(html|png|xml)$/.test(entry.name)) continue;
     await appendFile(path.join(entry.parentPath, entry.name), marker(label));
   }
 }
@@ -102,6 +107,10 @@ describe('a rebuild with the cache kept', () => {
     expect(first.changed).not.toContain('Website slow for visitors in Europe');
     expect(changed.history).toContain('Website slow for visitors in Europe');
     expect(changed.changedCard.equals(first.changedCard)).toBe(false);
+    // The service feeds: the changed incident's service's again, with the new title; the other's copied.
+    expect(copied(changed.changedFeed, 'same')).toBe(false);
+    expect(changed.changedFeed).toContain('Website slow for visitors in Europe');
+    expect(copied(changed.unchangedFeed, 'same')).toBe(true);
   });
 
   it('renders every incident page again when something site-wide they show changes (a service renamed)', () => {
@@ -109,6 +118,8 @@ describe('a rebuild with the cache kept', () => {
     expect(copied(renamed.unchanged, 'changed')).toBe(false);
     expect(copied(renamed.changed, 'changed')).toBe(false);
     expect(renamed.unchanged).toContain('Public REST API');
+    expect(copied(renamed.unchangedFeed, 'changed')).toBe(false);
+    expect(renamed.unchangedFeed).toContain('Public REST API');
     expect(changed.unchanged).not.toContain('Public REST API');
   });
 

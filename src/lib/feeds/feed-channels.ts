@@ -104,7 +104,8 @@ export function serviceChannel(model: SiteModel, bodies: MarkdownBodies, service
     folder: serviceFeedFolder(service.id),
     title: `${model.site.name}: ${service.name}`,
     description: service.description ?? service.name,
-    homePath: `#service-${service.id}`,
+    // The service's own page: its state, its 90 days in words, its incidents.
+    homePath: `services/${service.id}/`,
     items: newest(allItems(model, bodies), (item) => item.serviceIds.includes(service.id)),
   };
 }

@@ -1,9 +1,8 @@
 // /services/<id>/atom.xml: the updates and postmortems of incidents that affected one service.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { feedResponse } from '../../../data/feed-endpoint.ts';
-import { servicePaths } from '../../../data/service-paths.ts';
+import { feedResponse, serviceFeedPaths } from '../../../data/feed-endpoint.ts';
 import { serviceChannel } from '../../../lib/feeds/feed-channels.ts';
 
-export const getStaticPaths = (() => servicePaths()) satisfies GetStaticPaths;
+export const getStaticPaths = (() => serviceFeedPaths()) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => feedResponse('atom', (model, bodies) => serviceChannel(model, bodies, String(params.id)));
