@@ -3,18 +3,12 @@
 import type { Incident } from '../../schemas/incident.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { SiteModel } from './site-model.ts';
+import { oncePer } from './once-per.ts';
 
 /** Looks a record up by key in an index built the first time `list` of that model is asked. */
 function indexedOnce<T>(keyOf: (record: T) => string): (list: readonly T[], key: string) => T | undefined {
-  const indexes = new WeakMap<readonly T[], Map<string, T>>();
-  return (list, key) => {
-    let index = indexes.get(list);
-    if (!index) {
-      index = new Map(list.map((record) => [keyOf(record), record]));
-      indexes.set(list, index);
-    }
-    return index.get(key);
-  };
+  const indexOf = oncePer((list: readonly T[]) => new Map(list.map((record) => [keyOf(record), record])));
+  return (list, key) => indexOf(list).get(key);
 }
 
 const incidentIn = indexedOnce<Incident>((incident) => incident.id);

@@ -7,22 +7,16 @@ import type { Incident } from '../../schemas/incident.ts';
 import type { Locale } from '../../schemas/site.ts';
 import type { SiteModel } from './site-model.ts';
 import { incidentById, postmortemOfIncident } from './lookups.ts';
+import { oncePer } from './once-per.ts';
 import { incidentCardPath } from '../status/social-card.ts';
-
-const siteWideHashes = new WeakMap<SiteModel, string>();
 
 /**
  * Everything besides the incident that any incident page shows: the site's settings (name, address, zone,
  * languages, contacts), groups, services and their targets, the severity policy and the maintenance windows.
  */
-function siteWideHash(model: SiteModel): string {
-  let hash = siteWideHashes.get(model);
-  if (!hash) {
-    hash = createHash('sha256').update(JSON.stringify([model.site, model.groups, model.services, model.levels, model.maintenance])).digest('hex');
-    siteWideHashes.set(model, hash);
-  }
-  return hash;
-}
+const siteWideHash = oncePer((model: SiteModel): string =>
+  createHash('sha256').update(JSON.stringify([model.site, model.groups, model.services, model.levels, model.maintenance])).digest('hex'),
+);
 
 /**
  * Whether the incident's page changes with the build's "now" alone: an incident not yet resolved shows ongoing

@@ -3,42 +3,32 @@ import type { Incident } from '../../schemas/incident.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { incidentById } from '../model/lookups.ts';
+import { oncePer } from '../model/once-per.ts';
 
 export interface PublishedPostmortem {
   postmortem: Postmortem;
   incident: Incident;
 }
 
-const publishedByModel = new WeakMap<object, PublishedPostmortem[]>();
-
 /**
  * Drafts and reports in review stay in the repository but are not published. Found once per model (a build has
  * one; many pages and every API incident ask), each postmortem's incident looked up by id, not by a scan.
  */
-export function publishedPostmortems(model: Pick<SiteModel, 'postmortems' | 'incidents'>): PublishedPostmortem[] {
-  const known = publishedByModel.get(model);
-  if (known) return known;
-  const published = model.postmortems
+export const publishedPostmortems = oncePer((model: Pick<SiteModel, 'postmortems' | 'incidents'>): PublishedPostmortem[] =>
+  model.postmortems
     .filter((postmortem) => postmortem.status === 'published')
     .flatMap((postmortem) => {
       const incident = incidentById(model, postmortem.incident);
       return incident ? [{ postmortem, incident }] : [];
     })
-    .sort((a, b) => b.incident.started.getTime() - a.incident.started.getTime());
-  publishedByModel.set(model, published);
-  return published;
-}
+    .sort((a, b) => b.incident.started.getTime() - a.incident.started.getTime()),
+);
 
-const publishedByIncidentByModel = new WeakMap<object, Map<string, PublishedPostmortem>>();
+const publishedByIncident = oncePer((model: Pick<SiteModel, 'postmortems' | 'incidents'>) => new Map(publishedPostmortems(model).map((entry) => [entry.incident.id, entry])));
 
 /** The published postmortem of an incident, if any, by its id. */
 export function publishedPostmortemOf(model: Pick<SiteModel, 'postmortems' | 'incidents'>, incidentId: string): PublishedPostmortem | undefined {
-  let byIncident = publishedByIncidentByModel.get(model);
-  if (!byIncident) {
-    byIncident = new Map(publishedPostmortems(model).map((entry) => [entry.incident.id, entry]));
-    publishedByIncidentByModel.set(model, byIncident);
-  }
-  return byIncident.get(incidentId);
+  return publishedByIncident(model).get(incidentId);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type { Incident } from '../../schemas/incident.ts';
 import { newestFirst } from '../incidents/incident-timeline.ts';
 import { localDateOf } from '../time/time-zone.ts';
+import { oncePer } from '../model/once-per.ts';
 
 export interface MonthOfIncidents {
   /** `YYYY-MM` */
@@ -43,20 +44,11 @@ export function historyPage(incidents: readonly Incident[], number: number): His
   const count = historyPageCount(incidents.length);
   if (!Number.isInteger(number) || number < 1 || number > count) throw new RangeError(`no history page ${number} (expected 1 to ${count})`);
   const from = (number - 1) * HISTORY_PAGE_SIZE;
-  return { number, count, incidents: sortedOnce(incidents).slice(from, from + HISTORY_PAGE_SIZE) };
+  return { number, count, incidents: newestFirstOnce(incidents).slice(from, from + HISTORY_PAGE_SIZE) };
 }
-
-const sortedRecords = new WeakMap<readonly Incident[], Incident[]>();
 
 /** The record newest first, sorted once for all its pages in every language rather than once per page. */
-function sortedOnce(incidents: readonly Incident[]): Incident[] {
-  let sorted = sortedRecords.get(incidents);
-  if (!sorted) {
-    sorted = newestFirst(incidents);
-    sortedRecords.set(incidents, sorted);
-  }
-  return sorted;
-}
+const newestFirstOnce = oncePer((incidents: readonly Incident[]) => newestFirst(incidents));
 
 /** The page's path below a locale's root: `incidents/` for the first, `incidents/page/2/` after it. */
 export function historyPagePath(number: number): string {

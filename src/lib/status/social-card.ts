@@ -3,7 +3,8 @@ import type { Translate } from '../../i18n/index.ts';
 import type { Incident } from '../../schemas/incident.ts';
 import { formatInstant } from '../time/format.ts';
 import { isFinished } from '../incidents/incident-lifecycle.ts';
-import { currentStatus } from '../incidents/incident-timeline.ts';
+import { currentStatus, latestUpdate } from '../incidents/incident-timeline.ts';
+import { oncePer } from '../model/once-per.ts';
 import { serviceNameOf } from '../model/service-names.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { overallState, type ServiceState } from './status.ts';
@@ -75,26 +76,18 @@ export function incidentCardText(incident: Incident, model: Pick<SiteModel, 'sit
  */
 export const OWN_CARD_LIMIT = 100;
 
-const withOwnCard = new WeakMap<readonly Incident[], ReadonlySet<string>>();
-
 /**
  * The ids of the incidents whose pages show their own card: every open incident, and the OWN_CARD_LIMIT with the
  * latest last update (a reopened or late-updated old incident is news again), ties by id.
  */
-export function incidentsWithOwnCard(incidents: readonly Incident[]): ReadonlySet<string> {
-  let ids = withOwnCard.get(incidents);
-  if (!ids) {
-    const lastUpdateMs = (incident: Incident) => Math.max(incident.started.getTime(), ...incident.updates.map((update) => update.at.getTime()));
-    const newest = incidents
-      .map((incident) => ({ id: incident.id, at: lastUpdateMs(incident) }))
-      .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-      .slice(0, OWN_CARD_LIMIT)
-      .map(({ id }) => id);
-    ids = new Set([...newest, ...incidents.filter((incident) => incident.resolved === undefined).map((incident) => incident.id)]);
-    withOwnCard.set(incidents, ids);
-  }
-  return ids;
-}
+export const incidentsWithOwnCard = oncePer((incidents: readonly Incident[]): ReadonlySet<string> => {
+  const newest = incidents
+    .map((incident) => ({ id: incident.id, at: latestUpdate(incident).at.getTime() }))
+    .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .slice(0, OWN_CARD_LIMIT)
+    .map(({ id }) => id);
+  return new Set([...newest, ...incidents.filter((incident) => incident.resolved === undefined).map((incident) => incident.id)]);
+});
 
 /** The card an incident's page shows, relative to the site root. */
 export function incidentCardPath(incident: Incident, incidents: readonly Incident[]): string {

@@ -9,6 +9,7 @@ import type { TimeRange } from '../time/time-range.ts';
 import { isOpen, latestUpdate, newestFirst, serviceWindows } from '../incidents/incident-timeline.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { isMaintenanceActive, isMaintenanceUpcoming, overallState, serviceStateAt, type ServiceState } from './status.ts';
+import { oncePer } from '../model/once-per.ts';
 
 export const BAR_DAYS = 90;
 
@@ -75,17 +76,8 @@ export function trackedSinceWithin(serviceId: string, record: ReliabilityRecord,
   return since !== undefined && since > window.start ? localDateOf(since, timeZone) : undefined;
 }
 
-const pages = new WeakMap<SiteModel, StatusPage>();
-
-/** The status page of a model, worked out once for the page, its twin in every language and each service's bars. */
-export function statusPage(model: SiteModel): StatusPage {
-  let page = pages.get(model);
-  if (!page) {
-    page = statusPageOf(model);
-    pages.set(model, page);
-  }
-  return page;
-}
+/** The status page of a model, worked out once for the page, its service pages and each service's bars. */
+export const statusPage = oncePer(statusPageOf);
 
 /** One service's row: its state, availability and 90 days, as the status page shows them. */
 export function serviceRowOf(model: SiteModel, serviceId: string): ServiceRow {
