@@ -1,6 +1,6 @@
 // The check keeps what it found in each file between runs, keyed by the file's text: a second run must report
 // exactly what a first run does, at the same lines, and a file changed in between must be checked again.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +62,22 @@ describe('a second check of the same files', () => {
     const second = await lines(root);
     expect(second.length).toBeGreaterThan(0);
     expect(second.every((line) => line === 'kept:1: marker: read from the kept outcome')).toBe(true);
+  });
+});
+
+describe('the kept outcomes of a site nobody changed', () => {
+  it('count as used, so a month of unchanged checks does not lose them', async () => {
+    const root = await copyOf(VALID_FIXTURE);
+    made.push(root);
+    expect(await lines(root)).toEqual([]);
+    const before = new Set(readdirSync(cacheFolder));
+    const kept = readdirSync(cacheFolder).filter((name) => name.endsWith('.v8')).map((name) => path.join(cacheFolder, name));
+    const longAgo = new Date(Date.now() - 20 * 86_400_000);
+    for (const file of kept) utimesSync(file, longAgo, longAgo);
+    expect(await lines(root)).toEqual([]);
+    expect(new Set(readdirSync(cacheFolder))).toEqual(before);
+    // This site's file was touched by the second check; the others (other suites' sites) were not read.
+    expect(kept.filter((file) => statSync(file).mtimeMs > Date.now() - 60_000)).toHaveLength(1);
   });
 });
 

@@ -3,14 +3,12 @@
 // renders drafts the deployed site must never show), under AFTERMATH_BUILD_CACHE or node_modules/.cache, which
 // CI keeps between runs.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { removeUnusedEntries } from '../lib/files/kept-files.ts';
 
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Another site's kept build nobody built for this long is removed. */
-const UNUSED_FOR_MS = 30 * 24 * 3_600_000;
 
 export function buildCacheFolder(root: string, preview: boolean, env: Record<string, string | undefined> = process.env): string {
   const base = env.AFTERMATH_BUILD_CACHE || path.join(projectDir, 'node_modules', '.cache', 'aftermath', 'astro');
@@ -18,9 +16,7 @@ export function buildCacheFolder(root: string, preview: boolean, env: Record<str
   mkdirSync(folder, { recursive: true });
   const now = new Date();
   utimesSync(folder, now, now);
-  for (const name of readdirSync(base)) {
-    const other = path.join(base, name);
-    if (other !== folder && now.getTime() - statSync(other).mtimeMs > UNUSED_FOR_MS) rmSync(other, { recursive: true, force: true });
-  }
+  // Other sites' kept builds nobody built for a month go.
+  removeUnusedEntries(base, folder);
   return folder;
 }

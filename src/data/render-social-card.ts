@@ -2,15 +2,13 @@
 // are kept between builds by a hash of everything that decides their pixels, so a rebuild after one new update
 // draws only the cards whose text changed, and a kept card can never be a stale one.
 import { renderAsync } from '@resvg/resvg-js';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import satori from 'satori';
+import { removeUnusedEntries, replaceFile } from '../lib/files/kept-files.ts';
 import { socialCard, type CardText } from '../lib/status/social-card.ts';
 import { fontsFor, latinFonts } from './card-fonts.ts';
-
-/** Kept cards nobody used for this long are removed when a build starts drawing. */
-const UNUSED_FOR_MS = 30 * 24 * 3_600_000;
 
 /**
  * What, besides the card's text, decides its pixels: the code that lays it out and the fonts, and the versions of
@@ -40,11 +38,7 @@ function cardCache(): CardCache | null {
     const folder = process.env.AFTERMATH_CARD_CACHE || path.join(project, 'node_modules', '.cache', 'aftermath', 'social-cards');
     mkdirSync(folder, { recursive: true });
     cache = { folder, fingerprint: rendererFingerprint(project) };
-    const now = Date.now();
-    for (const name of readdirSync(folder)) {
-      const file = path.join(folder, name);
-      if (now - statSync(file).mtimeMs > UNUSED_FOR_MS) rmSync(file, { force: true });
-    }
+    removeUnusedEntries(folder);
   } catch {
     cache = null;
   }
@@ -77,13 +71,11 @@ export async function renderSocialCard(text: CardText): Promise<Buffer> {
     // Not drawn yet (or removed meanwhile): draw it.
   }
   const png = await drawSocialCard(text);
-  // Written beside and renamed, so a build running at the same time never reads half a card.
-  const temp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
-    writeFileSync(temp, png);
-    renameSync(temp, file);
+    // Renamed into place, so a build running at the same time never reads half a card.
+    replaceFile(file, png);
   } catch {
-    rmSync(temp, { force: true });
+    // Not kept this time: the card is still published.
   }
   return png;
 }

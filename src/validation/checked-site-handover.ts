@@ -2,15 +2,15 @@
 // checked site to Astro's content loader through a file in the build's scratch folder, so the loader neither
 // waits for a second check nor runs one. The loader reads the file only when the build that started it names it
 // (AFTERMATH_CHECKED_SITE); `astro build` or `astro dev` on their own check the site themselves.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { deserialize, serialize } from 'node:v8';
 import type { SiteContent } from './load-site.ts';
+import { replaceFile } from '../lib/files/kept-files.ts';
 
 /** Written by the build once its check passed; renamed into place, so the loader never reads half of it. */
 export function handOverCheckedSite(file: string, content: SiteContent): void {
-  writeFileSync(`${file}.tmp`, serialize(content));
-  renameSync(`${file}.tmp`, file);
+  replaceFile(file, serialize(content));
 }
 
 /**

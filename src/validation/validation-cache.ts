@@ -3,12 +3,13 @@
 // input, whether an image it shows exists in public/, is kept with the answer and asked again), so a kept outcome
 // is exactly what checking the file again would give. A site with years of history rechecks only what changed:
 // `npm run check`, the build's check and the build's own load read the same outcomes. Cross-file rules always run.
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from './problem.ts';
+import { removeUnusedEntries, replaceFile } from '../lib/files/kept-files.ts';
 
 /** One file's outcome: its problems, and the validated record when it has none of its own. */
 export interface FileOutcome {
@@ -25,9 +26,6 @@ export interface FileOutcome {
   /** Each `/images/...` path the file shows, and whether it existed when the file was checked. */
   siteFiles: [string, boolean][];
 }
-
-/** Kept outcomes of files nobody checked for this long are dropped. */
-const UNUSED_FOR_MS = 30 * 24 * 3_600_000;
 
 /** The project folder: the nearest folder above this module holding the checking code itself. */
 function projectFolder(): string | undefined {
@@ -95,11 +93,8 @@ export class ValidationCache {
       if (!project) return undefined;
       const folder = env.AFTERMATH_VALIDATION_CACHE || path.join(project, 'node_modules', '.cache', 'aftermath', 'validation');
       mkdirSync(folder, { recursive: true });
-      const now = Date.now();
-      for (const name of readdirSync(folder)) {
-        const kept = path.join(folder, name);
-        if (now - statSync(kept).mtimeMs > UNUSED_FOR_MS) rmSync(kept, { force: true });
-      }
+      // Outcomes of sites nobody checked for a month go.
+      removeUnusedEntries(folder);
       // One file per site folder, so two sites never trade outcomes (their keys would differ anyway).
       const file = path.join(folder, `${createHash('sha256').update(path.resolve(root)).digest('hex').slice(0, 32)}.v8`);
       let previous = new Map<string, FileOutcome>();
@@ -140,20 +135,15 @@ export class ValidationCache {
 
   /** Keeps the outcomes of this run's files only, so the kept file never grows past the site. */
   save(): void {
-    // Nothing new and nothing gone: the kept file already says exactly this.
-    if (this.#changed || this.#used.size !== this.#previous.size) {
-      const temp = `${this.#file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-      try {
-        writeFileSync(temp, serialize(this.#used));
-        // Renamed into place, so a run at the same time reads the old outcomes or the new, never half of them.
-        renameSync(temp, this.#file);
-      } catch {
-        rmSync(temp, { force: true });
-        keptInThisProcess.delete(this.#file);
-        return;
-      }
-    }
     try {
+      if (this.#changed || this.#used.size !== this.#previous.size) {
+        // Renamed into place, so a run at the same time reads the old outcomes or the new, never half of them.
+        replaceFile(this.#file, serialize(this.#used));
+      } else {
+        // Nothing new and nothing gone: the kept file already says exactly this; it was used, so it stays.
+        const now = new Date();
+        utimesSync(this.#file, now, now);
+      }
       keptInThisProcess.set(this.#file, { mtimeMs: statSync(this.#file).mtimeMs, outcomes: this.#used });
     } catch {
       keptInThisProcess.delete(this.#file);
