@@ -59,6 +59,13 @@ function cleanUp(): void {
   lock?.release();
 }
 
+/** After Ctrl+C or a TERM, once Astro is stopped: the scratch folder and the lock go, the output stays as it was. */
+function exitInterrupted(): never {
+  cleanUp();
+  console.error(`build: interrupted; ${shownOut} was left as it was`);
+  process.exit(130);
+}
+
 // Ctrl+C or a TERM from CI: stop astro, remove the scratch folder, free the lock; the output stays as it was.
 // The swap at the end is synchronous, so a signal is handled before it starts or after it is complete.
 function onSignal(signal: NodeJS.Signals): void {
@@ -68,9 +75,7 @@ function onSignal(signal: NodeJS.Signals): void {
     astro.kill(signal);
     return;
   }
-  cleanUp();
-  console.error(`build: interrupted; ${shownOut} was left as it was`);
-  process.exit(130);
+  exitInterrupted();
 }
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
@@ -130,10 +135,7 @@ const astroExit = new Promise<number>((resolve) => {
 
 // Ctrl+C or TERM while the check still runs: onSignal stops Astro, and once it is gone nothing is left to wait for.
 void astroExit.then(() => {
-  if (!interrupted) return;
-  cleanUp();
-  console.error(`build: interrupted; ${shownOut} was left as it was`);
-  process.exit(130);
+  if (interrupted) exitInterrupted();
 });
 
 /** Stops Astro and waits until it has, so nothing writes into the scratch folder once it is being removed. */
@@ -148,9 +150,7 @@ const checked = await loadSite(root).catch(async (error: unknown) => {
 });
 if (interrupted) {
   await stopAstro();
-  cleanUp();
-  console.error(`build: interrupted; ${shownOut} was left as it was`);
-  process.exit(130);
+  exitInterrupted();
 }
 if (!checked.ok) {
   await stopAstro();
@@ -158,11 +158,7 @@ if (!checked.ok) {
 }
 handOverCheckedSite(checkedSiteFile, checked.content);
 const exitCode = await astroExit;
-if (interrupted) {
-  cleanUp();
-  console.error(`build: interrupted; ${shownOut} was left as it was`);
-  process.exit(130);
-}
+if (interrupted) exitInterrupted();
 if (exitCode !== 0 || !existsSync(path.join(builtSite, 'index.html'))) fail(`astro build exited with ${exitCode}`);
 
 const { version } = JSON.parse(readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { version: string };

@@ -13,44 +13,42 @@ export async function otherLocalePaths(): Promise<{ params: { lang: string }; pr
   return otherLocales(site.defaultLocale).map((locale) => ({ params: { lang: localeSegment(locale) }, props: { locale } }));
 }
 
-function routeParams(id: string, locale: Locale, locales: 'default' | 'others'): { id: string; lang?: string } {
-  return locales === 'default' ? { id } : { id, lang: localeSegment(locale) };
+type WhichLocales = 'default' | 'others';
+
+/**
+ * The locales a route serves with the `lang` parameter each needs: the default locale at the site's root (no
+ * parameter), or every other locale under its segment (`zh-cn`).
+ */
+function routeLocales(defaultLocale: Locale, locales: WhichLocales): { locale: Locale; langParam: { lang?: string } }[] {
+  return locales === 'default' ? [{ locale: defaultLocale, langParam: {} }] : otherLocales(defaultLocale).map((locale) => ({ locale, langParam: { lang: localeSegment(locale) } }));
 }
 
-export async function incidentPaths(locales: 'default' | 'others') {
+export async function incidentPaths(locales: WhichLocales) {
   const [model, entries] = await Promise.all([siteModel(), getCollection('incidents')]);
-  const wanted = locales === 'default' ? [model.site.defaultLocale] : otherLocales(model.site.defaultLocale);
   // The key lets a rebuild copy the pages of incidents nothing changed for (experimental.incrementalBuild).
-  return wanted.flatMap((locale) =>
-    entries.map((entry) => ({ params: routeParams(entry.id, locale, locales), props: { entry, locale }, cacheKey: incidentPageKey(model, entry.id, entry.body ?? '', locale, previewBuild) })),
+  return routeLocales(model.site.defaultLocale, locales).flatMap(({ locale, langParam }) =>
+    entries.map((entry) => ({ params: { id: entry.id, ...langParam }, props: { entry, locale }, cacheKey: incidentPageKey(model, entry.id, entry.body ?? '', locale, previewBuild) })),
   );
 }
 
-export async function postmortemPaths(locales: 'default' | 'others') {
+export async function postmortemPaths(locales: WhichLocales) {
   const [model, entries] = await Promise.all([siteModel(), getCollection('postmortems', (entry) => hasPostmortemPage(entry.data, previewBuild))]);
-  const wanted = locales === 'default' ? [model.site.defaultLocale] : otherLocales(model.site.defaultLocale);
-  return wanted.flatMap((locale) =>
-    entries.map((entry) => ({ params: routeParams(entry.id, locale, locales), props: { entry, locale }, cacheKey: postmortemPageKey(model, entry.id, entry.body ?? '', locale, previewBuild) })),
+  return routeLocales(model.site.defaultLocale, locales).flatMap(({ locale, langParam }) =>
+    entries.map((entry) => ({ params: { id: entry.id, ...langParam }, props: { entry, locale }, cacheKey: postmortemPageKey(model, entry.id, entry.body ?? '', locale, previewBuild) })),
   );
 }
 
 /** The history's pages after the first (the first is /incidents/ itself), in the default locale or the others. */
-export async function historyPaths(locales: 'default' | 'others') {
+export async function historyPaths(locales: WhichLocales) {
   const model = await siteModel();
-  const wanted = locales === 'default' ? [model.site.defaultLocale] : otherLocales(model.site.defaultLocale);
   const numbers = Array.from({ length: historyPageCount(model.incidents.length) - 1 }, (_, index) => index + 2);
-  return wanted.flatMap((locale) =>
-    numbers.map((page) => ({
-      params: locales === 'default' ? { n: String(page) } : { n: String(page), lang: localeSegment(locale) },
-      props: { locale, page },
-      cacheKey: historyPageKey(model, historyPage(model.incidents, page), locale, previewBuild),
-    })),
+  return routeLocales(model.site.defaultLocale, locales).flatMap(({ locale, langParam }) =>
+    numbers.map((page) => ({ params: { n: String(page), ...langParam }, props: { locale, page }, cacheKey: historyPageKey(model, historyPage(model.incidents, page), locale, previewBuild) })),
   );
 }
 
 /** Each service's page, in the default locale or the others. */
-export async function servicePagePaths(locales: 'default' | 'others') {
+export async function servicePagePaths(locales: WhichLocales) {
   const model = await siteModel();
-  const wanted = locales === 'default' ? [model.site.defaultLocale] : otherLocales(model.site.defaultLocale);
-  return wanted.flatMap((locale) => model.services.map((service) => ({ params: routeParams(service.id, locale, locales), props: { locale, serviceId: service.id } })));
+  return routeLocales(model.site.defaultLocale, locales).flatMap(({ locale, langParam }) => model.services.map((service) => ({ params: { id: service.id, ...langParam }, props: { locale, serviceId: service.id } })));
 }
