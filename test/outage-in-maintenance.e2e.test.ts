@@ -4,7 +4,6 @@
 // by hand below (issue #11, items 2, 10 and 12).
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandResult } from './helpers/sites.ts';
 import { outageStory, text, type OutageStory } from './helpers/outage-story.ts';
@@ -109,7 +108,6 @@ describe('the figures afterwards', () => {
   });
 
   it('excuse the planned work inside its window up to the announced impact, and count the overrun', async () => {
-    const home = await page(out, '');
     // Search: 06:00–07:00 inside the window, partial as announced: excused. 07:00–07:30 after it: 30 min at 0.5 = 15 min.
     // 1 − 15 / 1440 = 0.989583…, shown 98.958%.
     expect(await day27(out, 'search')).toMatch(/^Nov 27, 2026: 98\.958%, Downtime 15 min\b/);

@@ -2,7 +2,6 @@
 // the incident page, the status page and the check count the two real impact windows, not the quiet gap.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
@@ -16,7 +15,6 @@ const BUILD_NOW = '2026-11-28T12:00:00Z';
 
 let story: OutageStory;
 let root: string;
-let out: string;
 let results: CommandResult[];
 let build: CommandResult;
 
@@ -26,7 +24,7 @@ const page = (route: string) => story.page(route);
 beforeAll(async () => {
   // Two services nothing else touched, and the weights of the issue: partial outage 0.5, degraded 0.25.
   story = await outageStory(QUEUE_AND_DATABASE);
-  ({ root, out, results } = story);
+  ({ root, results } = story);
 
   // Jobs stuck from 09:30, noticed 09:35; resolved 10:30; back at 11:00; recovered 11:20 (Berlin time).
   run('new-incident.ts', '2026-11-27T08:35:00Z', [

@@ -1,5 +1,5 @@
 // Which feeds the site publishes (everything, postmortems only, one per service), where their files live, and the autodiscovery links to them.
-import { incidentUpdateItems, newestItemsFirst, postmortemItems, type FeedItem } from './feed-items.ts';
+import { incidentUpdateItems, newestItemsFirst, postmortemItems, servicePath, type FeedItem } from './feed-items.ts';
 import { publishedPostmortems } from '../postmortems/postmortems.ts';
 import type { MarkdownBodies, SiteModel } from '../model/site-model.ts';
 
@@ -47,7 +47,7 @@ export function feedPath(channel: Pick<FeedChannel, 'folder'>, format: FeedForma
 }
 
 export function serviceFeedFolder(serviceId: string): string {
-  return `services/${serviceId}/`;
+  return servicePath(serviceId);
 }
 
 /**
@@ -105,7 +105,7 @@ export function serviceChannel(model: SiteModel, bodies: MarkdownBodies, service
     title: `${model.site.name}: ${service.name}`,
     description: service.description ?? service.name,
     // The service's own page: its state, its 90 days in words, its incidents.
-    homePath: `services/${service.id}/`,
+    homePath: servicePath(service.id),
     items: newest(allItems(model, bodies), (item) => item.serviceIds.includes(service.id)),
   };
 }

@@ -34,6 +34,11 @@ export function postmortemPath(incidentId: string): string {
   return `postmortems/${incidentId}/`;
 }
 
+/** A service's page, in whose folder its feeds are too. */
+export function servicePath(serviceId: string): string {
+  return `services/${serviceId}/`;
+}
+
 function serviceNames(incident: Incident, services: readonly Service[]): string[] {
   return incident.services.map((affected) => serviceNameOf(services, affected.id));
 }

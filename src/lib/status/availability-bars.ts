@@ -49,6 +49,11 @@ export function barsVersion(svg: string): string {
   return createHash('sha256').update(svg).digest('hex').slice(0, 12);
 }
 
+/** Where a service's bars are, below the site root, with their version: `bars/api.svg?v=3f2a…`. */
+export function barsImagePath(serviceId: string, days: readonly DailyAvailability[]): string {
+  return `bars/${serviceId}.svg?v=${barsVersion(availabilityBarsSvg(days))}`;
+}
+
 /** What the image shows, counted for its text alternative: days with downtime and days with maintenance only. */
 export function barsSummary(days: readonly DailyAvailability[]): { downtimeDays: number; maintenanceDays: number } {
   const levels = days.map(dayLevel);
