@@ -1,10 +1,10 @@
 // Serves one feed channel in one format: the shared body of every feed endpoint under src/pages.
 import { translator } from '../i18n/index.ts';
-import { createHash } from 'node:crypto';
 import { FEED_MEDIA_TYPES, serviceChannel, type FeedChannel, type FeedFormat, type FeedWording } from '../lib/feeds/feed-channels.ts';
 import { FEED_WRITERS, type FeedSite } from '../lib/feeds/feed-formats.ts';
 import type { MarkdownBodies, SiteModel } from '../lib/model/site-model.ts';
 import { siteBodies, siteModel } from './site-model.ts';
+import { contentKey } from '../lib/model/page-keys.ts';
 
 export type ChannelOf = (model: SiteModel, bodies: MarkdownBodies, wording: FeedWording) => FeedChannel;
 
@@ -24,7 +24,7 @@ export function feedWordingOf(model: SiteModel): FeedWording {
  */
 export function feedKey(model: SiteModel, channel: FeedChannel): string {
   const { nowMs, ...site } = feedSiteOf(model);
-  return createHash('sha256').update(JSON.stringify({ channel, site, now: channel.items.length === 0 ? nowMs : null })).digest('hex');
+  return contentKey({ channel, site, now: channel.items.length === 0 ? nowMs : null });
 }
 
 /** One path per service, each keyed by its channel, for the per-service feeds in every format. */

@@ -2,14 +2,14 @@
 import { Feed } from 'feed';
 import RSS from 'rss';
 import { channelUpdatedMs, feedPath, type FeedChannel, type FeedFormat, type FeedSite } from './feed-channels.ts';
-
-export type { FeedSite };
 import { siteUrl } from '../model/site-urls.ts';
 import type { FeedItem } from './feed-items.ts';
 import { isoInstantInZone } from '../time/format.ts';
 import { markdownToHtml } from '../markdown/markdown-html.ts';
 import { feedTextOf } from './feed-text.ts';
 
+// Every writer takes the site as FeedSite, so callers of the writers find it here too.
+export type { FeedSite };
 
 /** How often readers should poll, in minutes: incidents move fast. */
 const TTL_MINUTES = 5;

@@ -10,13 +10,16 @@ import { incidentById, postmortemOfIncident } from './lookups.ts';
 import { oncePer } from './once-per.ts';
 import { incidentCardPath } from '../status/social-card.ts';
 
+/** A key for what decides an output: the hash of its inputs written out, never a time or a version. */
+export function contentKey(inputs: unknown): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).digest('hex');
+}
+
 /**
  * Everything besides the incident that any incident page shows: the site's settings (name, address, zone,
  * languages, contacts), groups, services and their targets, the severity policy and the maintenance windows.
  */
-const siteWideHash = oncePer((model: SiteModel): string =>
-  createHash('sha256').update(JSON.stringify([model.site, model.groups, model.services, model.levels, model.maintenance])).digest('hex'),
-);
+const siteWideHash = oncePer((model: SiteModel): string => contentKey([model.site, model.groups, model.services, model.levels, model.maintenance]));
 
 /**
  * Whether the incident's page changes with the build's "now" alone: an incident not yet resolved shows ongoing
@@ -28,9 +31,7 @@ export function incidentPageShowsNow(incident: { resolved?: Date | undefined }):
 }
 
 function keyOf(model: SiteModel, record: unknown, locale: Locale, preview: boolean, showsNow: boolean): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ siteWide: siteWideHash(model), record, locale, preview, now: showsNow ? model.nowMs : null }))
-    .digest('hex');
+  return contentKey({ siteWide: siteWideHash(model), record, locale, preview, now: showsNow ? model.nowMs : null });
 }
 
 /** The key of one incident's page in one language, in a preview build or not: the incident, its body, its postmortem (linked by status) and its card. */

@@ -1,6 +1,5 @@
 // /social/<incident id>.png, /social/site.png and /social/history.png: social preview images, built with the site.
 // Open incidents and the newest ones have their own (OWN_CARD_LIMIT); older incidents' pages show the history card.
-import { createHash } from 'node:crypto';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteModel } from '../../data/site-model.ts';
 import { renderSocialCard } from '../../data/render-social-card.ts';
@@ -8,6 +7,7 @@ import { translator } from '../../i18n/index.ts';
 import { historyCardText, incidentCardText, incidentsWithOwnCard, siteCardText } from '../../lib/status/social-card.ts';
 import { statusPage } from '../../lib/status/status-page.ts';
 import { incidentById } from '../../lib/model/lookups.ts';
+import { contentKey } from '../../lib/model/page-keys.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const model = await siteModel();
@@ -17,7 +17,7 @@ export const getStaticPaths: GetStaticPaths = async () => {
   return [
     { params: { id: 'site' } },
     { params: { id: 'history' } },
-    ...model.incidents.filter((incident) => own.has(incident.id)).map((incident) => ({ params: { id: incident.id }, cacheKey: createHash('sha256').update(JSON.stringify(incidentCardText(incident, model, t))).digest('hex') })),
+    ...model.incidents.filter((incident) => own.has(incident.id)).map((incident) => ({ params: { id: incident.id }, cacheKey: contentKey(incidentCardText(incident, model, t)) })),
   ];
 };
 
