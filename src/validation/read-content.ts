@@ -210,7 +210,12 @@ function validateText<S extends z.ZodType>(file: string, text: string, kind: 'ya
     return undefined;
   }
   for (const { path: fieldPathParts, text: markdownText } of markdownFields?.(validated.data) ?? []) {
-    problems.push(...unsafeMarkdownProblems({ file, field: fieldPath(fieldPathParts), text: markdownText, line: source.lineOf(fieldPathParts), linesFollowText: false }, siteFileExists));
+    // A field's problems all sit on its key's line, looked up only when there are some: placing keys costs a full parse.
+    const unsafe = unsafeMarkdownProblems({ file, field: fieldPath(fieldPathParts), text: markdownText, line: 1, linesFollowText: false }, siteFileExists);
+    if (unsafe.length > 0) {
+      const line = source.lineOf(fieldPathParts);
+      problems.push(...unsafe.map((problem) => ({ ...problem, line })));
+    }
   }
   return { file, data: validated.data, body: source.body, source };
 }

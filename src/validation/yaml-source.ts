@@ -1,5 +1,6 @@
 // Parses YAML (a data file or a markdown file's frontmatter) keeping the line of every key for messages, refusing
 // what plain text should not hold: control characters, tags, alias bombs.
+import { constructFromEvents, EVENT_ID, parseEvents, type Event } from 'js-yaml';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { firstControlCharacter, withoutControlCharacters } from '../lib/markdown/markdown-html.ts';
 import { fieldPath, type Problem } from './problem.ts';
@@ -102,7 +103,57 @@ function controlCharactersByLine(text: string): { offset: number; lineIndex: num
   return found;
 }
 
+/** Whether any string in parsed data holds a character XML cannot carry (written as an escape such as `"\e"`). */
+function holdsControlCharacter(value: unknown): boolean {
+  if (typeof value === 'string') return firstControlCharacter(value) !== undefined;
+  if (Array.isArray(value)) return value.some(holdsControlCharacter);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(holdsControlCharacter);
+  return false;
+}
+
+/** Whether a parse event carries a tag or an anchor, or is an alias: what the full parse below judges and places. */
+function isUnusual(event: Event): boolean {
+  if (event.type === EVENT_ID.ALIAS) return true;
+  if (event.type === EVENT_ID.DOCUMENT || event.type === EVENT_ID.POP) return false;
+  return event.tagStart !== -1 || event.anchorStart !== -1;
+}
+
+/**
+ * The data of plain YAML, the way nearly every file is written: one document, no tags, anchors, aliases or
+ * control characters. js-yaml's YAML 1.2 core schema reads it about ten times faster than the full parse, which
+ * keeps every node's position; that one still places every message and reads every other file. Undefined
+ * whenever the text is anything else, so the full parse decides. A test runs both over every fixture.
+ */
+export function plainYamlData(yamlText: string): { data: unknown } | undefined {
+  if (firstControlCharacter(yamlText) !== undefined) return undefined;
+  try {
+    const events = parseEvents(yamlText, {});
+    if (events.some(isUnusual)) return undefined;
+    const documents = constructFromEvents(events, { source: yamlText, maxAliases: 0 });
+    if (documents.length !== 1) return undefined;
+    const data = documents[0] ?? {};
+    if (yamlText.includes('\\') && holdsControlCharacter(data)) return undefined;
+    return { data };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The line of the key at a path, from the full parse, done only when a message asks for a line. */
+function lazyKeyLines(yamlText: string, firstLine: number): (path: readonly PropertyKey[]) => number {
+  let parsed: { document: ReturnType<typeof parseDocument>; lineCounter: LineCounter } | undefined;
+  return (path) => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      parsed = { document: parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true }), lineCounter };
+    }
+    return keyLine(parsed.document.contents, path, parsed.lineCounter, 1) + firstLine - 1;
+  };
+}
+
 function parseYamlText(file: string, writtenYaml: string, firstLine: number, body: string, bodyLine: number): ParsedSource {
+  const plain = plainYamlData(writtenYaml);
+  if (plain) return { ok: true, problems: [], source: { file, data: plain.data, body, bodyLine, lineOf: lazyKeyLines(writtenYaml, firstLine) } };
   // Control characters are reported where they are written and left out of the parse, so the rest is still checked.
   const yamlText = withoutControlCharacters(writtenYaml);
   const lineCounter = new LineCounter();

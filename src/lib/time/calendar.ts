@@ -46,6 +46,15 @@ export function readInstantWithOffset(text: string): ReadInstant {
   const match = INSTANT_WITH_OFFSET.exec(text);
   if (!match) return { problem: 'malformed' };
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  // Temporal's ISO parser refuses a date or time that does not exist, except a leap second, which it reads as :59.
+  // Trying it first is one parse for the instants nearly every file holds; the reason is worked out only on refusal.
+  if (second !== 60) {
+    try {
+      return { ms: Temporal.Instant.from(text).epochMilliseconds };
+    } catch {
+      // Below: which field does not exist, or an offset such as +24:00 or +05:60.
+    }
+  }
   const reason = nonexistentDateTime({ year, month, day, hour, minute, second });
   if (reason) return { problem: 'nonexistent', reason };
   try {
