@@ -130,6 +130,8 @@ describe('a site served under a path (baseUrl https://example.org/status)', () =
     expect(links).toContain('/status/incidents/');
     expect(links).toContain('/status/rss.xml');
     expect(links).toContain('/status/favicon.svg');
+    // The site's one stylesheet, shared by every page.
+    expect(page.querySelectorAll('link[rel="stylesheet"]').map((link) => link.getAttribute('href'))).toEqual([expect.stringMatching(/^\/status\/_astro\/[\w.-]+\.css$/)]);
     expect(links).toContain('/status/zh-cn/incidents/INC-20261110-001/');
     expect(links).toContain('/status/maintenance.ics');
     expect(links).toContain('/status/api/v2/summary.json');

@@ -61,15 +61,24 @@ describe('a service channel', () => {
 });
 
 describe('the autodiscovery links', () => {
-  it('offer the site and postmortem feeds in every format, then the maintenance calendar', () => {
-    expect(feedAlternates('Status', { postmortems: 'Postmortems', maintenance: 'Scheduled maintenance' })).toEqual([
-      { type: 'application/rss+xml', title: 'Status (RSS)', path: 'rss.xml' },
-      { type: 'application/atom+xml', title: 'Status (Atom)', path: 'atom.xml' },
-      { type: 'application/feed+json', title: 'Status (JSON Feed)', path: 'feed.json' },
-      { type: 'application/rss+xml', title: 'Status: Postmortems (RSS)', path: 'postmortems/rss.xml' },
-      { type: 'application/atom+xml', title: 'Status: Postmortems (Atom)', path: 'postmortems/atom.xml' },
-      { type: 'application/feed+json', title: 'Status: Postmortems (JSON Feed)', path: 'postmortems/feed.json' },
-      { type: 'text/calendar', title: 'Status: Scheduled maintenance (iCalendar)', path: 'maintenance.ics' },
-    ]);
+  const wording = { postmortems: 'Postmortems', maintenance: 'Scheduled maintenance' };
+  const siteFeeds = [
+    { type: 'application/rss+xml', title: 'Status (RSS)', path: 'rss.xml' },
+    { type: 'application/atom+xml', title: 'Status (Atom)', path: 'atom.xml' },
+    { type: 'application/feed+json', title: 'Status (JSON Feed)', path: 'feed.json' },
+  ];
+  const postmortemFeeds = [
+    { type: 'application/rss+xml', title: 'Status: Postmortems (RSS)', path: 'postmortems/rss.xml' },
+    { type: 'application/atom+xml', title: 'Status: Postmortems (Atom)', path: 'postmortems/atom.xml' },
+    { type: 'application/feed+json', title: 'Status: Postmortems (JSON Feed)', path: 'postmortems/feed.json' },
+  ];
+
+  it('on a status page offer the site and postmortem feeds in every format, then the maintenance calendar', () => {
+    expect(feedAlternates('Status', wording, 'all')).toEqual([...siteFeeds, ...postmortemFeeds, { type: 'text/calendar', title: 'Status: Scheduled maintenance (iCalendar)', path: 'maintenance.ics' }]);
+  });
+
+  it('on a postmortem page offer the site and postmortem feeds; elsewhere the site feed in every format', () => {
+    expect(feedAlternates('Status', wording, 'postmortems')).toEqual([...siteFeeds, ...postmortemFeeds]);
+    expect(feedAlternates('Status', wording, 'site')).toEqual(siteFeeds);
   });
 });

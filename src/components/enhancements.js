@@ -1,4 +1,6 @@
 // Enhancements (reader's time zone, relative times, history filters, stale-page notice); constant text, allowed by its CSP hash.
+// HISTORY_FILTERS and STALE_NOTICE are replaced by true or false when it is minified (src/data/enhancements-script.ts),
+// so a page carries only the parts it uses: a finished incident's page neither filters nor goes stale.
 (() => {
   const yourTimeLabel = document.currentScript?.dataset.yourTime ?? '';
   const lang = document.documentElement.lang;
@@ -19,29 +21,33 @@
     }
     if (extra.length) el.insertAdjacentHTML('afterend', `<span class="local-time"> (${extra.join(' · ').replace(/</g, '&lt;')})</span>`);
   }
-  const filters = document.querySelector('.filters');
-  if (filters) {
-    filters.hidden = false;
-    const apply = () => {
-      const service = filters.querySelector('[name=service]').value;
-      const severity = filters.querySelector('[name=severity]').value;
-      for (const item of document.querySelectorAll('.history-item')) {
-        item.hidden = (service && !item.dataset.services.split(' ').includes(service)) || (severity && item.dataset.severity !== severity);
-      }
-      for (const month of document.querySelectorAll('.history-month')) month.hidden = !month.querySelector('.history-item:not([hidden])');
-    };
-    filters.addEventListener('change', apply);
+  if (HISTORY_FILTERS) {
+    const filters = document.querySelector('.filters');
+    if (filters) {
+      filters.hidden = false;
+      const apply = () => {
+        const service = filters.querySelector('[name=service]').value;
+        const severity = filters.querySelector('[name=severity]').value;
+        for (const item of document.querySelectorAll('.history-item')) {
+          item.hidden = (service && !item.dataset.services.split(' ').includes(service)) || (severity && item.dataset.severity !== severity);
+        }
+        for (const month of document.querySelectorAll('.history-month')) month.hidden = !month.querySelector('.history-item:not([hidden])');
+      };
+      filters.addEventListener('change', apply);
+    }
   }
   // A static page cannot rebuild itself: when the reader's clock says its figures are older than the site allows
   // (rebuilds have stopped), say so at the top of the page.
-  const stale = document.currentScript?.dataset;
-  const asOf = Date.parse(stale?.asOf ?? '');
-  if (Number(stale?.staleAfter) > 0 && Date.now() - asOf > Number(stale.staleAfter)) {
-    const age = asOf - Date.now();
-    const [unit, size] = units.find(([, ms]) => Math.abs(age) >= ms) ?? units[2];
-    const notice = document.createElement('p');
-    notice.className = 'stale-notice';
-    notice.textContent = stale.staleNotice.replace('{ago}', rel.format(Math.round(age / size), unit));
-    document.getElementById('main')?.prepend(notice);
+  if (STALE_NOTICE) {
+    const stale = document.currentScript?.dataset;
+    const asOf = Date.parse(stale?.asOf ?? '');
+    if (Number(stale?.staleAfter) > 0 && Date.now() - asOf > Number(stale.staleAfter)) {
+      const age = asOf - Date.now();
+      const [unit, size] = units.find(([, ms]) => Math.abs(age) >= ms) ?? units[2];
+      const notice = document.createElement('p');
+      notice.className = 'stale-notice';
+      notice.textContent = stale.staleNotice.replace('{ago}', rel.format(Math.round(age / size), unit));
+      document.getElementById('main')?.prepend(notice);
+    }
   }
 })();

@@ -4,11 +4,11 @@
 // is exactly what checking the file again would give. A site with years of history rechecks only what changed:
 // `npm run check`, the build's check and the build's own load read the same outcomes. Cross-file rules always run.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from './problem.ts';
+import { codeFingerprint, projectFolder } from '../lib/files/code-fingerprint.ts';
 import { removeUnusedEntries, replaceFile } from '../lib/files/kept-files.ts';
 
 /** One file's outcome: its problems, and the validated record when it has none of its own. */
@@ -26,41 +26,6 @@ export interface FileOutcome {
   /** Each `/images/...` path the file shows, and whether it existed when the file was checked. */
   siteFiles: [string, boolean][];
 }
-
-/** The project folder: the nearest folder above this module holding the checking code itself. */
-function projectFolder(): string | undefined {
-  const candidates = [path.dirname(fileURLToPath(import.meta.url)), process.cwd()];
-  for (const start of candidates) {
-    for (let folder = start; ; folder = path.dirname(folder)) {
-      if (existsSync(path.join(folder, 'src/validation/validation-cache.ts')) && existsSync(path.join(folder, 'package.json'))) return folder;
-      if (path.dirname(folder) === folder) break;
-    }
-  }
-  return undefined;
-}
-
-function* sourceFiles(folder: string): Generator<string> {
-  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) yield* sourceFiles(full);
-    else if (entry.isFile()) yield full;
-  }
-}
-
-/**
- * Everything, besides a file's text, that decides what checking it finds: the project's source (schemas, parsers,
- * rules, and the messages they write) and the exact versions of every library (the lockfile). Any change to
- * either gives every file a new key.
- */
-function codeFingerprint(project: string): string {
-  const hash = createHash('sha256');
-  for (const file of sourceFiles(path.join(project, 'src'))) hash.update(path.relative(project, file)).update('\0').update(readFileSync(file)).update('\0');
-  hash.update(readFileSync(path.join(project, 'package-lock.json')));
-  return hash.digest('hex');
-}
-
-/** The code's fingerprint, worked out once per process: a process runs one version of the code. */
-let fingerprintOfThisProcess: string | undefined;
 
 /**
  * What this process last kept in each cache file, with the file's modification time then: `astro dev` checks the
@@ -109,8 +74,7 @@ export class ValidationCache {
       } catch {
         // None kept yet, or unreadable: every file is checked and the kept outcomes are written anew.
       }
-      fingerprintOfThisProcess ??= codeFingerprint(project);
-      return new ValidationCache(file, fingerprintOfThisProcess, previous);
+      return new ValidationCache(file, codeFingerprint(project), previous);
     } catch {
       return undefined;
     }

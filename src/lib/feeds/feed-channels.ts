@@ -122,14 +122,18 @@ export interface FeedAlternate {
   path: string;
 }
 
-/** The `<link rel="alternate">` tags every page carries: the site and postmortem feeds in each format, and the maintenance calendar. */
-export function feedAlternates(siteName: string, wording: FeedWording & { maintenance: string }): FeedAlternate[] {
-  const channels = [
-    { folder: '', title: siteName },
-    { folder: 'postmortems/', title: `${siteName}: ${wording.postmortems}` },
-  ];
+/**
+ * Which feeds a page announces in its <head>: every page the site's feed in each format; the postmortem pages the
+ * postmortem feeds too; the status pages (where a subscriber starts) everything, the calendar included. Seven
+ * links on each of tens of thousands of pages of history were a tenth of each page.
+ */
+export type AlternateFeeds = 'all' | 'postmortems' | 'site';
+
+/** The `<link rel="alternate">` tags of a page that announces `offered`. */
+export function feedAlternates(siteName: string, wording: FeedWording & { maintenance: string }, offered: AlternateFeeds): FeedAlternate[] {
+  const channels = [{ folder: '', title: siteName }, ...(offered === 'site' ? [] : [{ folder: 'postmortems/', title: `${siteName}: ${wording.postmortems}` }])];
   const feeds = channels.flatMap((channel) =>
     (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => ({ type: FEED_MEDIA_TYPES[format], title: `${channel.title} (${FEED_FORMAT_NAMES[format]})`, path: feedPath(channel, format) })),
   );
-  return [...feeds, { type: 'text/calendar', title: `${siteName}: ${wording.maintenance} (iCalendar)`, path: 'maintenance.ics' }];
+  return offered === 'all' ? [...feeds, { type: 'text/calendar', title: `${siteName}: ${wording.maintenance} (iCalendar)`, path: 'maintenance.ics' }] : feeds;
 }
