@@ -52,6 +52,16 @@ describe('postmortem deadlines', () => {
     expect(overduePostmortems(deadlines).map((deadline) => [deadline.incident.id, deadline.marginMs / HOUR])).toEqual([['INC-20261124-001', 12]]);
   });
 
+  it('lists the most recently due first: a P0 due 10 days ago comes after one due 12 hours ago', () => {
+    const older = incident({ id: 'INC-20261114-001', severity: 'P0', started: '2026-11-14T10:00:00Z', resolved: '2026-11-14T12:00:00Z', services: [{ id: 'api', impact: 'major_outage' }] });
+    const deadlines = postmortemDeadlines([older, p0], [], levels, now);
+    // P0 postmortems are due 24 hours after resolution: Nov 15 12:00 (10.5 days late) and Nov 25 12:00 (12 hours late).
+    expect(overduePostmortems(deadlines).map((deadline) => [deadline.incident.id, deadline.marginMs / HOUR])).toEqual([
+      ['INC-20261124-001', 12],
+      ['INC-20261114-001', 252],
+    ]);
+  });
+
   it('gives a P2 its week and leaves open incidents out', () => {
     const deadlines = postmortemDeadlines([p0, p2, open], [], levels, now);
     expect(deadlines.find((deadline) => deadline.incident.id === 'INC-20261124-002')).toMatchObject({ state: 'pending', marginMs: (7 * 24 - 36) * HOUR });

@@ -14,19 +14,25 @@ export interface PostmortemDue {
 
 /** Every resolved incident's postmortem deadline (resolution + the severity's postmortemDue) and where it stands; levels that need no postmortem have none. */
 export function postmortemDeadlines(incidents: readonly Incident[], postmortems: readonly Postmortem[], levels: readonly SeverityLevel[], nowMs: number): PostmortemDue[] {
+  // A set, not a search of every postmortem for every incident: years of history make that quadratic.
+  const publishedFor = new Set(postmortems.filter((postmortem) => postmortem.status === 'published').map((postmortem) => postmortem.incident));
   return incidents.flatMap((incident) => {
     const level = levels.find((candidate) => candidate.id === incident.severity);
     if (!incident.resolved || !level || level.postmortemDue === null || incident.resolved.getTime() > nowMs) return [];
     const dueMs = incident.resolved.getTime() + level.postmortemDue;
-    const published = postmortems.some((postmortem) => postmortem.incident === incident.id && postmortem.status === 'published');
+    const published = publishedFor.has(incident.id);
     const state = published ? 'published' : nowMs > dueMs ? 'overdue' : 'pending';
     return [{ incident, dueMs, state, marginMs: state === 'overdue' ? nowMs - dueMs : dueMs - nowMs }];
   });
 }
 
+/** The postmortems past their deadline, the most recently due first: the ones a team can still write from fresh memory. */
 export function overduePostmortems(deadlines: readonly PostmortemDue[]): PostmortemDue[] {
-  return deadlines.filter((deadline) => deadline.state === 'overdue').sort((a, b) => b.marginMs - a.marginMs);
+  return deadlines.filter((deadline) => deadline.state === 'overdue').sort((a, b) => b.dueMs - a.dueMs);
 }
+
+/** How many overdue postmortems the archive lists by name; the rest are counted, so the page stays small at any length of history. */
+export const OVERDUE_LISTED = 50;
 
 export interface OpenActionItem {
   item: ActionItem;

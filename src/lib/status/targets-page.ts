@@ -1,4 +1,5 @@
 // The reliability targets page: each service's RTO, RPO and availability target beside what was achieved.
+import type { Incident } from '../../schemas/incident.ts';
 import type { Service } from '../../schemas/service.ts';
 import { availabilityOver, errorBudgetOver, trailingDays, type ErrorBudget } from '../reliability/availability.ts';
 import { incidentTargets, resolutionSummary, type ResolutionSummary, type ServiceRecovery } from '../reliability/incident-metrics.ts';
@@ -16,6 +17,12 @@ export const TARGET_WINDOWS_DAYS = [30, 90, 365] as const;
  */
 export const RECOVERY_DAYS = 365;
 
+/**
+ * At most this many recoveries are listed per service, the newest; the rest of the window is counted (how many, how
+ * many within the RTO). A busy service's year of incidents still made the page 2 MB at 10,000 incidents.
+ */
+export const RECOVERIES_LISTED = 25;
+
 export interface RecoveryRow extends ServiceRecovery {
   incidentId: string;
   incidentTitle: string;
@@ -27,7 +34,11 @@ export interface ServiceTargets {
   /** Achieved availability per window, in the order of TARGET_WINDOWS_DAYS; `trackedSince` when the window was clipped to it. */
   achieved: ({ days: number; percent: number; meetsTarget: boolean } & TrackedSinceNote)[];
   budget30: ErrorBudget & TrackedSinceNote;
+  /** The newest RECOVERIES_LISTED recoveries of the window. */
   recoveries: RecoveryRow[];
+  /** Every recovery of the window: how many, and how many were within the RTO. */
+  recoveryCount: number;
+  recoveriesMet: number;
 }
 
 interface TrackedSinceNote {
@@ -49,13 +60,18 @@ export function serviceTargets(model: SiteModel): ServiceTargets[] {
       return { days, percent, meetsTarget: percent >= service.availability, ...since(service.id, window) };
     }),
     budget30: { ...errorBudgetOver(service, record, trailingDays(30, model.nowMs)), ...since(service.id, trailingDays(30, model.nowMs)) },
-    recoveries: newestFirst(recentIncidents.filter((incident) => incident.services.some((affected) => affected.id === service.id))).flatMap((incident) => {
-      const level = model.levels.find((candidate) => candidate.id === incident.severity);
-      if (!level) return [];
-      const row = incidentTargets(incident, level, model.services, model.nowMs).services.find((candidate) => candidate.serviceId === service.id);
-      return row ? [{ ...row, incidentId: incident.id, incidentTitle: incident.title, startedMs: incident.started.getTime() }] : [];
-    }),
+    ...recoveriesOf(model, service.id, recentIncidents),
   }));
+}
+
+function recoveriesOf(model: SiteModel, serviceId: string, recentIncidents: readonly Incident[]): Pick<ServiceTargets, 'recoveries' | 'recoveryCount' | 'recoveriesMet'> {
+  const all = newestFirst(recentIncidents.filter((incident) => incident.services.some((affected) => affected.id === serviceId))).flatMap((incident) => {
+    const level = model.levels.find((candidate) => candidate.id === incident.severity);
+    if (!level) return [];
+    const row = incidentTargets(incident, level, model.services, model.nowMs).services.find((candidate) => candidate.serviceId === serviceId);
+    return row ? [{ ...row, incidentId: incident.id, incidentTitle: incident.title, startedMs: incident.started.getTime() }] : [];
+  });
+  return { recoveries: all.slice(0, RECOVERIES_LISTED), recoveryCount: all.length, recoveriesMet: all.filter((row) => row.recovery.verdict === 'met').length };
 }
 
 function withTrackedSince(since: LocalDate | undefined): { trackedSince?: LocalDate } {
