@@ -177,7 +177,7 @@ export const en = {
   'targets.pending': 'pending',
   'targets.noRecoveries': 'No incidents affected this service in the last 365 days.',
   'targets.recoverySummary': '{count} in the last 365 days, {met} of them within the RTO.',
-  'targets.recoveriesListed': 'The {n} most recent are listed; the incident history has the others.',
+  'targets.recoverySummaryListed': '{count} in the last 365 days, {met} of them within the RTO. The {n} most recent are listed; the incident history has the others.',
   'targets.margin': 'margin',
   'targets.over': 'over',
   'targets.policy': 'Severity policy',

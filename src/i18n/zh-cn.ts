@@ -179,7 +179,7 @@ export const zhCN: Record<MessageKey, string> = {
   'targets.pending': '待定',
   'targets.noRecoveries': '近 365 天内该服务没有受事故影响。',
   'targets.recoverySummary': '近 365 天共 {count} 次，其中 {met} 次在 RTO 之内。',
-  'targets.recoveriesListed': '此处列出最近的 {n} 次，其余见事故历史。',
+  'targets.recoverySummaryListed': '近 365 天共 {count} 次，其中 {met} 次在 RTO 之内。此处列出最近的 {n} 次，其余见事故历史。',
   'targets.margin': '余量',
   'targets.over': '超出',
   'targets.policy': '事故级别策略',
