@@ -58,8 +58,8 @@ describe('the status page of a service tracked for ten days', () => {
 
   it('says the same in Chinese', async () => {
     const home = await page('zh-cn/index.html');
-    expect(text(home.querySelector('#service-web .availability span')!)).toBe('可用性，统计自 2026年11月17日: 88.253%');
-    expect(text((await page('zh-cn/services/web/index.html')).querySelectorAll('.days .day').at(-1)!)).toBe('2026年8月29日: 无数据 (尚未开始记录)');
+    expect(text(home.querySelector('#service-web .availability span')!)).toBe('可用性，统计自 2026年11月17日：88.253%');
+    expect(text((await page('zh-cn/services/web/index.html')).querySelectorAll('.days .day').at(-1)!)).toBe('2026年8月29日：无数据（尚未开始记录）');
   });
 
   it('leaves services without since as they were: 90 days, no "no data" day', async () => {

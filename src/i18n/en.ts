@@ -1,5 +1,13 @@
 // English interface strings; every locale has exactly these keys.
 export const en = {
+  // Punctuation between interface words: Chinese text takes full-width marks and no spaces around them.
+  'punct.colon': ': ',
+  'punct.comma': ', ',
+  'punct.period': '.',
+  'punct.sentenceEnd': '. ',
+  'punct.sentenceGap': ' ',
+  'punct.parenOpen': ' (',
+  'punct.parenClose': ')',
   'nav.status': 'Status',
   'nav.incidents': 'Incident history',
   'nav.postmortems': 'Postmortems',

@@ -2,6 +2,14 @@
 import type { MessageKey } from './en.ts';
 
 export const zhCN: Record<MessageKey, string> = {
+  // 中文界面用全角标点，标点前后不加空格。
+  'punct.colon': '：',
+  'punct.comma': '，',
+  'punct.period': '。',
+  'punct.sentenceEnd': '。',
+  'punct.sentenceGap': '',
+  'punct.parenOpen': '（',
+  'punct.parenClose': '）',
   'nav.status': '服务状态',
   'nav.incidents': '事故历史',
   'nav.postmortems': '事故复盘',
