@@ -8,6 +8,7 @@ export const en = {
   'punct.sentenceGap': ' ',
   'punct.parenOpen': ' (',
   'punct.parenClose': ')',
+  'table.region': 'table',
   'nav.status': 'Status',
   'nav.incidents': 'Incident history',
   'nav.postmortems': 'Postmortems',

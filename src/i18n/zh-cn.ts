@@ -10,6 +10,7 @@ export const zhCN: Record<MessageKey, string> = {
   'punct.sentenceGap': '',
   'punct.parenOpen': '（',
   'punct.parenClose': '）',
+  'table.region': '表格',
   'nav.status': '服务状态',
   'nav.incidents': '事故历史',
   'nav.postmortems': '事故复盘',
