@@ -120,6 +120,16 @@ describe('the incident history and an incident page', () => {
     expect(ids.at(-1)).toBe('INC-20241203-001');
   });
 
+  it('links each incident whose postmortem is published to it, in both languages, and no other', async () => {
+    for (const [prefix, word] of [['', 'Postmortem'], ['zh-cn/', '复盘报告']] as const) {
+      const route = `${prefix}incidents`;
+      const items = (await page(route)).querySelectorAll('.history-item');
+      const linked = (id: string) => items.find((item) => text(item.querySelector('.muted span')) === id)!.querySelectorAll('a').filter((link) => link.getAttribute('href') === `/${prefix}postmortems/${id}/`);
+      expect(linked('INC-20250115-001').map((link) => text(link)), route).toEqual([word]);
+      expect(linked('INC-20241203-001'), route).toEqual([]);
+    }
+  });
+
   it('shows the seed incident with its instants, durations, services, timeline and postmortem link', async () => {
     const incident = await page('incidents/INC-20250115-001');
     const facts = Object.fromEntries(

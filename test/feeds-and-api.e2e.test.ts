@@ -282,12 +282,17 @@ describe('links to the feeds from the pages', () => {
   });
 
 
-  it('each service row links to its own feed, named for screen readers', async () => {
+  it("each service's page links its own feeds, and the status page's row links to that page", async () => {
     const home = parse(await read('index.html'));
     for (const service of content.services.services) {
-      const link = home.querySelector(`#service-${service.id} a.service-feed`)!;
-      expect(link.getAttribute('href'), service.id).toBe(`/services/${service.id}/rss.xml`);
-      expect(text(link.textContent)).toBe(`${service.name}: RSS feed of incident updates`);
+      expect(home.querySelector(`#service-${service.id} a.bars-link`)!.getAttribute('href'), service.id).toBe(`/services/${service.id}/`);
+      const feeds = parse(await read(`services/${service.id}/index.html`)).querySelectorAll('.service-feeds a');
+      expect(feeds.map((link) => [text(link.textContent), link.getAttribute('href')]), service.id).toEqual([
+        ['RSS', `/services/${service.id}/rss.xml`],
+        ['Atom', `/services/${service.id}/atom.xml`],
+        ['JSON Feed', `/services/${service.id}/feed.json`],
+      ]);
     }
   });
+
 });

@@ -55,7 +55,8 @@ function layoutFaults(page: Page): Promise<LayoutFaults> {
         const style = getComputedStyle(element);
         return /(auto|scroll)/.test(style.overflowX) && element.scrollWidth > element.clientWidth + 1;
       })
-      .filter((element) => !(element.getAttribute('tabindex') === '0' && element.getAttribute('role') === 'region' && (element.getAttribute('aria-label') || element.getAttribute('aria-labelledby'))))
+      // A region: a <section> (or role="region") with a name, in the Tab order.
+      .filter((element) => !(element.getAttribute('tabindex') === '0' && (element.tagName === 'SECTION' || element.getAttribute('role') === 'region') && (element.getAttribute('aria-label') || element.getAttribute('aria-labelledby'))))
       .map(describe);
     const crushedCells = [...document.querySelectorAll('th, td')]
       .filter((cell) => {

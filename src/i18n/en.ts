@@ -227,6 +227,7 @@ export const en = {
   'unit.second': 's',
   'language.switch': 'Language',
   'time.yours': 'your time',
+  'history.postmortem': 'Postmortem',
   'history.filters': 'Filter incidents',
   'history.pages': 'History pages',
   'history.newer': 'Newer incidents',

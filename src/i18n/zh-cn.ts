@@ -229,6 +229,7 @@ export const zhCN: Record<MessageKey, string> = {
   'unit.second': '秒',
   'language.switch': '语言',
   'time.yours': '您的当地时间',
+  'history.postmortem': '复盘报告',
   'history.filters': '筛选事故',
   'history.pages': '事故历史分页',
   'history.newer': '较新的事故',

@@ -54,9 +54,12 @@ export function postmortemPageKey(model: SiteModel, incidentId: string, body: st
 
 /**
  * The key of one page of the incident history: the incidents it lists (their status and durations come from the
- * record), where it sits among the pages, and how many incidents there are in all (its intro says). A new update
+ * record) and their postmortems' statuses, where it sits among the pages, and how many incidents there are in all
+ * (its intro says). A new update
  * on an open incident changes only the page listing it; a new incident shifts every page.
  */
 export function historyPageKey(model: SiteModel, page: { number: number; count: number; incidents: readonly Incident[] }, locale: Locale, preview: boolean): string {
-  return keyOf(model, { number: page.number, count: page.count, total: model.incidents.length, incidents: page.incidents }, locale, preview, page.incidents.some(incidentPageShowsNow));
+  // Each listed incident links its postmortem when that has a page: its status decides.
+  const postmortems = page.incidents.map((incident) => postmortemOfIncident(model, incident.id)?.status ?? null);
+  return keyOf(model, { number: page.number, count: page.count, total: model.incidents.length, incidents: page.incidents, postmortems }, locale, preview, page.incidents.some(incidentPageShowsNow));
 }

@@ -3,10 +3,11 @@ import type { Incident, IncidentUpdate } from '../../schemas/incident.ts';
 import type { ImpactLevel } from '../../schemas/primitives.ts';
 import type { Maintenance } from '../../schemas/maintenance.ts';
 import type { Service, ServiceGroup } from '../../schemas/service.ts';
+import type { SeverityLevel } from '../../schemas/severity.ts';
 import { availabilityOver, dailyAvailability, groupAvailabilityOver, trackedSinceByService, trailingDays, type DailyAvailability, type ReliabilityRecord } from '../reliability/availability.ts';
 import { localDateOf, type LocalDate } from '../time/time-zone.ts';
 import type { TimeRange } from '../time/time-range.ts';
-import { isOpen, latestUpdate, newestFirst, serviceWindows } from '../incidents/incident-timeline.ts';
+import { isOpen, latestUpdate, serviceWindows } from '../incidents/incident-timeline.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { isMaintenanceActive, isMaintenanceUpcoming, overallState, serviceStateAt, type ServiceState } from './status.ts';
 import { oncePer } from '../model/once-per.ts';
@@ -112,8 +113,20 @@ function statusPageOf(model: SiteModel): StatusPage {
   return {
     overall: overallState(rows.map((row) => row.state)),
     groups,
-    openIncidents: newestFirst(model.incidents.filter((incident) => isOpen(incident, model.nowMs))).map((incident) => ({ incident, latest: latestUpdate(incident), services: servicesOnCard(incident, model.nowMs) })),
+    openIncidents: mostSevereFirst(model.incidents.filter((incident) => isOpen(incident, model.nowMs)), model.levels).map((incident) => ({ incident, latest: latestUpdate(incident), services: servicesOnCard(incident, model.nowMs) })),
     activeMaintenance: model.maintenance.filter((window) => isMaintenanceActive(window, model.nowMs)).sort(byStart),
     upcomingMaintenance: model.maintenance.filter((window) => isMaintenanceUpcoming(window, model.nowMs)).sort(byStart),
   };
+}
+
+/**
+ * Open incidents as a reader should meet them: the most severe level first (the levels file lists them most severe
+ * first), and within a level the one updated most recently; a P2 with a fresh note never sits above a P1.
+ */
+export function mostSevereFirst(incidents: readonly Incident[], levels: readonly SeverityLevel[]): Incident[] {
+  const rank = (incident: Incident) => {
+    const index = levels.findIndex((level) => level.id === incident.severity);
+    return index < 0 ? levels.length : index;
+  };
+  return [...incidents].sort((a, b) => rank(a) - rank(b) || latestUpdate(b).at.getTime() - latestUpdate(a).at.getTime() || a.id.localeCompare(b.id));
 }
