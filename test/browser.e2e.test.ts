@@ -147,7 +147,7 @@ describe('keyboard', () => {
     await page.waitForURL(/\/services\/cache\/$/);
     const days = page.locator('.days .day');
     expect(await days.count()).toBe(90);
-    expect(await days.first().innerText()).toMatch(/^Nov 26, 2026: 100\.00%, No downtime$/);
+    expect(await days.first().innerText()).toMatch(/^Nov 26, 2026: 100\.000%, No downtime$/);
     await page.context().close();
   });
 });

@@ -69,7 +69,7 @@ describe('the status page', () => {
     expect(text(days[0])).toMatch(/^Nov 26, 2026: /);
     const failover = days.find((day) => text(day).startsWith('Nov 6, 2026'))!;
     // 33 minutes of partial outage at half weight: 16.5 minutes of 1,440
-    expect(text(failover)).toBe('Nov 6, 2026: 98.854%, Downtime 16 min. INC-20261106-001');
+    expect(text(failover)).toBe('Nov 6, 2026: 98.854%, Downtime 16 min 30 s. INC-20261106-001');
     expect(failover.querySelector('a')!.getAttribute('href')).toBe('/incidents/INC-20261106-001/');
   });
 
@@ -216,7 +216,7 @@ describe('the targets page', () => {
     const targets = await page('targets');
     const cells = targets.querySelectorAll('#target-cache td').map(text);
     // hand-checked: 16.5 weighted minutes in each window; budget 0.5% of 30 days = 216 min, 199.5 left
-    expect(cells).toEqual(['5m', '0m', '99.50%', '99.961% ✓ (met)', '99.987% ✓ (met)', '99.996% ✓ (met)', '3 h 19 min / 3 h 36 min']);
+    expect(cells).toEqual(['5 min', '0 s', '99.500%', '99.961% ✓ (met)', '99.987% ✓ (met)', '99.996% ✓ (met)', '3 h 19 min / 3 h 36 min']);
     expect(targets.querySelectorAll('table.targets tbody tr')).toHaveLength(10);
   });
 

@@ -44,9 +44,9 @@ describe('the status page of a service tracked for ten days', () => {
     expect(text(untracked[79]!)).toBe('Nov 16, 2026: No data (not tracked yet)');
     expect(untracked.some((day) => text(day).includes('%'))).toBe(false);
     // 17 November is tracked and clean; the incident before tracking began (10 November) is not counted
-    expect(text(days[80]!)).toBe('Nov 17, 2026: 100.00%, No downtime');
+    expect(text(days[80]!)).toBe('Nov 17, 2026: 100.000%, No downtime');
     // 20 November: degraded (weight 0.2) from 22:30 to midnight = 90 × 0.2 = 18 min; 1 − 18 / 1440 = 98.75%
-    expect(text(days[83]!)).toMatch(/^Nov 20, 2026: 98\.75%, Downtime 18 min/);
+    expect(text(days[83]!)).toMatch(/^Nov 20, 2026: 98\.750%, Downtime 18 min/);
   });
 
   it('gives the 90-day figure over the tracked days and says since when', async () => {
@@ -76,7 +76,7 @@ describe('the targets page of a service tracked for ten days', () => {
     const since = 'since Nov 17, 2026';
     // budget: 0.1% of 13,740 min = 13.74 min allowed, shown 13 min; left 13.74 − 1,614 = −1,600.26 min
     // = −26.67 h, floored toward minus infinity at hours (past a day) = −27 h = −1 d 3 h
-    expect(cells.slice(0, 6)).toEqual(['15m', '5m', '99.90%', `88.253% ✗ (missed) ${since}`, `88.253% ✗ (missed) ${since}`, `88.253% ✗ (missed) ${since}`]);
+    expect(cells.slice(0, 6)).toEqual(['15 min', '5 min', '99.900%', `88.253% ✗ (missed) ${since}`, `88.253% ✗ (missed) ${since}`, `88.253% ✗ (missed) ${since}`]);
     // 13.74 min at weight 0.2 from 21:30Z last 68.7 min: the budget ran out at 22:38:42Z, 23:38 in Berlin
     expect(cells[6]).toMatch(new RegExp(`^\u22121 d 3 h / 13 min ${since} Budget ran out on Nov 20, 2026, 23:38`));
   });

@@ -37,7 +37,10 @@ export interface DurationWords {
 
 const ENGLISH_UNITS: DurationWords = { day: 'd', hour: 'h', minute: 'min', second: 's' };
 
-/** Formats milliseconds as at most two units, largest first: "3 d 4 h", "2 h 15 min", "45 s". */
+/**
+ * Formats milliseconds as at most two units, largest first, the rest dropped: "3 d 4 h", "2 h 15 min", "1 min 30 s",
+ * "45 s". Seconds count only beside minutes: a 90-second recovery is not "1 min".
+ */
 export function formatDuration(ms: number, words: DurationWords = ENGLISH_UNITS): string {
   const sign = ms < 0 ? '-' : '';
   let rest = Math.round(Math.abs(ms) / 1000) * 1000;
@@ -47,6 +50,7 @@ export function formatDuration(ms: number, words: DurationWords = ENGLISH_UNITS)
     [DAY, words.day],
     [HOUR, words.hour],
     [MINUTE, words.minute],
+    [1000, words.second],
   ] as const) {
     const count = Math.floor(rest / size);
     if (count > 0 && parts.length < 2) parts.push(`${count} ${word}`);

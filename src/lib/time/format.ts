@@ -64,11 +64,14 @@ export function offsetSuffix(offsetMs: number): string {
 }
 
 /**
- * Availability with enough digits to tell 99.95 from 99.9, never rounding up to a perfect 100:
- * a service that lost one minute must not read "100%".
+ * Every percentage on the site, achieved or target, with the same three decimals, so figures line up and compare at
+ * a glance (99.950% target, 99.981% achieved; a P0 budget needs the third), floored: a service that lost one
+ * minute must not read "100%".
  */
-export function formatPercent(percent: number, locale: Locale, digits = 3): string {
-  const factor = 10 ** digits;
+export const PERCENT_DIGITS = 3;
+
+export function formatPercent(percent: number, locale: Locale): string {
+  const factor = 10 ** PERCENT_DIGITS;
   const floored = Math.floor(percent * factor) / factor;
-  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: Math.min(2, digits), maximumFractionDigits: digits }).format(floored)}%`;
+  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: PERCENT_DIGITS, maximumFractionDigits: PERCENT_DIGITS }).format(floored)}%`;
 }
