@@ -1,8 +1,10 @@
 // A site whose default locale is Chinese: Chinese at the root, English under /en/.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'node-html-parser';
+import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { MESSAGES } from '../src/i18n/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyOf, runScript, VALID_FIXTURE } from './helpers/sites.ts';
 
@@ -39,5 +41,50 @@ describe('default locale from content/site.yaml', () => {
     expect(english.querySelector('nav a')!.getAttribute('href')).toBe('/en/');
     expect(english.querySelector('.language-switch a')!.getAttribute('href')).toBe('/');
     expect(english.querySelector('footer time')!.textContent).toMatch(/^Nov 26, 2026/);
+  });
+});
+
+/** ASCII punctuation written right beside a Chinese character, as Chinese typography never does. */
+const ASCII_BESIDE_CHINESE = /[\u4e00-\u9fff][:;,.!?()]|[:;,.!?()][\u4e00-\u9fff]|[\u4e00-\u9fff] [:;,.!?)]|[\u4e00-\u9fff] [（）：，。]/u;
+
+/**
+ * The text a Chinese reader sees as the interface: every text node outside an element marked as another language,
+ * and outside what the team wrote in markdown (this fixture's bodies are English in a site declared Chinese).
+ */
+function interfaceText(node: Node, inherited: string): string[] {
+  const element = node as HTMLElement;
+  const lang = element.getAttribute?.('lang') ?? inherited;
+  if (element.tagName && ['SCRIPT', 'STYLE'].includes(element.tagName)) return [];
+  if (element.classList?.contains('markdown') || element.classList?.contains('prose')) return [];
+  if (node.nodeType === 3) return lang.startsWith('zh') ? [node.rawText] : [];
+  return node.childNodes.flatMap((child) => interfaceText(child, lang));
+}
+
+describe('the Chinese site as its readers see it', () => {
+  it('writes no ASCII punctuation beside Chinese and no untranslated interface word on any page', async () => {
+    const pages = (await readdir(out, { recursive: true })).filter((file) => file.endsWith('.html') && !file.startsWith('en/'));
+    expect(pages.length).toBeGreaterThan(8);
+    // Interface strings English and Chinese do not share (abbreviations such as RTO read the same in both).
+    const englishOnly = new Set(Object.entries(MESSAGES.en).filter(([key, value]) => MESSAGES['zh-CN'][key as keyof typeof MESSAGES.en] !== value && value.trim().length > 3).map(([, value]) => value.trim()));
+    const faults: string[] = [];
+    for (const file of pages) {
+      const html = parse(await readFile(path.join(out, file), 'utf8'));
+      for (const raw of interfaceText(html.querySelector('html')!, 'zh-CN')) {
+        const text = raw.replace(/&nbsp;/g, ' ');
+        if (ASCII_BESIDE_CHINESE.test(text)) faults.push(`${file}: ASCII punctuation in ${JSON.stringify(text.trim().slice(0, 60))}`);
+        if (englishOnly.has(text.trim())) faults.push(`${file}: English ${JSON.stringify(text.trim())}`);
+      }
+    }
+    expect(faults).toEqual([]);
+  });
+
+  it("titles its feeds' items in Chinese: status words, separators and all", async () => {
+    const rss = new XMLParser({ isArray: (name) => name === 'item' }).parse(await readFile(path.join(out, 'rss.xml'), 'utf8')) as { rss: { channel: { item: { title: string; category: string[] }[] } } };
+    const titles = rss.rss.channel.item.map((item) => item.title);
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) {
+      expect(title, title).toMatch(/^\[P\d\] [^:]+：(发现中|排查中|修复中|观察中|已解决|已关闭|重新打开|复盘报告) — /);
+      expect(ASCII_BESIDE_CHINESE.test(title.replace(/ — .*$/, '')), title).toBe(false);
+    }
   });
 });

@@ -277,7 +277,7 @@ describe('the Chinese pages', () => {
     expect(text(home.querySelector('.banner'))).toBe('部分服务中断');
     expect(home.querySelectorAll('nav a').map(text)).toEqual(['服务状态', '事故历史', '事故复盘', '可靠性目标']);
     expect(home.querySelector('nav a')!.getAttribute('href')).toBe('/zh-cn/');
-    expect(text(home.querySelector('.incident-card'))).toContain('最新进展：2026年11月25日 GMT+8 22:35');
+    expect(text(home.querySelector('.incident-card'))).toContain('最新进展：2026年11月25日 22:35 GMT+8');
   });
 
   it('link each page to its other-language version', async () => {

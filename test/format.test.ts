@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoInstantInZone } from '../src/lib/time/format.ts';
+import { formatInstant, formatTimeOfDay, isoInstantInZone } from '../src/lib/time/format.ts';
 
 describe('an instant on the site’s wall clock with its offset', () => {
   it('writes Shanghai time with +08:00', () => {
@@ -26,5 +26,16 @@ describe('an instant on the site’s wall clock with its offset', () => {
       const instant = Date.parse('2026-07-01T12:34:56Z');
       expect(Date.parse(isoInstantInZone(instant, zone)), zone).toBe(instant);
     }
+  });
+});
+
+describe('an instant for readers', () => {
+  it('names the zone after the time in both languages, at midnight, across a year end and on a leap day', () => {
+    expect(formatInstant(Date.parse('2026-11-27T01:10:00Z'), 'Asia/Shanghai', 'en')).toBe('Nov 27, 2026, 09:10 GMT+8');
+    expect(formatInstant(Date.parse('2026-11-27T01:10:00Z'), 'Asia/Shanghai', 'zh-CN')).toBe('2026年11月27日 09:10 GMT+8');
+    // 16:00 UTC on 31 December is midnight of 1 January in Shanghai.
+    expect(formatInstant(Date.parse('2026-12-31T16:00:00Z'), 'Asia/Shanghai', 'zh-CN')).toBe('2027年1月1日 00:00 GMT+8');
+    expect(formatInstant(Date.parse('2028-02-29T04:00:00Z'), 'Europe/Berlin', 'zh-CN')).toBe('2028年2月29日 05:00 GMT+1');
+    expect(formatTimeOfDay(Date.parse('2026-07-01T12:30:00Z'), 'Europe/Berlin', 'zh-CN')).toBe('14:30 GMT+2');
   });
 });

@@ -9,6 +9,8 @@ export const en = {
   'punct.parenOpen': ' (',
   'punct.parenClose': ')',
   'table.region': 'table',
+  'punct.list': ', ',
+  'feed.postmortem': 'postmortem',
   'nav.status': 'Status',
   'nav.incidents': 'Incident history',
   'nav.postmortems': 'Postmortems',

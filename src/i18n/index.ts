@@ -19,3 +19,8 @@ export type { MessageKey };
 export function durationWords(t: Translate): DurationWords {
   return { day: t('unit.day'), hour: t('unit.hour'), minute: t('unit.minute'), second: t('unit.second') };
 }
+
+/** Text in brackets the language's way, after what it explains: " (met)" in English, "（达标）" in Chinese. */
+export function bracketed(t: Translate, text: string): string {
+  return `${t('punct.parenOpen')}${text}${t('punct.parenClose')}`;
+}

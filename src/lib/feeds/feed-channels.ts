@@ -1,5 +1,6 @@
 // Which feeds the site publishes (everything, postmortems only, one per service), where their files live, and the autodiscovery links to them.
-import { incidentUpdateItems, newestItemsFirst, postmortemItems, servicePath, type FeedItem } from './feed-items.ts';
+import { translator } from '../../i18n/index.ts';
+import { feedTitleWords, incidentUpdateItems, newestItemsFirst, postmortemItems, servicePath, type FeedItem } from './feed-items.ts';
 import { publishedPostmortems } from '../postmortems/postmortems.ts';
 import type { MarkdownBodies, SiteModel } from '../model/site-model.ts';
 
@@ -63,8 +64,10 @@ const itemsByModel = new WeakMap<SiteModel, FeedItem[]>();
 function allItems(model: SiteModel, bodies: MarkdownBodies): FeedItem[] {
   const known = itemsByModel.get(model);
   if (known) return known;
-  const updates = incidentUpdateItems(model.incidents, model.services, model.site.baseUrl);
-  const postmortems = postmortemItems(publishedPostmortems(model), model.services, model.site.baseUrl, model.site.timeZone, bodies.postmortems);
+  // Feeds exist once, in the site's default language, as its names and titles are written.
+  const words = feedTitleWords(model.site.defaultLocale);
+  const updates = incidentUpdateItems(model.incidents, model.services, model.site.baseUrl, words);
+  const postmortems = postmortemItems(publishedPostmortems(model), model.services, model.site.baseUrl, model.site.timeZone, bodies.postmortems, words);
   const items = newestItemsFirst([...updates, ...postmortems]);
   itemsByModel.set(model, items);
   return items;
@@ -80,6 +83,11 @@ function newest(items: readonly FeedItem[], belongs: (item: FeedItem) => boolean
   return kept;
 }
 
+/** The colon of the site's default language ("Status: Cache", "状态页：缓存"), as feeds are written in it. */
+function siteColon(model: SiteModel): string {
+  return translator(model.site.defaultLocale)('punct.colon');
+}
+
 /** `/rss.xml`, `/atom.xml`, `/feed.json`: the newest incident updates and postmortem publications. */
 export function siteChannel(model: SiteModel, bodies: MarkdownBodies): FeedChannel {
   return { folder: '', title: model.site.name, description: model.site.description ?? model.site.name, homePath: '', items: newest(allItems(model, bodies)) };
@@ -89,8 +97,8 @@ export function siteChannel(model: SiteModel, bodies: MarkdownBodies): FeedChann
 export function postmortemChannel(model: SiteModel, bodies: MarkdownBodies, wording: FeedWording): FeedChannel {
   return {
     folder: 'postmortems/',
-    title: `${model.site.name}: ${wording.postmortems}`,
-    description: `${model.site.name}: ${wording.postmortems}`,
+    title: `${model.site.name}${siteColon(model)}${wording.postmortems}`,
+    description: `${model.site.name}${siteColon(model)}${wording.postmortems}`,
     homePath: 'postmortems/',
     items: newest(allItems(model, bodies), (item) => item.status === 'postmortem'),
   };
@@ -102,7 +110,7 @@ export function serviceChannel(model: SiteModel, bodies: MarkdownBodies, service
   if (!service) throw new Error(`no service "${serviceId}" in content/services.yaml`);
   return {
     folder: serviceFeedFolder(service.id),
-    title: `${model.site.name}: ${service.name}`,
+    title: `${model.site.name}${siteColon(model)}${service.name}`,
     description: service.description ?? service.name,
     // The service's own page: its state, its 90 days in words, its incidents.
     homePath: servicePath(service.id),

@@ -7,6 +7,8 @@ import { postmortemPublishedAt } from '../postmortems/publication.ts';
 import { serviceNameOf } from '../model/service-names.ts';
 import { siteUrl } from '../model/site-urls.ts';
 import { updateIds } from './update-ids.ts';
+import { translator } from '../../i18n/index.ts';
+import type { Locale } from '../../schemas/site.ts';
 
 /** An incident update's status, or `postmortem` for the publication of the incident's postmortem. */
 export type FeedItemStatus = IncidentStatus | 'postmortem';
@@ -43,14 +45,42 @@ function serviceNames(incident: Incident, services: readonly Service[]): string[
   return incident.services.map((affected) => serviceNameOf(services, affected.id));
 }
 
+/** The words of feed titles in the site's language: "API gateway, Cache: monitoring", "API gateway、Cache：观察中". */
+export interface FeedTitleWords {
+  status: (status: FeedItemStatus) => string;
+  /** Between service names. */
+  listSeparator: string;
+  /** Between the services and the status. */
+  labelSeparator: string;
+}
+
+/**
+ * The feed titles' words in a locale. English keeps the lowercase status terms the feeds always carried (chat
+ * integrations match on them; the item's categories carry the term in every language).
+ */
+export function feedTitleWords(locale: Locale): FeedTitleWords {
+  const t = translator(locale);
+  return {
+    status: (status) => (status === 'postmortem' ? t('feed.postmortem') : t(`status.${status}`).toLocaleLowerCase(locale)),
+    listSeparator: t('punct.list'),
+    labelSeparator: t('punct.colon'),
+  };
+}
+
+const ENGLISH_TITLE_WORDS = feedTitleWords('en');
+
+function titleOf(incident: Incident, status: FeedItemStatus, title: string, services: readonly Service[], words: FeedTitleWords): string {
+  return `[${incident.severity}] ${serviceNames(incident, services).join(words.listSeparator)}${words.labelSeparator}${words.status(status)} — ${title}`;
+}
+
 /** "[P1] API gateway, Cache: monitoring" followed by the incident's title. */
-export function updateTitle(incident: Incident, update: IncidentUpdate, services: readonly Service[]): string {
-  return `[${incident.severity}] ${serviceNames(incident, services).join(', ')}: ${update.status} — ${incident.title}`;
+export function updateTitle(incident: Incident, update: IncidentUpdate, services: readonly Service[], words: FeedTitleWords = ENGLISH_TITLE_WORDS): string {
+  return titleOf(incident, update.status, incident.title, services, words);
 }
 
 /** "[P1] API gateway, Cache: postmortem" followed by the postmortem's title. */
-export function postmortemTitle(postmortem: Postmortem, incident: Incident, services: readonly Service[]): string {
-  return `[${incident.severity}] ${serviceNames(incident, services).join(', ')}: postmortem — ${postmortem.title}`;
+export function postmortemTitle(postmortem: Postmortem, incident: Incident, services: readonly Service[], words: FeedTitleWords = ENGLISH_TITLE_WORDS): string {
+  return titleOf(incident, 'postmortem', postmortem.title, services, words);
 }
 
 /** Newest first; equal instants in a fixed order so the feed does not reshuffle between builds. */
@@ -58,7 +88,7 @@ export function newestItemsFirst(items: readonly FeedItem[]): FeedItem[] {
   return [...items].sort((a, b) => b.dateMs - a.dateMs || a.guid.localeCompare(b.guid));
 }
 
-export function incidentUpdateItems(incidents: readonly Incident[], services: readonly Service[], baseUrl: string): FeedItem[] {
+export function incidentUpdateItems(incidents: readonly Incident[], services: readonly Service[], baseUrl: string, words: FeedTitleWords = ENGLISH_TITLE_WORDS): FeedItem[] {
   return newestItemsFirst(
     incidents.flatMap((incident) =>
       incident.updates.map((update): FeedItem => {
@@ -66,7 +96,7 @@ export function incidentUpdateItems(incidents: readonly Incident[], services: re
         const ids = updateIds(incident, update);
         return {
           guid: `${page}#${ids.guidFragment}`,
-          title: updateTitle(incident, update, services),
+          title: updateTitle(incident, update, services, words),
           url: `${page}#${ids.anchor}`,
           dateMs: update.at.getTime(),
           markdown: update.message,
@@ -84,13 +114,13 @@ export function incidentUpdateItems(incidents: readonly Incident[], services: re
  * One item per published postmortem. The text is the postmortem's summary (its markdown body), or its
  * user-impact sentence when the body is empty; `summaries` is keyed by incident id.
  */
-export function postmortemItems(published: readonly PublishedPostmortem[], services: readonly Service[], baseUrl: string, timeZone: string, summaries: Readonly<Record<string, string>>): FeedItem[] {
+export function postmortemItems(published: readonly PublishedPostmortem[], services: readonly Service[], baseUrl: string, timeZone: string, summaries: Readonly<Record<string, string>>, words: FeedTitleWords = ENGLISH_TITLE_WORDS): FeedItem[] {
   return newestItemsFirst(
     published.map(({ postmortem, incident }): FeedItem => {
       const url = siteUrl(baseUrl, postmortemPath(incident.id));
       return {
         guid: `${url}#published`,
-        title: postmortemTitle(postmortem, incident, services),
+        title: postmortemTitle(postmortem, incident, services, words),
         url,
         dateMs: postmortemPublishedAt(postmortem, incident, timeZone),
         markdown: summaries[incident.id]?.trim() || postmortem.userImpact,

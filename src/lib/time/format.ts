@@ -13,16 +13,42 @@ function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeForm
   return formatter;
 }
 
-/** "Nov 25, 2026, 21:14 GMT+8": date, 24-hour time and the zone, so nobody guesses which clock. */
+const zoneComesLast = new WeakMap<Intl.DateTimeFormat, boolean>();
+
+/**
+ * The formatted instant with its zone after the time in every language: Chinese formats put the zone between the
+ * date and the time ("2026年11月27日 GMT+8 09:10"), which reads as if the zone belonged to the date.
+ */
+function zoneAfterTime(formatter: Intl.DateTimeFormat, instantMs: number): string {
+  let zoneLast = zoneComesLast.get(formatter);
+  if (zoneLast === undefined) {
+    zoneLast = formatter.formatToParts(new Date(0)).at(-1)?.type === 'timeZoneName';
+    zoneComesLast.set(formatter, zoneLast);
+  }
+  // English already ends with the zone: the plain format is the same text, and several times faster.
+  if (zoneLast) return formatter.format(new Date(instantMs));
+  const parts = formatter.formatToParts(new Date(instantMs));
+  const zone = parts.find((part) => part.type === 'timeZoneName')?.value;
+  const rest = parts
+    .filter((part) => part.type !== 'timeZoneName')
+    .map((part) => part.value)
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return zone === undefined ? rest : `${rest} ${zone}`;
+}
+
+/** "Nov 25, 2026, 21:14 GMT+8" ("2026年11月25日 21:14 GMT+8"): date, 24-hour time and the zone, so nobody guesses which clock. */
 export function formatInstant(instantMs: number, timeZone: string, locale: Locale): string {
-  return cached(`instant|${timeZone}|${locale}`, () =>
-    new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }),
-  ).format(new Date(instantMs));
+  return zoneAfterTime(
+    cached(`instant|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })),
+    instantMs,
+  );
 }
 
 /** "21:14 GMT+8" for timelines where the date is shown once above. */
 export function formatTimeOfDay(instantMs: number, timeZone: string, locale: Locale): string {
-  return cached(`time|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })).format(new Date(instantMs));
+  return zoneAfterTime(cached(`time|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })), instantMs);
 }
 
 /** "Nov 25, 2026" for a local date `YYYY-MM-DD` (read as that calendar day, not an instant). */
