@@ -119,18 +119,18 @@ export function thisMachine(env: NodeJS.ProcessEnv = process.env): ChromiumSearc
   };
 }
 
-/** Launches the Chromium this machine offers, headless, with the flags every browser suite needs. */
-export async function launchChromium(): Promise<Browser> {
-  return launchFound(findChromium(thisMachine()));
+/** Launches the Chromium this machine offers, headless, with the flags every browser suite needs (and `extraArgs`). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return launchFound(findChromium(thisMachine()), extraArgs);
 }
 
-export async function launchFound(found: FoundChromium): Promise<Browser> {
+export async function launchFound(found: FoundChromium, extraArgs: readonly string[] = []): Promise<Browser> {
   if (found.source === 'bundled') {
     const unpacked = await unpackedBundledChromium(found.archives);
-    return chromium.launch({ executablePath: unpacked.executablePath, env: unpacked.env, args: [...CHROMIUM_FLAGS] });
+    return chromium.launch({ executablePath: unpacked.executablePath, env: unpacked.env, args: [...CHROMIUM_FLAGS, ...extraArgs] });
   }
   try {
-    return await chromium.launch({ executablePath: found.executablePath, args: [...CHROMIUM_FLAGS] });
+    return await chromium.launch({ executablePath: found.executablePath, args: [...CHROMIUM_FLAGS, ...extraArgs] });
   } catch (error) {
     const firstLine = String(error instanceof Error ? error.message : error).split('\n')[0];
     throw new Error(`Chromium at ${found.executablePath} did not start (${firstLine}); set ${CHROMIUM_CHOICE}=bundled to use the one the npm packages bring.`, { cause: error });
