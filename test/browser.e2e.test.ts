@@ -95,6 +95,13 @@ describe('with JavaScript', () => {
     await page.context().close();
   });
 
+  it('writes the reader’s own time the Chinese way on Chinese pages: full-width brackets, zone after the time', async () => {
+    const page = await open('/zh-cn/', { timezoneId: 'Europe/Berlin' });
+    const latest = await page.locator('.incident-card').first().locator('p.muted').last().innerText();
+    expect(latest).toMatch(/^最新进展：2026年11月25日 22:35 GMT\+8（您的当地时间：11月25日 15:35 GMT\+1 · .+）$/);
+    await page.context().close();
+  });
+
   it('filters the history by service and severity', async () => {
     const page = await open('/incidents/');
     await page.selectOption('select[name="service"]', 'cache');

@@ -2,10 +2,13 @@
 // tablet (768 px) and a laptop (1280 px), in light and dark. Nothing scrolls sideways; a table too wide for the
 // screen scrolls inside a region a keyboard can reach and a screen reader names; no table cell is squeezed to a few
 // characters a line; axe (WCAG 2.2 A/AA and best practice) finds nothing.
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
+import { PROJECT } from './helpers/sites.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +18,8 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const FAMILIES = ['', 'services/cache/', 'incidents/', 'incidents/INC-20250115-001/', 'postmortems/', 'postmortems/INC-20250115-001/', 'postmortems/actions/', 'targets/'];
 const ROUTES = FAMILIES.flatMap((family) => [`/${family}`, `/zh-cn/${family}`]);
 const WIDTHS = [320, 390, 768, 1280];
+/** Where every page family is photographed at 390 and 1280 px, light and dark, both languages, to be looked at. */
+const SCREENSHOTS = path.join(PROJECT, 'test-output', 'screenshots', 'families');
 
 let server: StaticServer;
 let browser: Browser;
@@ -22,6 +27,7 @@ let browser: Browser;
 beforeAll(async () => {
   server = await serveStatic(inject('exampleSite'));
   browser = await launchChromium();
+  await mkdir(SCREENSHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -109,7 +115,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-describe('axe on every page family, both languages, light and dark, at 390 and 1280 px', () => {
+describe('axe on every page family, both languages, light and dark, at 390 and 1280 px (each photographed)', () => {
   for (const route of ROUTES) {
     it(`${route} has no violation`, async () => {
       const found: string[] = [];
@@ -117,6 +123,7 @@ describe('axe on every page family, both languages, light and dark, at 390 and 1
         for (const colorScheme of ['light', 'dark'] as const) {
           // axe is injected as a script, which the page's Content-Security-Policy rightly refuses.
           const page = await open(route, width, colorScheme, true);
+          await page.screenshot({ path: path.join(SCREENSHOTS, `${route.replace(/\//g, '_').replace(/^_|_$/g, '') || 'home'}-${width}-${colorScheme}.png`), fullPage: true });
           found.push(...(await axeViolations(page)).map((violation) => `${width} px ${colorScheme}: ${violation}`));
           await page.context().close();
         }

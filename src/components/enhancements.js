@@ -8,18 +8,25 @@
   const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const rel = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   const units = [['day', 864e5], ['hour', 36e5], ['minute', 6e4]];
+  // Chinese takes full-width brackets and colon, with no space before them, as the pages do.
+  const [open, close, colon] = lang.startsWith('zh') ? ['（', '）', '：'] : [' (', ')', ': '];
+  const readerClock = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
   for (const el of document.querySelectorAll('time[datetime*="T"]')) {
     const at = new Date(el.dateTime);
     const extra = [];
     if (readerZone && readerZone !== siteZone) {
-      extra.push(`${yourTimeLabel}: ${at.toLocaleString(lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })}`);
+      // The zone after the time in every language (Chinese formats put it between the date and the time).
+      const parts = readerClock.formatToParts(at);
+      const zone = parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
+      const clock = parts.filter((part) => part.type !== 'timeZoneName').map((part) => part.value).join('').replace(/\s+/g, ' ').trim();
+      extra.push(`${yourTimeLabel}${colon}${clock} ${zone}`);
     }
     if (el.hasAttribute('data-relative')) {
       const diff = at.getTime() - Date.now();
       const [unit, size] = units.find(([, ms]) => Math.abs(diff) >= ms) ?? units[2];
       extra.push(rel.format(Math.round(diff / size), unit));
     }
-    if (extra.length) el.insertAdjacentHTML('afterend', `<span class="local-time"> (${extra.join(' · ').replace(/</g, '&lt;')})</span>`);
+    if (extra.length) el.insertAdjacentHTML('afterend', `<span class="local-time">${open}${extra.join(' · ').replace(/</g, '&lt;')}${close}</span>`);
   }
   if (HISTORY_FILTERS) {
     const filters = document.querySelector('.filters');
