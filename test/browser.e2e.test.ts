@@ -1,36 +1,23 @@
 // The example site in Chromium (helpers/browser.ts): accessibility (axe-core), JavaScript off, keyboard reach, screenshots.
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, exampleInBrowser } from './helpers/example-in-browser.ts';
 import { PROJECT } from './helpers/sites.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
 const SCREENSHOTS = path.join(PROJECT, 'test-output', 'screenshots');
 const PAGES = ['/', '/incidents/INC-20250115-001/', '/postmortems/INC-20250115-001/', '/targets/', '/zh-cn/', '/incidents/', '/postmortems/actions/'];
 const SERVICES = 10;
 
-let server: StaticServer;
-let browser: Browser;
+const example = exampleInBrowser();
 const requested: string[] = [];
 
 beforeAll(async () => {
-  server = await serveStatic(inject('exampleSite'));
-  browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(route: string, options: { javaScript?: boolean; colorScheme?: 'light' | 'dark'; width?: number; timezoneId?: string; bypassCSP?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await example.browser.newContext({
     bypassCSP: options.bypassCSP ?? false,
     javaScriptEnabled: options.javaScript ?? true,
     colorScheme: options.colorScheme ?? 'light',
@@ -40,20 +27,11 @@ async function open(route: string, options: { javaScript?: boolean; colorScheme?
   });
   const page = await context.newPage();
   page.on('request', (request) => requested.push(request.url()));
-  const response = await page.goto(`${server.url}${route}`);
+  const response = await page.goto(`${example.server.url}${route}`);
   expect(response?.status(), route).toBe(200);
   return page;
 }
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-  return violations;
-}
 
 describe('accessibility', () => {
   for (const route of PAGES) {
@@ -61,7 +39,7 @@ describe('accessibility', () => {
       it(`${route} has no axe-core WCAG 2.2 AA violations in ${colorScheme} mode`, async () => {
         // axe is injected as a script, which the page's Content-Security-Policy rightly refuses.
         const page = await open(route, { colorScheme, bypassCSP: true });
-        expect(await axeViolations(page)).toEqual([]);
+        expect(await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])).toEqual([]);
         await page.context().close();
       });
     }
@@ -190,6 +168,6 @@ describe('screenshots', () => {
 describe('network', () => {
   it('makes no request to any other host', () => {
     expect(requested.length).toBeGreaterThan(0);
-    expect(requested.filter((url) => !url.startsWith(server.url))).toEqual([]);
+    expect(requested.filter((url) => !url.startsWith(example.server.url))).toEqual([]);
   });
 });

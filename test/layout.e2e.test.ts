@@ -3,42 +3,25 @@
 // screen scrolls inside a region a keyboard can reach and a screen reader names; no table cell is squeezed to a few
 // characters a line; axe (WCAG 2.2 A/AA and best practice) finds nothing.
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, exampleInBrowser, FAMILY_ROUTES as ROUTES } from './helpers/example-in-browser.ts';
 import { PROJECT } from './helpers/sites.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-
-/** One page of each family the site builds; each also under /zh-cn/. */
-const FAMILIES = ['', 'services/cache/', 'incidents/', 'incidents/INC-20250115-001/', 'postmortems/', 'postmortems/INC-20250115-001/', 'postmortems/actions/', 'targets/'];
-const ROUTES = FAMILIES.flatMap((family) => [`/${family}`, `/zh-cn/${family}`]);
 const WIDTHS = [320, 390, 768, 1280];
 /** Where every page family is photographed at 390 and 1280 px, light and dark, both languages, to be looked at. */
 const SCREENSHOTS = path.join(PROJECT, 'test-output', 'screenshots', 'families');
 
-let server: StaticServer;
-let browser: Browser;
+const example = exampleInBrowser();
 
 beforeAll(async () => {
-  server = await serveStatic(inject('exampleSite'));
-  browser = await launchChromium();
   await mkdir(SCREENSHOTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(route: string, width: number, colorScheme: 'light' | 'dark' = 'light', bypassCSP = false): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme, bypassCSP, timezoneId: 'Asia/Shanghai', locale: 'en-US' });
+  const context = await example.browser.newContext({ viewport: { width, height: 800 }, colorScheme, bypassCSP, timezoneId: 'Asia/Shanghai', locale: 'en-US' });
   const page = await context.newPage();
-  const response = await page.goto(`${server.url}${route}`);
+  const response = await page.goto(`${example.server.url}${route}`);
   expect(response?.status(), route).toBe(200);
   return page;
 }
@@ -106,14 +89,8 @@ describe('an update holding a long unbroken address', () => {
   });
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
-    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`);
-  });
-}
+/** WCAG 2.2 A and AA, and axe's best practices. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 describe('axe on every page family, both languages, light and dark, at 390 and 1280 px (each photographed)', () => {
   for (const route of ROUTES) {
@@ -124,7 +101,7 @@ describe('axe on every page family, both languages, light and dark, at 390 and 1
           // axe is injected as a script, which the page's Content-Security-Policy rightly refuses.
           const page = await open(route, width, colorScheme, true);
           await page.screenshot({ path: path.join(SCREENSHOTS, `${route.replace(/\//g, '_').replace(/^_|_$/g, '') || 'home'}-${width}-${colorScheme}.png`), fullPage: true });
-          found.push(...(await axeViolations(page)).map((violation) => `${width} px ${colorScheme}: ${violation}`));
+          found.push(...(await axeViolations(page, AXE_TAGS)).map((violation) => `${width} px ${colorScheme}: ${violation}`));
           await page.context().close();
         }
       }

@@ -6,18 +6,11 @@ import { createServer } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './helpers/browser.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { exampleInBrowser, FAMILY_ROUTES as ROUTES } from './helpers/example-in-browser.ts';
 
-const FAMILIES = ['', 'services/cache/', 'incidents/', 'incidents/INC-20250115-001/', 'postmortems/', 'postmortems/INC-20250115-001/', 'postmortems/actions/', 'targets/'];
-const ROUTES = FAMILIES.flatMap((family) => [`/${family}`, `/zh-cn/${family}`]);
 const CATEGORIES = ['accessibility', 'best-practices', 'seo'] as const;
 
-let server: StaticServer;
-let browser: Browser;
-let port: number;
 
 /** A port nothing listens on, for Chromium's DevTools endpoint, which Lighthouse drives. */
 function freePort(): Promise<number> {
@@ -31,21 +24,14 @@ function freePort(): Promise<number> {
   });
 }
 
-beforeAll(async () => {
-  server = await serveStatic(inject('exampleSite'));
-  port = await freePort();
-  browser = await launchChromium([`--remote-debugging-port=${port}`]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// Chromium's DevTools endpoint, which Lighthouse drives, on a port picked before the suite starts.
+const port = await freePort();
+const example = exampleInBrowser([`--remote-debugging-port=${port}`]);
 
 describe('Lighthouse on every page family, both languages', () => {
   for (const route of ROUTES) {
     it(`${route} scores 100 in accessibility, best practices and SEO`, async () => {
-      const result = await lighthouse(`${server.url}${route}`, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+      const result = await lighthouse(`${example.server.url}${route}`, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
       const lhr = result!.lhr;
       const scores = Object.fromEntries(CATEGORIES.map((category) => [category, lhr.categories[category]!.score]));
       // The audits that cost points, by name, so a failure says what to fix.
@@ -63,8 +49,8 @@ describe('the status page', () => {
     it(`${route} has at most 800 DOM elements and 60 KB of HTML`, async () => {
       const html = await readFile(path.join(inject('exampleSite'), route));
       expect(html.length).toBeLessThanOrEqual(60 * 1024);
-      const page = await (await browser.newContext()).newPage();
-      await page.goto(`${server.url}/${route.replace('index.html', '')}`);
+      const page = await (await example.browser.newContext()).newPage();
+      await page.goto(`${example.server.url}/${route.replace('index.html', '')}`);
       const elements = await page.evaluate(() => document.querySelectorAll('*').length);
       expect(elements).toBeLessThanOrEqual(800);
       await page.context().close();
