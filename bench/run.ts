@@ -1,6 +1,7 @@
-// Benchmarks: `check` and `build` wall time on the example content and on generated larger sites, and the
-// status page's gzipped weight. Prints a markdown table of medians; docs/benchmarks.md keeps the results.
-// Usage: npm run bench [-- --runs 5 --sizes 34,500,2000]
+// Benchmarks: `check` and `build` wall time on the example content and on generated larger sites, the status
+// page's gzipped weight, and Lighthouse's performance score and total blocking time (mobile settings, simulated
+// throttling) on every page family of the example in both languages. Prints markdown tables of medians;
+// docs/benchmarks.md keeps the results. Usage: npm run bench [-- --runs 5 --sizes 500,2000 --lighthouse-runs 3]
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,12 +9,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import lighthouse from 'lighthouse';
+import { launchChromium } from '../test/helpers/browser.ts';
+import { FAMILY_ROUTES, freePort } from '../test/helpers/page-families.ts';
+import { serveStatic } from '../test/helpers/static-server.ts';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The bundled example as the tests keep it: the root content/ is the adopting team's and may be anything.
 const EXAMPLE = path.join(PROJECT, 'test/fixtures/example');
 const NOW = '2026-11-26T00:00:00Z';
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '500,2000' }, 'build-runs': { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '500,2000' }, 'build-runs': { type: 'string', default: '3' }, 'lighthouse-runs': { type: 'string', default: '3' } } });
 const runs = Number(values.runs);
 const buildRuns = Number(values['build-runs']);
 const sizes = values.sizes.split(',').map(Number);
@@ -57,7 +62,35 @@ async function generatedSite(count: number): Promise<string> {
   return root;
 }
 
+/**
+ * Lighthouse's performance score and total blocking time for each page family in both languages, medians of
+ * `--lighthouse-runs`, through a local server of the built site and the Chromium the browser tests use.
+ */
+async function lighthousePerformance(builtSite: string): Promise<string[]> {
+  const server = await serveStatic(builtSite);
+  const port = await freePort();
+  const browser = await launchChromium([`--remote-debugging-port=${port}`]);
+  const lines: string[] = [];
+  try {
+    for (const route of FAMILY_ROUTES) {
+      const scores: number[] = [];
+      const blocking: number[] = [];
+      for (let run = 0; run < Number(values['lighthouse-runs']); run += 1) {
+        const result = await lighthouse(`${server.url}${route}`, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+        scores.push(Math.round((result!.lhr.categories.performance!.score ?? 0) * 100));
+        blocking.push(result!.lhr.audits['total-blocking-time']!.numericValue ?? 0);
+      }
+      lines.push(`| \`${route}\` | ${median(scores)} (${Math.min(...scores)}–${Math.max(...scores)}) | ${Math.round(median(blocking))} ms |`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return lines;
+}
+
 const rows: string[] = [];
+const performanceRows: string[] = [];
 const sites: { label: string; root: string; cleanup: boolean }[] = [{ label: 'example content (34 incidents, 7 postmortems)', root: EXAMPLE, cleanup: false }];
 for (const size of sizes) sites.push({ label: `generated, ${size} incidents`, root: await generatedSite(size), cleanup: true });
 
@@ -66,6 +99,7 @@ for (const site of sites) {
   const out = await mkdtemp(path.join(os.tmpdir(), 'aftermath-bench-out-'));
   const build = Array.from({ length: buildRuns }, () => timed('build.ts', ['--root', site.root, '--out', path.join(out, 'site')]));
   const statusPage = gzipSync(await readFile(path.join(out, 'site', 'index.html'))).length;
+  if (site.root === EXAMPLE) performanceRows.push(...(await lighthousePerformance(path.join(out, 'site'))));
   rows.push(`| ${site.label} | ${median(check).toFixed(2)} s (${Math.min(...check).toFixed(2)}–${Math.max(...check).toFixed(2)}) | ${median(build).toFixed(1)} s (${Math.min(...build).toFixed(1)}–${Math.max(...build).toFixed(1)}) | ${(statusPage / 1024).toFixed(1)} KB |`);
   await rm(out, { recursive: true, force: true });
   if (site.cleanup) await rm(site.root, { recursive: true, force: true });
@@ -74,3 +108,6 @@ for (const site of sites) {
 console.log(`| site | check, median of ${runs} (min–max) | build, median of ${buildRuns} (min–max) | status page HTML, gzipped |`);
 console.log('| --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
+console.log(`\n| example page | Lighthouse performance, median of ${values['lighthouse-runs']} (min–max) | total blocking time, median |`);
+console.log('| --- | ---: | ---: |');
+for (const row of performanceRows) console.log(row);

@@ -6,7 +6,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, exampleInBrowser, FAMILY_ROUTES as ROUTES } from './helpers/example-in-browser.ts';
+import { axeViolations, exampleInBrowser } from './helpers/example-in-browser.ts';
+import { FAMILY_ROUTES as ROUTES } from './helpers/page-families.ts';
 import { PROJECT } from './helpers/sites.ts';
 const WIDTHS = [320, 390, 768, 1280];
 /** Where every page family is photographed at 390 and 1280 px, light and dark, both languages, to be looked at. */

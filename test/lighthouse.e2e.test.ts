@@ -2,27 +2,16 @@
 // site with the browser the other suites use: accessibility, best practices and SEO score 100. The status page's
 // weight is asserted too: at most 800 DOM elements and 60 KB of HTML before compression in each language.
 // Performance depends on the machine, so `npm run bench` records it instead (docs/benchmarks.md).
-import { createServer } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import { describe, expect, inject, it } from 'vitest';
-import { exampleInBrowser, FAMILY_ROUTES as ROUTES } from './helpers/example-in-browser.ts';
+import { exampleInBrowser } from './helpers/example-in-browser.ts';
+import { FAMILY_ROUTES as ROUTES, freePort } from './helpers/page-families.ts';
 
 const CATEGORIES = ['accessibility', 'best-practices', 'seo'] as const;
 
 
-/** A port nothing listens on, for Chromium's DevTools endpoint, which Lighthouse drives. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 // Chromium's DevTools endpoint, which Lighthouse drives, on a port picked before the suite starts.
 const port = await freePort();

@@ -1,16 +1,10 @@
-// The built example site served locally and a Chromium to open it with, for the browser suites: one setup, one list
-// of page families, one axe run.
+// The built example site served locally and a Chromium to open it with, for the browser suites: one setup and one
+// axe run (the page families are in page-families.ts).
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
-
-/** One page of each family the site builds, from its root; each also under /zh-cn/. */
-export const PAGE_FAMILIES = ['', 'services/cache/', 'incidents/', 'incidents/INC-20250115-001/', 'postmortems/', 'postmortems/INC-20250115-001/', 'postmortems/actions/', 'targets/'];
-
-/** Every page family in both languages, as routes. */
-export const FAMILY_ROUTES = PAGE_FAMILIES.flatMap((family) => [`/${family}`, `/zh-cn/${family}`]);
 
 export interface ExampleInBrowser {
   server: StaticServer;
