@@ -1,20 +1,14 @@
-// The example site in Chromium (helpers/browser.ts): accessibility (axe-core), JavaScript off, keyboard reach, screenshots.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
+// The example site in Chromium (helpers/browser.ts): JavaScript off and on, keyboard reach, print, network. Layout,
+// axe and screenshots of every page family are in layout.e2e.test.ts, Lighthouse in lighthouse.e2e.test.ts.
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, exampleInBrowser } from './helpers/example-in-browser.ts';
-import { PROJECT } from './helpers/sites.ts';
-const SCREENSHOTS = path.join(PROJECT, 'test-output', 'screenshots');
-const PAGES = ['/', '/incidents/INC-20250115-001/', '/postmortems/INC-20250115-001/', '/targets/', '/zh-cn/', '/incidents/', '/postmortems/actions/'];
+import { describe, expect, it } from 'vitest';
+import { exampleInBrowser } from './helpers/example-in-browser.ts';
+
 const SERVICES = 10;
 
 const example = exampleInBrowser();
 const requested: string[] = [];
 
-beforeAll(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-});
 
 async function open(route: string, options: { javaScript?: boolean; colorScheme?: 'light' | 'dark'; width?: number; timezoneId?: string; bypassCSP?: boolean } = {}): Promise<Page> {
   const context = await example.browser.newContext({
@@ -32,19 +26,6 @@ async function open(route: string, options: { javaScript?: boolean; colorScheme?
   return page;
 }
 
-
-describe('accessibility', () => {
-  for (const route of PAGES) {
-    for (const colorScheme of ['light', 'dark'] as const) {
-      it(`${route} has no axe-core WCAG 2.2 AA violations in ${colorScheme} mode`, async () => {
-        // axe is injected as a script, which the page's Content-Security-Policy rightly refuses.
-        const page = await open(route, { colorScheme, bypassCSP: true });
-        expect(await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])).toEqual([]);
-        await page.context().close();
-      });
-    }
-  }
-});
 
 describe('without JavaScript', () => {
   it('shows the same status text as with it', async () => {
@@ -148,21 +129,6 @@ describe('print', () => {
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await page.context().close();
   });
-});
-
-describe('screenshots', () => {
-  for (const width of [375, 1280]) {
-    for (const route of ['/', '/incidents/INC-20250115-001/', '/postmortems/INC-20250115-001/', '/targets/', '/zh-cn/']) {
-      it(`of ${route} at ${width} px`, async () => {
-        const page = await open(route, { width });
-        const name = `${route.replace(/\//g, '_').replace(/^_|_$/g, '') || 'home'}-${width}.png`;
-        await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-        // nothing wider than the screen: no sideways scrolling on a phone
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-        await page.context().close();
-      });
-    }
-  }
 });
 
 describe('network', () => {
