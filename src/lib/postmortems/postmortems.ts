@@ -2,7 +2,7 @@
 import type { Incident } from '../../schemas/incident.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { SiteModel } from '../model/site-model.ts';
-import { incidentById } from '../model/lookups.ts';
+import { incidentById, postmortemOfIncident } from '../model/lookups.ts';
 import { oncePer } from '../model/once-per.ts';
 
 export interface PublishedPostmortem {
@@ -38,4 +38,10 @@ export function publishedPostmortemOf(model: Pick<SiteModel, 'postmortems' | 'in
  */
 export function hasPostmortemPage(postmortem: Pick<Postmortem, 'status'>, previewBuild: boolean): boolean {
   return postmortem.status === 'published' || previewBuild;
+}
+
+/** Whether an incident has a postmortem with a page in this build, for the links to it from its page and the history. */
+export function incidentHasPostmortemPage(model: Pick<SiteModel, 'postmortems'>, incidentId: string, previewBuild: boolean): boolean {
+  const postmortem = postmortemOfIncident(model, incidentId);
+  return postmortem !== undefined && hasPostmortemPage(postmortem, previewBuild);
 }

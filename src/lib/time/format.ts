@@ -94,7 +94,7 @@ export function offsetSuffix(offsetMs: number): string {
  * a glance (99.950% target, 99.981% achieved; a P0 budget needs the third), floored: a service that lost one
  * minute must not read "100%".
  */
-export const PERCENT_DIGITS = 3;
+const PERCENT_DIGITS = 3;
 
 export function formatPercent(percent: number, locale: Locale): string {
   const factor = 10 ** PERCENT_DIGITS;
