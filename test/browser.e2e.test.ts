@@ -78,42 +78,113 @@ describe('with JavaScript', () => {
 });
 
 describe('keyboard', () => {
-  it('passes each service\'s 90 days in one Tab stop, a link to its page, on the way to the history', async () => {
-    const page = await open('/');
+  async function tabToHistory(page: Page): Promise<{ presses: number; barsReached: Set<string>; labels: string[] }> {
     const barsReached = new Set<string>();
+    const labels: string[] = [];
     let presses = 0;
     for (; presses < 200; presses += 1) {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
         const element = document.activeElement as HTMLElement | null;
-        return { bars: element?.classList.contains('bars-link') ? (element.closest('.service')?.id ?? '') : '', text: element?.textContent?.trim() ?? '', label: element?.querySelector('img')?.getAttribute('alt') ?? '' };
+        return {
+          bars: element?.classList.contains('bars-link') ? (element.closest('.service')?.id ?? '') : '',
+          text: element?.textContent?.trim() ?? '',
+          // As a slider (JavaScript on) its own name; as a link (off) its image's text.
+          label: element?.getAttribute('aria-label') ?? element?.querySelector('img')?.getAttribute('alt') ?? '',
+        };
       });
       if (focused.bars) {
         barsReached.add(focused.bars);
-        expect(focused.label).toMatch(/: 90 days of availability, \d+ with downtime and \d+ with maintenance; each day in words$/);
+        labels.push(focused.label);
       }
       if (focused.text.startsWith('Full incident history')) break;
     }
-    expect(barsReached.size).toBe(SERVICES);
-    // The navigation (skip link, site name, four sections, the other language), a link per active incident, then
-    // one stop per service (its bars), then the history link: 20 in all here, where 90 focusable days per service
-    // took 900.
-    const navigation = await page.locator('.skip-link, header a').count();
-    const activeIncidents = await page.locator('section[aria-labelledby="open-incidents"] a').count();
-    expect(navigation).toBe(7);
-    expect(activeIncidents).toBe(2);
-    expect(presses + 1).toBe(navigation + activeIncidents + SERVICES + 1);
+    return { presses, barsReached, labels };
+  }
+
+  for (const javaScript of [true, false]) {
+    it(`passes each service's 90 days in one Tab stop on the way to the history (JavaScript ${javaScript ? 'on' : 'off'})`, async () => {
+      const page = await open('/', { javaScript });
+      const { presses, barsReached, labels } = await tabToHistory(page);
+      expect(barsReached.size).toBe(SERVICES);
+      for (const label of labels) {
+        expect(label).toMatch(javaScript ? /: availability day by day, last 90 days$/ : /: 90 days of availability, \d+ with downtime and \d+ with maintenance; each day in words$/);
+      }
+      // The navigation (skip link, site name, four sections, the other language), a link per active incident, then
+      // one stop per service (its bars), then the history link: 20 in all here, where 90 focusable days per service
+      // took 900.
+      const navigation = await page.locator('.skip-link, header a').count();
+      const activeIncidents = await page.locator('section[aria-labelledby="open-incidents"] a').count();
+      expect(navigation).toBe(7);
+      expect(activeIncidents).toBe(2);
+      expect(presses + 1).toBe(navigation + activeIncidents + SERVICES + 1);
+      await page.context().close();
+    });
+  }
+
+  it('steps through a service\'s days with the arrow keys, Home and End, announcing each, and opens one with Enter', async () => {
+    const page = await open('/');
+    const slider = page.locator('#service-api-gateway [role="slider"]');
+    await slider.focus();
+    const announced = () => slider.getAttribute('aria-valuetext');
+    const shown = () => page.locator('#service-api-gateway .bars-day').innerText();
+    // Today first: the example's clock stops at 08:00 on Nov 26 (UTC+8), inside INC-20261125-001, a partial outage of
+    // the API gateway (half weight) since 21:10 on Nov 25: 8 h × ½ = 4 h of 8.
+    expect(await slider.getAttribute('aria-valuenow')).toBe('90');
+    expect(await announced()).toBe('Nov 26, 2026: 50.000%, Downtime 4 h. INC-20261125-001');
+    expect(await shown()).toBe(await announced());
+    await page.keyboard.press('Home');
+    expect(await slider.getAttribute('aria-valuenow')).toBe('1');
+    expect(await announced()).toBe('Aug 29, 2026: 100.000%, No downtime');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await announced()).toMatch(/^Aug 31, 2026: /);
+    await page.keyboard.press('ArrowLeft');
+    expect(await announced()).toMatch(/^Aug 30, 2026: /);
+    await page.keyboard.press('PageUp');
+    expect(await announced()).toMatch(/^Sep 6, 2026: /);
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    // Nov 25 from 21:10 to midnight: 170 min × ½ = 85 min; 1 − 85/1440 = 94.097%.
+    expect(await announced()).toBe('Nov 25, 2026: 94.097%, Downtime 1 h 25 min. INC-20261125-001');
+    const spoken = await announced();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/services\/api-gateway\/#day-2026-11-25$/);
+    // The day it lands on reads as the slider said, and there the incident is a link.
+    const day = page.locator('#day-2026-11-25');
+    expect(await day.innerText()).toBe(spoken);
+    expect(await day.locator('a').getAttribute('href')).toBe('/incidents/INC-20261125-001/');
     await page.context().close();
   });
 
-  it('opens a service\'s page from its bars, every day listed in words, newest first', async () => {
-    const page = await open('/');
+  it('says the days the Chinese way on Chinese pages', async () => {
+    const page = await open('/zh-cn/');
+    const slider = page.locator('#service-api-gateway [role="slider"]');
+    await slider.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await slider.getAttribute('aria-label')).toMatch(/：近 90 天的每日可用性$/);
+    expect(await slider.getAttribute('aria-valuetext')).toBe('2026年11月25日：94.097%，中断时长 1 小时 25 分钟。INC-20261125-001');
+    await page.context().close();
+  });
+
+  it('opens the day under the pointer on a click or a tap', async () => {
+    const page = await open('/', { width: 390 });
+    const slider = page.locator('#service-api-gateway [role="slider"]');
+    const box = (await slider.boundingBox())!;
+    // The 89th of 90 days: Nov 25.
+    await slider.click({ position: { x: box.width * (88.5 / 90), y: box.height / 2 } });
+    await page.waitForURL(/\/services\/api-gateway\/#day-2026-11-25$/);
+    await page.context().close();
+  });
+
+  it('opens a service\'s page from its bars without JavaScript, every day listed in words, newest first', async () => {
+    const page = await open('/', { javaScript: false });
     await page.locator('#service-cache .bars-link').focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/services\/cache\/$/);
     const days = page.locator('.days .day');
     expect(await days.count()).toBe(90);
-    expect(await days.first().innerText()).toMatch(/^Nov 26, 2026: 100\.000%, No downtime$/);
+    expect(await days.first().innerText()).toMatch(/^Nov 2[68], 2026: 100\.000%, No downtime$/);
     await page.context().close();
   });
 });

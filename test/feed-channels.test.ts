@@ -61,7 +61,7 @@ describe('a service channel', () => {
 });
 
 describe('the autodiscovery links', () => {
-  const wording = { postmortems: 'Postmortems', maintenance: 'Scheduled maintenance' };
+  const wording = { postmortems: 'Postmortems', maintenance: 'Scheduled maintenance', colon: ': ', parenOpen: ' (', parenClose: ')' };
   const siteFeeds = [
     { type: 'application/rss+xml', title: 'Status (RSS)', path: 'rss.xml' },
     { type: 'application/atom+xml', title: 'Status (Atom)', path: 'atom.xml' },
@@ -80,5 +80,10 @@ describe('the autodiscovery links', () => {
   it('on a postmortem page offer the site and postmortem feeds; elsewhere the site feed in every format', () => {
     expect(feedAlternates('Status', wording, 'postmortems')).toEqual([...siteFeeds, ...postmortemFeeds]);
     expect(feedAlternates('Status', wording, 'site')).toEqual(siteFeeds);
+  });
+
+  it('name them with the page language\'s punctuation', () => {
+    const zh = { postmortems: '事故复盘', maintenance: '计划维护', colon: '：', parenOpen: '（', parenClose: '）' };
+    expect(feedAlternates('状态', zh, 'all').map((feed) => feed.title)).toEqual(['状态（RSS）', '状态（Atom）', '状态（JSON Feed）', '状态：事故复盘（RSS）', '状态：事故复盘（Atom）', '状态：事故复盘（JSON Feed）', '状态：计划维护（iCalendar）']);
   });
 });

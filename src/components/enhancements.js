@@ -1,15 +1,17 @@
 // Enhancements (reader's time zone, relative times, history filters, stale-page notice); constant text, allowed by its CSP hash.
-// HISTORY_FILTERS and STALE_NOTICE are replaced by true or false when it is minified (src/data/enhancements-script.ts),
-// so a page carries only the parts it uses: a finished incident's page neither filters nor goes stale.
+// HISTORY_FILTERS, STALE_NOTICE and DAY_BARS are replaced by true or false when it is minified
+// (src/data/enhancements-script.ts), so a page carries only the parts it uses: a finished incident's page neither
+// filters nor goes stale, and only the status page has bars to step through.
 (() => {
-  const yourTimeLabel = document.currentScript?.dataset.yourTime ?? '';
+  const data = document.currentScript?.dataset ?? {};
+  const yourTimeLabel = data.yourTime ?? '';
   const lang = document.documentElement.lang;
   const siteZone = document.body.dataset.zone;
   const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const rel = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   const units = [['day', 864e5], ['hour', 36e5], ['minute', 6e4]];
-  // Chinese takes full-width brackets and colon, with no space before them, as the pages do.
-  const [open, close, colon] = lang.startsWith('zh') ? ['（', '）', '：'] : [' (', ')', ': '];
+  // The page's own punctuation (full-width in Chinese, with no space before it), as its text uses.
+  const { open = ' (', close = ')', colon = ': ', sentenceEnd = '. ', list = ', ' } = JSON.parse(data.punct ?? '{}');
   const readerClock = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
   for (const el of document.querySelectorAll('time[datetime*="T"]')) {
     const at = new Date(el.dateTime);
@@ -46,7 +48,7 @@
   // A static page cannot rebuild itself: when the reader's clock says its figures are older than the site allows
   // (rebuilds have stopped), say so at the top of the page.
   if (STALE_NOTICE) {
-    const stale = document.currentScript?.dataset;
+    const stale = data;
     const asOf = Date.parse(stale?.asOf ?? '');
     if (Number(stale?.staleAfter) > 0 && Date.now() - asOf > Number(stale.staleAfter)) {
       const age = asOf - Date.now();
@@ -55,6 +57,69 @@
       notice.className = 'stale-notice';
       notice.textContent = stale.staleNotice.replace('{ago}', rel.format(Math.round(age / size), unit));
       document.getElementById('main')?.prepend(notice);
+    }
+  }
+  // A service's 90 days are one image in a link to the service's page. Here they become one slider: one Tab stop,
+  // the arrow keys (and Home, End, Page Up, Page Down) move a day at a time, each day's date, availability and
+  // incidents are announced and shown under the bar, and Enter, a click or a tap opens that day on the service's
+  // page, where its incidents are links. The days travel in the link's data-days (src/lib/status/day-summary.ts).
+  if (DAY_BARS) {
+    const dateFormat = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+    for (const link of document.querySelectorAll('a.bars-link[data-days]')) {
+      const days = JSON.parse(link.dataset.days);
+      const count = days.days.length;
+      const firstDay = Date.parse(`${days.first}T00:00:00Z`);
+      const isoDate = (index) => new Date(firstDay + index * 864e5).toISOString().slice(0, 10);
+      const sentence = (index) => {
+        const incidents = days.incidents[index];
+        return `${dateFormat.format(firstDay + index * 864e5)}${colon}${days.facts[days.days[index]]}${incidents ? sentenceEnd + incidents.join(list) : ''}`;
+      };
+      const slider = document.createElement('div');
+      slider.className = 'bars-link bars-slider';
+      slider.tabIndex = 0;
+      slider.setAttribute('role', 'slider');
+      slider.setAttribute('aria-label', link.dataset.sliderLabel);
+      slider.setAttribute('aria-valuemin', '1');
+      slider.setAttribute('aria-valuemax', String(count));
+      const cursor = document.createElement('span');
+      cursor.className = 'bars-cursor';
+      cursor.hidden = true;
+      // The day in words for those who see it; the slider's value text is what a screen reader announces.
+      const shown = document.createElement('p');
+      shown.className = 'bars-day';
+      shown.hidden = true;
+      shown.setAttribute('aria-hidden', 'true');
+      let current = count - 1;
+      const show = (index) => {
+        current = Math.max(0, Math.min(count - 1, index));
+        const text = sentence(current);
+        slider.setAttribute('aria-valuenow', String(current + 1));
+        slider.setAttribute('aria-valuetext', text);
+        cursor.style.left = `${(current / count) * 100}%`;
+        cursor.style.width = `${100 / count}%`;
+        cursor.hidden = false;
+        shown.textContent = text;
+        shown.hidden = false;
+      };
+      const openDay = (index) => { location.href = `${link.href}#day-${isoDate(index)}`; };
+      const dayAt = (event) => Math.floor(((event.clientX - slider.getBoundingClientRect().left) / slider.offsetWidth) * count);
+      slider.append(...link.childNodes, cursor);
+      link.replaceWith(slider);
+      slider.after(shown);
+      show(current);
+      cursor.hidden = shown.hidden = true;
+      slider.addEventListener('focus', () => show(current));
+      slider.addEventListener('blur', () => { cursor.hidden = shown.hidden = true; });
+      slider.addEventListener('pointermove', (event) => show(dayAt(event)));
+      slider.addEventListener('pointerleave', () => { if (document.activeElement !== slider) cursor.hidden = shown.hidden = true; });
+      slider.addEventListener('click', (event) => openDay(dayAt(event)));
+      slider.addEventListener('keydown', (event) => {
+        const moves = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -7, PageUp: 7, Home: -count, End: count };
+        if (event.key === 'Enter') openDay(current);
+        else if (event.key in moves) show(current + moves[event.key]);
+        else return;
+        event.preventDefault();
+      });
     }
   }
 })();

@@ -58,6 +58,7 @@ export const en = {
   'home.downtime': 'Downtime',
   'home.maintenanceTime': 'Maintenance',
   'home.recentHistory': 'Full incident history',
+  'home.barsSlider': 'availability day by day, last {days} days',
   'home.barsAlt': '{days} days of availability, {downtime} with downtime and {maintenance} with maintenance; each day in words',
   'service.now': 'Now',
   'service.days': 'Day by day, last 90 days',

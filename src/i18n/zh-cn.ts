@@ -60,6 +60,7 @@ export const zhCN: Record<MessageKey, string> = {
   'home.downtime': '中断时长',
   'home.maintenanceTime': '维护时长',
   'home.recentHistory': '完整事故历史',
+  'home.barsSlider': '近 {days} 天的每日可用性',
   'home.barsAlt': '近 {days} 天的可用性，{downtime} 天有中断，{maintenance} 天有维护；查看每天的详情',
   'service.now': '当前',
   'service.days': '近 90 天每日情况',

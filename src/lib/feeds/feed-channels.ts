@@ -138,10 +138,20 @@ export interface FeedAlternate {
 export type AlternateFeeds = 'all' | 'postmortems' | 'site';
 
 /** The `<link rel="alternate">` tags of a page that announces `offered`. */
-export function feedAlternates(siteName: string, wording: FeedWording & { maintenance: string }, offered: AlternateFeeds): FeedAlternate[] {
-  const channels = [{ folder: '', title: siteName }, ...(offered === 'site' ? [] : [{ folder: 'postmortems/', title: `${siteName}: ${wording.postmortems}` }])];
+export interface AlternateWording extends FeedWording {
+  /** "Scheduled maintenance" */
+  maintenance: string;
+  /** The page language's colon and brackets: ": ", " (", ")" in English, "：", "（", "）" in Chinese. */
+  colon: string;
+  parenOpen: string;
+  parenClose: string;
+}
+
+export function feedAlternates(siteName: string, wording: AlternateWording, offered: AlternateFeeds): FeedAlternate[] {
+  const named = (title: string, format: string) => `${title}${wording.parenOpen}${format}${wording.parenClose}`;
+  const channels = [{ folder: '', title: siteName }, ...(offered === 'site' ? [] : [{ folder: 'postmortems/', title: `${siteName}${wording.colon}${wording.postmortems}` }])];
   const feeds = channels.flatMap((channel) =>
-    (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => ({ type: FEED_MEDIA_TYPES[format], title: `${channel.title} (${FEED_FORMAT_NAMES[format]})`, path: feedPath(channel, format) })),
+    (Object.keys(FEED_FILES) as FeedFormat[]).map((format) => ({ type: FEED_MEDIA_TYPES[format], title: named(channel.title, FEED_FORMAT_NAMES[format]), path: feedPath(channel, format) })),
   );
-  return offered === 'all' ? [...feeds, { type: 'text/calendar', title: `${siteName}: ${wording.maintenance} (iCalendar)`, path: 'maintenance.ics' }] : feeds;
+  return offered === 'all' ? [...feeds, { type: 'text/calendar', title: named(`${siteName}${wording.colon}${wording.maintenance}`, 'iCalendar'), path: 'maintenance.ics' }] : feeds;
 }

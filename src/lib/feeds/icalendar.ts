@@ -31,8 +31,8 @@ function calendarNameText(name: string): string {
  */
 export function maintenanceDescription(maintenance: Maintenance, body: string | undefined, serviceName: (id: string) => string, t: Translate, baseUrl: string): string {
   const facts = [
-    `${t('maintenance.services')}: ${maintenance.services.map(serviceName).join(', ')}`,
-    `${t('maintenance.impact')}: ${maintenance.impact ? t(`impact.${maintenance.impact}`) : t('maintenance.noImpact')}`,
+    `${t('maintenance.services')}${t('punct.colon')}${maintenance.services.map(serviceName).join(t('punct.list'))}`,
+    `${t('maintenance.impact')}${t('punct.colon')}${maintenance.impact ? t(`impact.${maintenance.impact}`) : t('maintenance.noImpact')}`,
   ];
   return [body && markdownToPlainText(body, { siteBase: baseUrl }), facts.join('\n')].filter(Boolean).join('\n\n');
 }
@@ -45,7 +45,7 @@ export function maintenanceCalendar(model: SiteModel, bodies: MarkdownBodies, t:
   const names = new Map(model.services.map((service) => [service.id, service.name]));
   const serviceName = (id: string) => names.get(id) ?? id;
   const calendar = ical({
-    name: calendarNameText(`${model.site.name}: ${t('home.maintenance')}`),
+    name: calendarNameText(`${model.site.name}${t('punct.colon')}${t('home.maintenance')}`),
     prodId: { company: 'aftermath', product: 'aftermath', language: 'EN' },
     url: siteUrl(model.site.baseUrl, 'maintenance.ics'),
     ttl: REFRESH_SECONDS,
