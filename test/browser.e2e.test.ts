@@ -2,7 +2,7 @@
 // axe and screenshots of every page family are in layout.e2e.test.ts, Lighthouse in lighthouse.e2e.test.ts.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { exampleInBrowser } from './helpers/example-in-browser.ts';
+import { axeViolations, exampleInBrowser } from './helpers/example-in-browser.ts';
 
 const SERVICES = 10;
 
@@ -155,6 +155,17 @@ describe('keyboard', () => {
     expect(await day.innerText()).toBe(spoken);
     expect(await day.locator('a').getAttribute('href')).toBe('/incidents/INC-20261125-001/');
     await page.context().close();
+  });
+
+  it('keeps axe clean while a day is chosen, in both languages, on a phone', async () => {
+    for (const route of ['/', '/zh-cn/']) {
+      const page = await open(route, { width: 390 });
+      await page.locator('#service-cache [role="slider"]').focus();
+      await page.keyboard.press('ArrowLeft');
+      expect(await page.locator('#service-cache .bars-day').isVisible()).toBe(true);
+      expect(await axeViolations(page, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it('says the days the Chinese way on Chinese pages', async () => {
