@@ -8,17 +8,20 @@
   const lang = document.documentElement.lang;
   const siteZone = document.body.dataset.zone;
   const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const rel = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  // Built when first needed: loading a language's calendar data is the costliest step on a slow phone.
+  const lazy = (make) => { let made; return () => (made ??= make()); };
+  const rel = lazy(() => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
   const units = [['day', 864e5], ['hour', 36e5], ['minute', 6e4]];
   // The page's own punctuation (full-width in Chinese, with no space before it), as its text uses.
   const { open = ' (', close = ')', colon = ': ', sentenceEnd = '. ', list = ', ' } = JSON.parse(data.punct ?? '{}');
-  const readerClock = new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
+  const readerClock = lazy(() => new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }));
+  // The reader's times are written at once, before the first paint, so no text moves under the reader's eyes.
   for (const el of document.querySelectorAll('time[datetime*="T"]')) {
     const at = new Date(el.dateTime);
     const extra = [];
     if (readerZone && readerZone !== siteZone) {
       // The zone after the time in every language (Chinese formats put it between the date and the time).
-      const parts = readerClock.formatToParts(at);
+      const parts = readerClock().formatToParts(at);
       const zone = parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
       const clock = parts.filter((part) => part.type !== 'timeZoneName').map((part) => part.value).join('').replace(/\s+/g, ' ').trim();
       extra.push(`${yourTimeLabel}${colon}${clock} ${zone}`);
@@ -26,7 +29,7 @@
     if (el.hasAttribute('data-relative')) {
       const diff = at.getTime() - Date.now();
       const [unit, size] = units.find(([, ms]) => Math.abs(diff) >= ms) ?? units[2];
-      extra.push(rel.format(Math.round(diff / size), unit));
+      extra.push(rel().format(Math.round(diff / size), unit));
     }
     if (extra.length) el.insertAdjacentHTML('afterend', `<span class="local-time">${open}${extra.join(' · ').replace(/</g, '&lt;')}${close}</span>`);
   }
@@ -55,24 +58,27 @@
       const [unit, size] = units.find(([, ms]) => Math.abs(age) >= ms) ?? units[2];
       const notice = document.createElement('p');
       notice.className = 'stale-notice';
-      notice.textContent = stale.staleNotice.replace('{ago}', rel.format(Math.round(age / size), unit));
+      notice.textContent = stale.staleNotice.replace('{ago}', rel().format(Math.round(age / size), unit));
       document.getElementById('main')?.prepend(notice);
     }
   }
-  // A service's 90 days are one image in a link to the service's page. Here they become one slider: one Tab stop,
-  // the arrow keys (and Home, End, Page Up, Page Down) move a day at a time, each day's date, availability and
-  // incidents are announced and shown under the bar, and Enter, a click or a tap opens that day on the service's
-  // page, where its incidents are links. The days travel in the link's data-days (src/lib/status/day-summary.ts).
+  // A service's 90 days are one image in a link to the service's page. Here they become one slider of the same
+  // size (nothing moves when it does): one Tab stop, the arrow keys (and Home, End, Page Up, Page Down) move a day
+  // at a time, each day's date, availability and incidents are announced and shown under the bar, and Enter, a
+  // click or a tap opens that day on the service's page, where its incidents are links. The days travel in the
+  // link's data-days (src/lib/status/day-summary.ts). This changes nothing on screen, so it waits until the page
+  // is painted, a bar per task, so a tap can come between.
   if (DAY_BARS) {
-    const dateFormat = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
-    for (const link of document.querySelectorAll('a.bars-link[data-days]')) {
+    const later = (work) => setTimeout(work, 0);
+    const dateFormat = lazy(() => new Intl.DateTimeFormat(lang, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }));
+    for (const link of document.querySelectorAll('a.bars-link[data-days]')) later(() => {
       const days = JSON.parse(link.dataset.days);
       const count = days.days.length;
       const firstDay = Date.parse(`${days.first}T00:00:00Z`);
       const isoDate = (index) => new Date(firstDay + index * 864e5).toISOString().slice(0, 10);
       const sentence = (index) => {
         const incidents = days.incidents[index];
-        return `${dateFormat.format(firstDay + index * 864e5)}${colon}${days.facts[days.days[index]]}${incidents ? sentenceEnd + incidents.join(list) : ''}`;
+        return `${dateFormat().format(firstDay + index * 864e5)}${colon}${days.facts[days.days[index]]}${incidents ? sentenceEnd + incidents.join(list) : ''}`;
       };
       const slider = document.createElement('div');
       slider.className = 'bars-link bars-slider';
@@ -120,6 +126,6 @@
         else return;
         event.preventDefault();
       });
-    }
+    });
   }
 })();
