@@ -164,19 +164,31 @@ describe('help', () => {
   });
 });
 
-describe('an incident written in a layout the append cannot follow', () => {
-  it('is left alone with a message saying to add the update by hand', async () => {
+describe('an incident written in flow style (valid YAML the check accepts)', () => {
+  it('gets its update, recovery and new impact inside its braces and brackets, and still passes the check', async () => {
     const site = await exampleSiteCopy();
     const file = path.join(site, 'incidents/2026/INC-20261124-001/index.md');
     const text = await readFile(file, 'utf8');
-    const inline = text.replace(/updates:\n[\s\S]*?\n---\n/, 'updates: [{ at: 2026-11-24T19:40:00+08:00, status: investigating, message: Investigating. }]\n---\n');
-    await writeFile(file, inline);
-    const result = runScript('new-update.ts', ['INC-20261124-001', '--root', site], { AFTERMATH_NOW: NOW });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toBe(
-      'new:update: incidents/2026/INC-20261124-001/index.md: cannot append the update: "updates" is not a list with at least one entry written one per line (expected the layout of the README\'s example; add the update by hand)\n',
+    const flow = text
+      .replace(/services:\n[\s\S]*?\nupdates:/, 'services:\n  - { id: file-storage, impact: degraded } # large uploads only\nupdates:')
+      .replace(/updates:\n[\s\S]*?\n---\n/, 'updates: [ { at: 2026-11-24T19:40:00+08:00, status: investigating, message: Investigating. } ]\n---\n');
+    await writeFile(file, flow);
+    const recovered = runScript('new-update.ts', ['INC-20261124-001', '--status', 'fixing', '--recovered', 'file-storage', '--message', 'Uploads work again.', '--at', '2026-11-26 10:30', '--root', site], { AFTERMATH_NOW: NOW });
+    expect(recovered.stderr).toBe('');
+    expect(recovered.status).toBe(0);
+    const afterRecovery = await readFile(file, 'utf8');
+    expect(afterRecovery).toBe(
+      flow
+        .replace('  - { id: file-storage, impact: degraded } # large uploads only', '  - { id: file-storage, impact: degraded, end: 2026-11-26T10:30:00+08:00 } # large uploads only')
+        .replace('message: Investigating. } ]', 'message: Investigating. }, { at: 2026-11-26T10:30:00+08:00, status: fixing, message: Uploads work again. } ]'),
     );
-    expect(await readFile(file, 'utf8')).toBe(inline);
+    const impaired = runScript('new-update.ts', ['INC-20261124-001', '--status', 'fixing', '--impaired', 'file-storage', '--message', 'Failing again.', '--at', '2026-11-26 10:50', '--root', site], { AFTERMATH_NOW: NOW });
+    expect(impaired.stderr).toBe('');
+    expect(impaired.status).toBe(0);
+    expect(await readFile(file, 'utf8')).toContain(
+      '  - { id: file-storage, impact: degraded, windows: [ { start: 2026-11-24T19:25:00+08:00, end: 2026-11-26T10:30:00+08:00 }, { start: 2026-11-26T10:50:00+08:00 } ] } # large uploads only\n',
+    );
+    expect(runScript('check.ts', ['--root', site], { AFTERMATH_NOW: NOW }).status).toBe(0);
     await rm(site, { recursive: true, force: true });
   });
 });

@@ -1,6 +1,13 @@
-// Edits to a markdown file's YAML frontmatter made on the text itself, so comments, quoting and layout stay as the
-// author wrote them and a diff shows only the lines that changed (an added update is a clean append).
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type YAMLMap } from 'yaml';
+// Edits to a markdown file's YAML frontmatter that keep comments, quoting and layout as the author wrote them, so a
+// diff shows only the lines that changed (an added update is a clean append).
+//
+// Each edit is made on the YAML library's document model, which edits block style (`- id: login`) and flow style
+// (`- { id: login, impact: degraded }`) alike, and the document is written back with the layout options
+// (indentation, lists indented under their key or not, spaces inside brackets) that reproduce the author's text
+// exactly, so every line the edit did not touch comes back as it was. A layout the library cannot reproduce
+// (`-   at:` with four columns under a two-column map, say) is edited on the text instead, whole lines inserted
+// where its neighbours stand, which block style allows.
+import { isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Document, type Node, type ToStringOptions, type YAMLMap, type YAMLSeq } from 'yaml';
 
 interface FrontmatterBlock {
   /** Offsets of the YAML text inside the whole file: after the opening `---` line, up to the closing one. */
@@ -18,7 +25,8 @@ export class FrontmatterEditError extends Error {
 }
 
 function frontmatterOf(text: string): FrontmatterBlock {
-  const opening = /^---\r?\n/.exec(text);
+  // A byte-order mark (Windows editors add one) stays where it is, before the opening line.
+  const opening = /^\uFEFF?---\r?\n/.exec(text);
   if (!opening) throw new FrontmatterEditError('the file does not start with a --- line (expected frontmatter between two --- lines)');
   const closing = /^---[ \t]*\r?$/m;
   const rest = text.slice(opening[0].length);
@@ -76,7 +84,7 @@ function blockSequence(document: Document, key: string): Node & { items: unknown
  * Appends `entry` (a map) as the last item of the top-level list `key`, indented like the item before it.
  * Only new lines are added: nothing already in the file is rewritten.
  */
-export function appendToList(text: string, key: string, entry: Record<string, unknown>): string {
+function appendToListOnText(text: string, key: string, entry: Record<string, unknown>): string {
   const block = frontmatterOf(text);
   const list = blockSequence(documentOf(block), key);
   const last = list.items[list.items.length - 1] as Node;
@@ -93,7 +101,7 @@ export function appendToList(text: string, key: string, entry: Record<string, un
 }
 
 /** Sets a top-level scalar: its value is replaced where it stands, or a new line is added after the key `after`. */
-export function setTopLevelScalar(text: string, key: string, value: string, after: string): string {
+function setTopLevelScalarOnText(text: string, key: string, value: string, after: string): string {
   const block = frontmatterOf(text);
   const root = documentOf(block).contents as YAMLMap;
   const existing = root.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
@@ -109,7 +117,7 @@ export function setTopLevelScalar(text: string, key: string, value: string, afte
 }
 
 /** Removes a top-level key and its value, whole lines only; the text is unchanged when the key is absent. */
-export function removeTopLevelKey(text: string, key: string): string {
+function removeTopLevelKeyOnText(text: string, key: string): string {
   const block = frontmatterOf(text);
   const root = documentOf(block).contents as YAMLMap;
   const pair = root.items.find((candidate) => isScalar(candidate.key) && candidate.key.value === key);
@@ -121,6 +129,7 @@ export function removeTopLevelKey(text: string, key: string): string {
 
 /** Sets `key: value` in a block map: the value replaced where it stands, or a line added as the map's last. */
 function setInMap(text: string, block: FrontmatterBlock, map: YAMLMap, key: string, value: string): string {
+  if (map.flow) throw new FrontmatterEditError(`"${key}" would go inside { } written on one line`);
   const existing = map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
   if (existing && isScalar(existing.value)) {
     const [from, to] = rangeOf(existing.value);
@@ -136,22 +145,22 @@ function setInMap(text: string, block: FrontmatterBlock, map: YAMLMap, key: stri
  * Sets `key: value` in the item of the top-level list `listKey` whose `id` is `id`: replaced where it stands, or
  * added as the item's last line.
  */
-export function setInListItem(text: string, listKey: string, id: string, key: string, value: string): string {
+function setInListItemOnText(text: string, listKey: string, id: string, key: string, value: string): string {
   const block = frontmatterOf(text);
   return setInMap(text, block, listItemWithId(documentOf(block), listKey, id), key, value);
 }
 
-function listItemWithId(document: Document, listKey: string, id: string): YAMLMap {
-  const list = blockSequence(document, listKey);
+function listItemWithId(document: Document, listKey: string, id: string, anyStyle = false): YAMLMap {
+  const list = anyStyle ? sequence(document, listKey) : blockSequence(document, listKey);
   const item = list.items.find((candidate): candidate is YAMLMap => isMap(candidate) && candidate.get('id') === id);
   if (!item) throw new FrontmatterEditError(`no entry with id "${id}" in "${listKey}"`);
   return item;
 }
 
-function windowsOfItem(item: YAMLMap): (Node & { items: unknown[] }) | undefined {
+function windowsOfItem(item: YAMLMap, anyStyle = false): (Node & { items: unknown[] }) | undefined {
   const pair = item.items.find((candidate) => isScalar(candidate.key) && candidate.key.value === 'windows');
   if (!pair) return undefined;
-  if (!isSeq(pair.value) || pair.value.flow || pair.value.items.length === 0 || !pair.value.items.every(isMap)) {
+  if (!isSeq(pair.value) || (pair.value.flow && !anyStyle) || pair.value.items.length === 0 || !pair.value.items.every(isMap)) {
     throw new FrontmatterEditError('"windows" is not a list of windows written one per line');
   }
   return pair.value as Node & { items: unknown[] };
@@ -161,7 +170,7 @@ function windowsOfItem(item: YAMLMap): (Node & { items: unknown[] }) | undefined
  * Sets `key: value` (`end`, say) on the current window of the affected service `id` in `services:`: the last
  * entry of its `windows:` list when it has one, else the service entry itself.
  */
-export function setOnCurrentWindow(text: string, id: string, key: string, value: string): string {
+function setOnCurrentWindowOnText(text: string, id: string, key: string, value: string): string {
   const block = frontmatterOf(text);
   const item = listItemWithId(documentOf(block), 'services', id);
   const windows = windowsOfItem(item);
@@ -173,7 +182,7 @@ export function setOnCurrentWindow(text: string, id: string, key: string, value:
  * with `start:`/`end:` gets a `windows:` list holding that first window (its instants kept as written, the
  * incident's `started:` standing in for an absent start) and the new one; a service with a list gets an entry.
  */
-export function openServiceWindow(text: string, id: string, start: string): string {
+function openServiceWindowOnText(text: string, id: string, start: string): string {
   const block = frontmatterOf(text);
   const document = documentOf(block);
   const item = listItemWithId(document, 'services', id);
@@ -213,4 +222,157 @@ export function openServiceWindow(text: string, id: string, start: string): stri
     yaml = yaml.slice(0, from) + yaml.slice(to);
   }
   return splice(text, block, 0, block.yaml.length, yaml);
+}
+
+// ── Edits on the document model ─────────────────────────────────────────────────────────────────────────────────
+
+const LAYOUTS: ToStringOptions[] = [2, 4].flatMap((indent) =>
+  [true, false].flatMap((indentSeq) => [false, true].map((flowCollectionPadding) => ({ indent, indentSeq, flowCollectionPadding, lineWidth: 0 }))),
+);
+
+/** How many of the text's lines the library writes differently under `options`. */
+function linesChanged(document: Document, written: string, options: ToStringOptions): number {
+  const before = written.split('\n');
+  const after = document.toString(options).split('\n');
+  let changed = Math.abs(before.length - after.length);
+  for (let index = 0; index < Math.min(before.length, after.length); index += 1) if (before[index] !== after[index]) changed += 1;
+  return changed;
+}
+
+/**
+ * Applies `onModel` to the frontmatter's document and writes it back in the author's layout. When no layout
+ * options reproduce the text exactly, `onText` edits the text instead; and when the text edit cannot follow the
+ * file either (flow style in a layout of its own), the model is written with the options closest to the text,
+ * which can respace a line the edit did not touch (`[{ a }]` written `[ { a } ]`) but never changes a value.
+ */
+function edit(text: string, onModel: (document: Document) => void, onText: () => string): string {
+  const block = frontmatterOf(text);
+  const document = documentOf(block);
+  const written = block.yaml.replace(/\r\n/g, '\n');
+  let layout = LAYOUTS.find((options) => document.toString(options) === written);
+  if (!layout) {
+    try {
+      const edited = onText();
+      // Lines spliced into a layout the text edit misjudged would not parse: the model then does the edit.
+      if (documentOf(frontmatterOf(edited)).errors.length === 0) return edited;
+      throw new FrontmatterEditError('the text edit broke the file');
+    } catch (error) {
+      if (!(error instanceof FrontmatterEditError)) throw error;
+      layout = LAYOUTS.reduce((best, options) => (linesChanged(document, written, options) < linesChanged(document, written, best) ? options : best));
+    }
+  }
+  onModel(document);
+  return splice(text, block, 0, block.yaml.length, document.toString(layout));
+}
+
+function sequence(document: Document, key: string): YAMLSeq {
+  const node = document.get(key, true);
+  if (!isSeq(node) || node.items.length === 0) throw new FrontmatterEditError(`"${key}" is not a list with at least one entry`);
+  return node;
+}
+
+function pairOf(map: YAMLMap, key: string) {
+  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+}
+
+/** Sets `key` in `map` to `value`: an existing single value changed where it stands (its comment and quoting
+ * kept where they still fit), else a new last entry. */
+function setValue(document: Document, map: YAMLMap, key: string, value: string): void {
+  const existing = pairOf(map, key);
+  if (!existing) {
+    map.items.push(document.createPair(key, value));
+    return;
+  }
+  if (!isScalar(existing.value)) throw new FrontmatterEditError(`"${key}" is not a single value`);
+  existing.value.value = value;
+}
+
+/**
+ * Appends `entry` (a map) as the last item of the top-level list `key`: a new block entry indented like the ones
+ * before it, or a new `{ … }` in a list written inline. Nothing already in the file is rewritten.
+ */
+export function appendToList(text: string, key: string, entry: Record<string, unknown>): string {
+  return edit(text, (document) => sequence(document, key).items.push(document.createNode(entry)), () => appendToListOnText(text, key, entry));
+}
+
+/** Sets a top-level scalar: its value is replaced where it stands, or a new entry is added after the key `after`. */
+export function setTopLevelScalar(text: string, key: string, value: string, after: string): string {
+  return edit(
+    text,
+    (document) => {
+      const root = document.contents as YAMLMap;
+      if (pairOf(root, key)) return setValue(document, root, key, value);
+      const anchor = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === after);
+      if (anchor === -1) throw new FrontmatterEditError(`no "${after}" key to place "${key}" after`);
+      root.items.splice(anchor + 1, 0, document.createPair(key, value));
+    },
+    () => setTopLevelScalarOnText(text, key, value, after),
+  );
+}
+
+/** Removes a top-level key and its value; the text is unchanged when the key is absent. */
+export function removeTopLevelKey(text: string, key: string): string {
+  if (!pairOf(documentOf(frontmatterOf(text)).contents as YAMLMap, key)) return text;
+  return edit(text, (document) => void document.delete(key), () => removeTopLevelKeyOnText(text, key));
+}
+
+/**
+ * Sets `key: value` in the item of the top-level list `listKey` whose `id` is `id`: replaced where it stands, or
+ * added as the item's last entry.
+ */
+export function setInListItem(text: string, listKey: string, id: string, key: string, value: string): string {
+  return edit(text, (document) => setValue(document, listItemWithId(document, listKey, id, true), key, value), () => setInListItemOnText(text, listKey, id, key, value));
+}
+
+/**
+ * Sets `key: value` (`end`, say) on the current window of the affected service `id` in `services:`: the last
+ * entry of its `windows:` list when it has one, else the service entry itself.
+ */
+export function setOnCurrentWindow(text: string, id: string, key: string, value: string): string {
+  return edit(
+    text,
+    (document) => {
+      const item = listItemWithId(document, 'services', id, true);
+      const windows = windowsOfItem(item, true);
+      setValue(document, windows ? (windows.items[windows.items.length - 1] as YAMLMap) : item, key, value);
+    },
+    () => setOnCurrentWindowOnText(text, id, key, value),
+  );
+}
+
+/**
+ * Opens a new impact window from `start` for the affected service `id`, which has recovered. A service written
+ * with `start:`/`end:` gets a `windows:` list holding that first window (its instants kept as written, the
+ * incident's `started:` standing in for an absent start) and the new one; a service with a list gets an entry.
+ */
+export function openServiceWindow(text: string, id: string, start: string): string {
+  return edit(
+    text,
+    (document) => {
+      const item = listItemWithId(document, 'services', id, true);
+      const windows = windowsOfItem(item, true);
+      if (windows) {
+        windows.items.push(document.createNode({ start }));
+        return;
+      }
+      const written = (map: YAMLMap, key: string): Scalar | undefined => {
+        const pair = pairOf(map, key);
+        if (!pair) return undefined;
+        if (!isScalar(pair.value)) throw new FrontmatterEditError(`"${key}" is not a single value`);
+        return pair.value.clone() as Scalar;
+      };
+      const firstStart = written(item, 'start') ?? written(document.contents as YAMLMap, 'started');
+      const firstEnd = written(item, 'end');
+      if (firstStart === undefined || firstEnd === undefined) throw new FrontmatterEditError(`"${id}" has no end to close its first window`);
+      // A comment after the end (`end: … # back`) stays with the instant it explains.
+      item.delete('start');
+      item.delete('end');
+      const first = document.createNode({}) as YAMLMap;
+      first.items.push(document.createPair('start', firstStart), document.createPair('end', firstEnd));
+      const list = document.createNode([first, { start }]) as YAMLSeq;
+      list.flow = Boolean(item.flow);
+      item.items.push(document.createPair('windows', list));
+    },
+    () => openServiceWindowOnText(text, id, start),
+  );
 }
