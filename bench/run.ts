@@ -21,7 +21,8 @@ const NOW = '2026-11-26T00:00:00Z';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, sizes: { type: 'string', default: '500,2000' }, 'build-runs': { type: 'string', default: '3' }, 'lighthouse-runs': { type: 'string', default: '3' } } });
 const runs = Number(values.runs);
 const buildRuns = Number(values['build-runs']);
-const sizes = values.sizes.split(',').map(Number);
+// --sizes '' measures the example alone (its Lighthouse scores, say).
+const sizes = values.sizes.split(',').filter((size) => size.trim() !== '').map(Number);
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -22,7 +22,7 @@ describe('npm run check', () => {
     roots.push(root);
     const result = runScript('check.ts', ['--root', root], NOW);
     expect(result.status).toBe(1);
-    expect(result.stdout).toBe('incidents/2026/INC-20261120-001/index.md:12: updates[0].status: found "solved" (expected one of: detecting, investigating, fixing, monitoring, resolved, closed, reopened)\n');
+    expect(result.stdout).toBe('incidents/2026/INC-20261120-001/index.md:12: updates[0].status: found "solved" (did you mean "resolved"? expected one of: detecting, investigating, fixing, monitoring, resolved, closed, reopened)\n');
     expect(result.stderr).toBe('1 problem found\n');
   });
 

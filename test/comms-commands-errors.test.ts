@@ -39,8 +39,8 @@ const cases: { name: string; script: string; args: string[]; status: 1 | 2; mess
     name: 'an invalid status',
     script: 'new-update.ts',
     args: ['INC-20261125-001', '--status', 'solved'],
-    status: 1,
-    message: 'new:update: --status: found "solved" (expected one of: detecting, investigating, fixing, monitoring, resolved, closed, reopened)',
+    status: 2,
+    message: 'new:update: --status: found "solved" (did you mean "resolved"? expected one of: detecting, investigating, fixing, monitoring, resolved, closed, reopened)',
   },
   {
     name: 'a status going backwards',
@@ -86,8 +86,50 @@ const cases: { name: string; script: string; args: string[]; status: 1 | 2; mess
     message: 'new:maintenance: --end: not after the start (expected the window to end after it starts)',
   },
   { name: 'a missing incident id', script: 'new-update.ts', args: [], status: 2, message: 'new:update: missing the incident id (expected it after --, as in npm run new:update -- INC-20261125-001)' },
-  { name: 'an unknown flag', script: 'resolve.ts', args: ['INC-20261125-001', '--mesage', 'x'], status: 2, message: "resolve: Unknown option '--mesage'" },
-  { name: 'a flag without its value', script: 'new-update.ts', args: ['INC-20261125-001', '--status'], status: 2, message: "Did you forget to specify the option argument for '--status'?" },
+  {
+    name: 'an unknown flag',
+    script: 'resolve.ts',
+    args: ['INC-20261125-001', '--mesage', 'x'],
+    status: 2,
+    message: 'resolve: unknown flag --mesage (did you mean --message? expected one of: --root, --now, --lang, --help, --message, --recovered, --data-loss, --at)\n',
+  },
+  { name: 'a flag without its value', script: 'new-update.ts', args: ['INC-20261125-001', '--status'], status: 2, message: 'new:update: --status: missing its value (expected --status <value>; quote a value with spaces)\n' },
+  { name: 'a stray word', script: 'new-incident.ts', args: ['Login', 'down', '--severity', 'P1'], status: 2, message: 'new:incident: unexpected "Login" (expected only flags, such as --title <value>; quote a value with spaces)\n' },
+  {
+    name: 'a misspelt status',
+    script: 'new-update.ts',
+    args: ['INC-20261125-001', '--status', 'monitorng'],
+    status: 2,
+    message: 'new:update: --status: found "monitorng" (did you mean "monitoring"? expected one of: detecting, investigating, fixing, monitoring, resolved, closed, reopened)\n',
+  },
+  {
+    name: 'a misspelt impact',
+    script: 'new-incident.ts',
+    args: ['--title', 'Down', '--severity', 'P1', '--service', 'auth:partial-outage'],
+    status: 2,
+    message: 'new:incident: --service: unknown impact "partial-outage" (did you mean "partial_outage"? expected one of: degraded, partial_outage, major_outage)\n',
+  },
+  {
+    name: 'a misspelt service',
+    script: 'new-incident.ts',
+    args: ['--title', 'Down', '--severity', 'P1', '--service', 'api-gatway'],
+    status: 1,
+    message: 'new:incident: --service: unknown service "api-gatway" (did you mean "api-gateway"? expected one of the ids in content/services.yaml:',
+  },
+  {
+    name: 'an incident id one digit short',
+    script: 'new-update.ts',
+    args: ['INC-20261125-01'],
+    status: 1,
+    message: 'new:update: unknown incident "INC-20261125-01" (did you mean "INC-20261125-001"? expected the id of an incident under incidents/',
+  },
+  {
+    name: 'a "now" thousands of years ahead',
+    script: 'new-update.ts',
+    args: ['INC-20261125-001', '--message', 'hi', '--now', '9999-12-31T00:00:00Z'],
+    status: 2,
+    message: 'new:update: --now: found "9999-12-31T00:00:00Z" (expected an instant after 1970 and at most a day after this machine\'s clock, ',
+  },
   {
     name: 'a required value with no flag and no answer on standard input',
     script: 'new-incident.ts',
@@ -164,6 +206,22 @@ describe('help', () => {
   });
 });
 
+describe('values and flags typed in other capitals', () => {
+  it('are taken as the site spells them', async () => {
+    const site = await exampleSiteCopy();
+    const created = runScript('new-incident.ts', ['--Title', 'Login slow', '--severity', 'p2', '--service', 'AUTH:Degraded', '--status', 'Investigating', '--message', 'Looking.', '--root', site], { AFTERMATH_NOW: NOW });
+    expect(created.stderr).toBe('');
+    expect(created.stdout).toBe('wrote incidents/2026/INC-20261126-001/index.md\n');
+    const text = await readFile(path.join(site, 'incidents/2026/INC-20261126-001/index.md'), 'utf8');
+    expect(text).toContain('severity: P2\n');
+    expect(text).toContain('  - id: auth\n    impact: degraded\n');
+    const updated = runScript('new-update.ts', ['inc-20261126-001', '--STATUS', 'Fixing', '--message', 'Found it.', '--root', site], { AFTERMATH_NOW: NOW });
+    expect(updated.stderr).toBe('');
+    expect(await readFile(path.join(site, 'incidents/2026/INC-20261126-001/index.md'), 'utf8')).toContain('    status: fixing\n    message: Found it.\n');
+    await rm(site, { recursive: true, force: true });
+  });
+});
+
 describe('an incident written in flow style (valid YAML the check accepts)', () => {
   it('gets its update, recovery and new impact inside its braces and brackets, and still passes the check', async () => {
     const site = await exampleSiteCopy();
@@ -200,7 +258,7 @@ describe('a site that does not pass the check', () => {
     const result = runScript('new-incident.ts', ['--title', 'x', '--severity', 'P1', '--service', 'api', '--root', broken], { AFTERMATH_NOW: '2026-11-26T12:00:00Z' });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      'new:incident: the site already has 1 problem; fix it first (npm run check); nothing was written\nincidents/2026/INC-20261120-001/index.md:12: updates[0].status: found "solved" (expected one of: detecting, investigating, fixing, monitoring, resolved, closed, reopened)\n',
+      'new:incident: the site already has 1 problem; fix it first (npm run check); nothing was written\nincidents/2026/INC-20261120-001/index.md:12: updates[0].status: found "solved" (did you mean "resolved"? expected one of: detecting, investigating, fixing, monitoring, resolved, closed, reopened)\n',
     );
     expect(await treeSnapshot(broken)).toEqual(snapshot);
     await rm(broken, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { LOCALES, type Locale } from '../schemas/site.ts';
 import { resolveNow } from '../validation/load-site.ts';
 import { instantText, parseTypedInstant, toSecond } from '../lib/time/written-instants.ts';
 import { unexpectedErrorLine } from '../validation/unexpected-error.ts';
+import { didYouMean } from '../validation/near-miss.ts';
 
 /** A command's world, passed in so tests can run a command in-process with scripted input and a fixed clock. */
 export interface CommandIO {
@@ -96,13 +97,47 @@ export async function runCommand(name: string, usage: string, io: CommandIO, bod
   }
 }
 
-/** node:util parseArgs, with its complaints (unknown flag, missing value) turned into usage errors. */
+/**
+ * node:util parseArgs, with flags taken in any case (`--Message`) and its complaints turned into usage errors in
+ * the user's words: an unknown flag with the one it most likely meant, a flag without its value, a stray word.
+ */
 export function parseCommandLine<T extends ParseArgsConfig>(config: T) {
+  const names = Object.keys(config.options ?? {});
+  const args = normaliseFlagCase(config.args ?? [], names);
   try {
-    return parseArgs({ ...config, strict: true });
+    return parseArgs({ ...config, args, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(argumentProblem(error as Error & { code?: string }, names));
   }
+}
+
+function normaliseFlagCase(args: readonly string[], names: readonly string[]): string[] {
+  const end = args.indexOf('--');
+  return args.map((arg, index) => {
+    if ((end !== -1 && index >= end) || !arg.startsWith('--')) return arg;
+    const [flag = '', ...value] = arg.slice(2).split('=');
+    const name = names.includes(flag) ? flag : names.find((candidate) => candidate.toLowerCase() === flag.toLowerCase());
+    return name === undefined ? arg : ['--' + name, ...value].join('=');
+  });
+}
+
+function argumentProblem(error: Error & { code?: string }, names: readonly string[]): string {
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'(-[^']*)'/.exec(error.message)?.[1] ?? '';
+    const typed = flag.replace(/^-+/, '').split('=')[0] ?? '';
+    const suggestion = didYouMean(typed, names, (name) => `--${name}`);
+    return `unknown flag ${flag} (${suggestion}expected one of: ${names.map((name) => `--${name}`).join(', ')})`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = /'(--[\w-]+)/.exec(error.message)?.[1] ?? '';
+    return /does not take an argument/.test(error.message) ? `${flag} takes no value (expected ${flag} alone)` : `${flag}: missing its value (expected ${flag} <value>; quote a value with spaces)`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const word = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+    const example = names.find((name) => !(name in COMMON_OPTIONS)) ?? 'help';
+    return `unexpected "${word}" (expected only flags, such as --${example} <value>; quote a value with spaces)`;
+  }
+  return error.message;
 }
 
 /** The options every content command takes. */
@@ -118,10 +153,18 @@ export const COMMON_USAGE = '[--lang en|zh-CN] [--root <site folder>] [--now <in
 /** "Now" for the command: --now, else AFTERMATH_NOW, else the clock; to the second, the precision files keep. */
 export function commandNow(flag: string | undefined, io: CommandIO): number {
   const fromEnv = flag === undefined;
+  const name = fromEnv ? 'AFTERMATH_NOW' : '--now';
   const now = resolveNow(undefined, { AFTERMATH_NOW: flag ?? io.env.AFTERMATH_NOW }, io.clockMs());
-  if ('error' in now) throw new UsageError(`${fromEnv ? 'AFTERMATH_NOW' : '--now'}: ${now.error}`);
+  if ('error' in now) throw new UsageError(`${name}: ${now.error}`);
+  // A "now" replays a past moment; one far ahead of the clock would write updates the check refuses as future.
+  if (now.ms > io.clockMs() + LATEST_NOW_AHEAD_MS || now.ms < 0) {
+    throw new UsageError(`${name}: found ${JSON.stringify(flag ?? io.env.AFTERMATH_NOW)} (expected an instant after 1970 and at most a day after this machine's clock, ${new Date(io.clockMs()).toISOString().replace(/\.\d+Z$/, 'Z')})`);
+  }
   return toSecond(now.ms);
 }
+
+/** How far ahead of the machine's clock a given "now" may be: a day covers clocks set a time zone wrong. */
+const LATEST_NOW_AHEAD_MS = 86_400_000;
 
 export function siteRoot(flag: string, io: CommandIO): string {
   return path.resolve(io.cwd, flag);

@@ -55,11 +55,11 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
 
     // Everything given as a flag is checked before the first question, so a typo never costs a round of answers.
     const severityGiven = severityFlag(content, values.severity);
+    // Each id as the site spells it (`AUTH` is auth), so the file gets ids the check accepts.
     const serviceFlags = listFlag(values.service).map((text) => {
       const [id = '', impact] = text.split(':');
-      return { id, impact: impact === undefined ? undefined : impactFlag(impact, '--service') };
+      return { id: serviceIdsFlag(content, [id], '--service')[0]!, impact: impact === undefined ? undefined : impactFlag(impact, '--service') };
     });
-    serviceIdsFlag(content, serviceFlags.map((flag) => flag.id), '--service');
     const statusGiven = statusFlag(values.status, FIRST_STATUSES);
     const startedGiven = pastInstantFlag('started', values.started, timeZone, nowMs);
     const detectedGiven = pastInstantFlag('detected', values.detected, timeZone, nowMs);

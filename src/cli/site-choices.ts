@@ -1,4 +1,4 @@
-// The site's own values as prompt choices, and flag values checked against them (unknown ones are domain errors).
+// The site's own values as prompt choices, and flag values checked against them.
 import { translator } from '../i18n/index.ts';
 import type { CliTextKey } from '../i18n/cli-text.ts';
 import { currentStatus } from '../lib/incidents/incident-timeline.ts';
@@ -7,7 +7,8 @@ import { IMPACT_LEVELS, type ImpactLevel } from '../schemas/primitives.ts';
 import type { SeverityLevel } from '../schemas/severity.ts';
 import type { Locale } from '../schemas/site.ts';
 import type { IncidentEntry, SiteContent } from '../validation/load-site.ts';
-import { DomainError } from './command.ts';
+import { didYouMean, sameIgnoringCase } from '../validation/near-miss.ts';
+import { DomainError, UsageError } from './command.ts';
 import { given, type Choice, type Prompter } from './prompter.ts';
 import type { CommandIO } from './command.ts';
 
@@ -54,39 +55,49 @@ export function incidentsByRelevance(entries: readonly IncidentEntry[], isCandid
   return entries.filter(isCandidate).sort((a, b) => b.incident.started.getTime() - a.incident.started.getTime() || b.incident.id.localeCompare(a.incident.id));
 }
 
+/** The incident with this id, in any case (`inc-20261125-001`), or a refusal naming the id it most likely meant. */
 export function findIncident(content: SiteContent, id: string): IncidentEntry {
-  const entry = content.incidents.find((candidate) => candidate.incident.id === id);
+  const ids = content.incidents.map((candidate) => candidate.incident.id);
+  const known = sameIgnoringCase(id.trim(), ids);
+  const entry = known === undefined ? undefined : content.incidents.find((candidate) => candidate.incident.id === known);
   if (entry) return entry;
   const open = content.incidents.filter(({ incident }) => !['resolved', 'closed'].includes(currentStatus(incident))).map(({ incident }) => incident.id);
-  throw new DomainError(`unknown incident "${id}" (expected the id of an incident under incidents/, such as ${open.length > 0 ? `one still open: ${open.join(', ')}` : 'INC-20261125-001'})`);
+  throw new DomainError(`unknown incident "${id}" (${didYouMean(id, ids, undefined, 1)}expected the id of an incident under incidents/, such as ${open.length > 0 ? `one still open: ${open.join(', ')}` : 'INC-20261125-001'})`);
 }
+
+// Values are taken in any case (`p1`, `Monitoring`): the file gets the site's spelling. A near miss is refused with
+// the value it most likely meant. A severity or service the site does not have does not fit the site (exit 1); a
+// status or impact outside the fixed vocabulary is a malformed value (exit 2), as docs/cli.md lists them.
 
 export function severityFlag(content: SiteContent, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const ids = content.severity.levels.map((level) => level.id);
-  if (!ids.includes(value)) throw new DomainError(`--severity: unknown level "${value}" (expected one of the levels in content/severity.yaml: ${ids.join(', ')})`);
-  return value;
+  const level = sameIgnoringCase(value, ids);
+  if (level === undefined) throw new DomainError(`--severity: unknown level "${value}" (${didYouMean(value, ids)}expected one of the levels in content/severity.yaml: ${ids.join(', ')})`);
+  return level;
 }
 
 export function serviceIdsFlag(content: SiteContent, ids: readonly string[], flag: string): string[] {
   const known = content.services.services.map((service) => service.id);
-  for (const id of ids) {
-    if (!known.includes(id)) throw new DomainError(`${flag}: unknown service "${id}" (expected one of the ids in content/services.yaml: ${known.join(', ')})`);
-  }
-  return [...new Set(ids)];
+  const found = ids.map((id) => {
+    const service = sameIgnoringCase(id, known);
+    if (service === undefined) throw new DomainError(`${flag}: unknown service "${id}" (${didYouMean(id, known)}expected one of the ids in content/services.yaml: ${known.join(', ')})`);
+    return service;
+  });
+  return [...new Set(found)];
 }
 
 export function impactFlag(value: string, flag: string): ImpactLevel {
-  const level = IMPACT_LEVELS.find((candidate) => candidate === value);
-  if (!level) throw new DomainError(`${flag}: unknown impact "${value}" (expected one of: ${IMPACT_LEVELS.join(', ')})`);
-  return level;
+  const level = sameIgnoringCase(value, IMPACT_LEVELS);
+  if (level === undefined) throw new UsageError(`${flag}: unknown impact "${value}" (${didYouMean(value, IMPACT_LEVELS)}expected one of: ${IMPACT_LEVELS.join(', ')})`);
+  return level as ImpactLevel;
 }
 
 export function statusFlag<S extends IncidentStatus>(value: string | undefined, allowed: readonly S[]): S | undefined {
   if (value === undefined) return undefined;
-  const status = allowed.find((candidate) => candidate === value);
-  if (!status) throw new DomainError(`--status: found "${value}" (expected one of: ${allowed.join(', ')})`);
-  return status;
+  const status = sameIgnoringCase(value, allowed);
+  if (status === undefined) throw new UsageError(`--status: found "${value}" (${didYouMean(value, allowed)}expected one of: ${allowed.join(', ')})`);
+  return status as S;
 }
 
 /** The language of the text a command offers: --lang, else the site's default (pre-selected when asked). */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { postmortemPath } from '../lib/feeds/feed-items.ts';
 import { siteUrl } from '../lib/model/site-urls.ts';
 import { FrontmatterEditError } from '../lib/edits/frontmatter-edit.ts';
+import { sameIgnoringCase } from '../validation/near-miss.ts';
 import { addUpdate, impairedProblem, keptStatus, openServiceIds, readDataLoss, recoveryProblem, resolveIncident, statusProblem, type EditResult } from '../lib/edits/incident-edits.ts';
 import { isFinished, nextStatus, statusesAfter } from '../lib/incidents/incident-lifecycle.ts';
 import { currentStatus, declaredWindows, latestUpdate } from '../lib/incidents/incident-timeline.ts';
@@ -90,8 +91,11 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     const move = statusGiven && statusProblem(incident, statusGiven, published);
     if (move) throw new DomainError(`${incident.id}: ${move}`);
     if (kind === 'resolve' && isFinished(current)) throw new DomainError(`${incident.id} is already ${current} (expected an open incident; use npm run new:update -- ${incident.id} to add a note or reopen it)`);
-    const recoveredFlag = listFlag(values.recovered);
-    const recoveredGiven = recoveredFlag.includes('all') ? openServiceIds(incident) : recoveredFlag;
+    // Ids as the incident spells them (`Cache` is cache); one it does not name is refused below, with a suggestion.
+    const affectedIds = incident.services.map((affected) => affected.id);
+    const asWritten = (ids: string[]) => ids.map((id) => sameIgnoringCase(id, affectedIds) ?? id);
+    const recoveredFlag = asWritten(listFlag(values.recovered));
+    const recoveredGiven = recoveredFlag.some((id) => id.toLowerCase() === 'all') ? openServiceIds(incident) : recoveredFlag;
     const recovery = recoveryProblem(incident, recoveredGiven);
     if (recovery) throw new DomainError(`${incident.id}: ${recovery}`);
     const dataLoss = readDataLoss(incident, listFlag(values['data-loss']));
@@ -107,7 +111,7 @@ async function postUpdate(kind: Kind, argv: readonly string[], io: CommandIO): P
     if (startsLater) {
       throw new DomainError(`--at: ${instantText(atMs, timeZone)} is before "${startsLater.id}" was affected, ${instantText(currentStart(startsLater)!.getTime(), timeZone)} (expected its recovery after its start)`);
     }
-    const impairedFlag = 'impaired' in values && Array.isArray(values.impaired) ? listFlag(values.impaired as string[]) : [];
+    const impairedFlag = 'impaired' in values && Array.isArray(values.impaired) ? asWritten(listFlag(values.impaired as string[])) : [];
 
     // Only a person at a terminal moves the status on, by confirming the offered one; a script's note keeps it.
     const offeredStatus = kind === 'resolve' ? 'resolved' : nextStatus(current, published);

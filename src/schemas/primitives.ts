@@ -1,5 +1,6 @@
 // Field types shared by every content schema: instants with offsets, durations, percentages, ids.
 import { z } from 'zod';
+import { didYouMean } from '../validation/near-miss.ts';
 import { readCalendarDate, readInstantWithOffset } from '../lib/time/calendar.ts';
 import { formatCompactDuration, LONGEST_DURATION_MS, parseDuration, readDuration, type ReadDuration } from '../lib/time/durations.ts';
 
@@ -97,7 +98,7 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
     error: (issue) =>
       issue.input === undefined
         ? `missing (expected one of: ${values.join(', ')})`
-        : `found ${JSON.stringify(issue.input)} (expected one of: ${values.join(', ')})`,
+        : `found ${JSON.stringify(issue.input)} (${typeof issue.input === 'string' ? didYouMean(issue.input, values) : ''}expected one of: ${values.join(', ')})`,
   });
 }
 

@@ -4,6 +4,7 @@ import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { ServicesFile } from '../schemas/service.ts';
 import { isFinished, statusMoveProblem } from '../lib/incidents/incident-lifecycle.ts';
+import { didYouMean } from './near-miss.ts';
 import { activePeriods, FINISHED_STATUSES, type DeclaredWindow } from '../lib/incidents/incident-timeline.ts';
 import { localDateOf } from '../lib/time/time-zone.ts';
 import { firstPlaceholderLine, placeholdersIn } from '../lib/postmortems/placeholders.ts';
@@ -180,11 +181,11 @@ function checkIncidentIdentity(context: RuleContext, record: SourcedRecord<Incid
 function checkIncidentReferences(context: RuleContext, record: SourcedRecord<Incident>): void {
   const incident = record.data;
   if (context.severityIds.length > 0 && !context.severityIds.includes(incident.severity)) {
-    report(context, record, ['severity'], 'severity', `found "${incident.severity}" (expected one of: ${context.severityIds.join(', ')})`);
+    report(context, record, ['severity'], 'severity', `found "${incident.severity}" (${didYouMean(incident.severity, context.severityIds)}expected one of: ${context.severityIds.join(', ')})`);
   }
   incident.services.forEach((affected, index) => {
     if (context.serviceIds.size > 0 && !context.serviceIds.has(affected.id)) {
-      report(context, record, ['services', index, 'id'], `services[${index}].id`, `unknown service "${affected.id}" (expected one of the ids in content/services.yaml: ${[...context.serviceIds].join(', ')})`);
+      report(context, record, ['services', index, 'id'], `services[${index}].id`, `unknown service "${affected.id}" (${didYouMean(affected.id, [...context.serviceIds])}expected one of the ids in content/services.yaml: ${[...context.serviceIds].join(', ')})`);
     }
   });
 }
@@ -219,13 +220,13 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
       groupIds.add(group.id);
     });
     record.data.groups.forEach((group, index) => {
-      if (group.parent && !groupIds.has(group.parent)) report(context, record, ['groups', index, 'parent'], `groups[${index}].parent`, `unknown group "${group.parent}" (expected one of: ${[...groupIds].join(', ')})`);
+      if (group.parent && !groupIds.has(group.parent)) report(context, record, ['groups', index, 'parent'], `groups[${index}].parent`, `unknown group "${group.parent}" (${didYouMean(group.parent, [...groupIds])}expected one of: ${[...groupIds].join(', ')})`);
     });
     const serviceIds = new Set<string>();
     record.data.services.forEach((service, index) => {
       if (serviceIds.has(service.id)) report(context, record, ['services', index, 'id'], `services[${index}].id`, `"${service.id}" is used twice (expected unique service ids)`);
       serviceIds.add(service.id);
-      if (!groupIds.has(service.group)) report(context, record, ['services', index, 'group'], `services[${index}].group`, `unknown group "${service.group}" (expected one of: ${[...groupIds].join(', ')})`);
+      if (!groupIds.has(service.group)) report(context, record, ['services', index, 'group'], `services[${index}].group`, `unknown group "${service.group}" (${didYouMean(service.group, [...groupIds])}expected one of: ${[...groupIds].join(', ')})`);
     });
     checkTrackedSince(context, record);
   }
@@ -272,11 +273,11 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
       report(context, record, ['severity'], 'severity', `"${postmortem.severity}" differs from the incident's "${incident.data.severity}" (expected the incident's severity)`);
     }
     if (context.severityIds.length > 0 && !context.severityIds.includes(postmortem.severity)) {
-      report(context, record, ['severity'], 'severity', `found "${postmortem.severity}" (expected one of: ${context.severityIds.join(', ')})`);
+      report(context, record, ['severity'], 'severity', `found "${postmortem.severity}" (${didYouMean(postmortem.severity, context.severityIds)}expected one of: ${context.severityIds.join(', ')})`);
     }
     postmortem.impact.technical.services.forEach((id, index) => {
       if (context.serviceIds.size > 0 && !context.serviceIds.has(id)) {
-        report(context, record, ['impact', 'technical', 'services', index], `impact.technical.services[${index}]`, `unknown service "${id}" (expected one of the ids in content/services.yaml: ${[...context.serviceIds].join(', ')})`);
+        report(context, record, ['impact', 'technical', 'services', index], `impact.technical.services[${index}]`, `unknown service "${id}" (${didYouMean(id, [...context.serviceIds])}expected one of the ids in content/services.yaml: ${[...context.serviceIds].join(', ')})`);
       }
     });
     const itemIds = new Map<string, string>();
@@ -315,7 +316,7 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
     }
     window.services.forEach((id, index) => {
       if (context.serviceIds.size > 0 && !context.serviceIds.has(id)) {
-        report(context, record, ['services', index], `services[${index}]`, `unknown service "${id}" (expected one of the ids in content/services.yaml: ${[...context.serviceIds].join(', ')})`);
+        report(context, record, ['services', index], `services[${index}]`, `unknown service "${id}" (${didYouMean(id, [...context.serviceIds])}expected one of the ids in content/services.yaml: ${[...context.serviceIds].join(', ')})`);
       }
     });
   }

@@ -1,8 +1,8 @@
 // Turns Zod issues into problems that name the file, the line of the key, the field and what was expected.
-import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { fieldPath, type Problem } from './problem.ts';
 import type { YamlSource } from './yaml-source.ts';
+import { didYouMean, nearMiss } from './near-miss.ts';
 
 interface SchemaDef {
   type: string;
@@ -34,17 +34,8 @@ export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): st
   return [];
 }
 
-/** The known key a typo most likely meant, when it is close enough to suggest. */
-function nearMiss(key: string, known: readonly string[]): string | undefined {
-  if (known.length === 0) return undefined;
-  const nearest = closest(key, [...known]);
-  return distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.max(2, Math.floor(nearest.length / 3)) ? nearest : undefined;
-}
-
 function unknownKeyMessage(key: string, known: readonly string[]): string {
-  const nearest = nearMiss(key, known);
-  const suggestion = nearest !== undefined ? `did you mean "${nearest}"? ` : '';
-  return `unknown key "${key}" (${suggestion}expected one of: ${known.join(', ')})`;
+  return `unknown key "${key}" (${didYouMean(key, known)}expected one of: ${known.join(', ')})`;
 }
 
 function messageFor(issue: z.core.$ZodIssue): string {

@@ -101,7 +101,7 @@ describe('a failed check', () => {
     const result = runScript('build.ts', ['--root', brokenRoot, '--out', out], NOW);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      'incidents/2026/INC-20261120-001/index.md:12: updates[0].status: found "solved" (expected one of: detecting, investigating, fixing, monitoring, resolved, closed, reopened)\n' +
+      'incidents/2026/INC-20261120-001/index.md:12: updates[0].status: found "solved" (did you mean "resolved"? expected one of: detecting, investigating, fixing, monitoring, resolved, closed, reopened)\n' +
         `1 problem found\nbuild failed: nothing was written to ${out}\n`,
     );
     expect(await readdir(out)).toEqual([]);

@@ -1,4 +1,5 @@
 // The comms lead's changes to one incident file: appending a status update, resolving, reopening, marking recovery.
+import { didYouMean } from '../../validation/near-miss.ts';
 import type { Incident, IncidentStatus } from '../../schemas/incident.ts';
 import { appendToList, openServiceWindow, removeTopLevelKey, setInListItem, setOnCurrentWindow, setTopLevelScalar } from './frontmatter-edit.ts';
 import { isFinished, statusMoveProblem } from '../incidents/incident-lifecycle.ts';
@@ -67,7 +68,7 @@ export function impairedProblem(incident: Incident, serviceIds: readonly string[
   const affected = incident.services.map((service) => service.id);
   const reopening = status === 'reopened';
   for (const id of serviceIds) {
-    if (!affected.includes(id)) return `impaired: "${id}" is not affected by ${incident.id} (expected one of: ${affected.join(', ')}; add a new service to services: by hand)`;
+    if (!affected.includes(id)) return `impaired: "${id}" is not affected by ${incident.id} (${didYouMean(id, affected)}expected one of: ${affected.join(', ')}; add a new service to services: by hand)`;
     const recovered = incident.services.find((service) => service.id === id)!;
     // On a reopen, a service the resolution ended is impaired again simply by resuming its window.
     if (!reopening && recoveredAt(recovered) === undefined) return `impaired: "${id}" is still impaired (expected a service that has recovered: ${recoveredIds(incident).join(', ') || 'none'})`;
@@ -102,7 +103,7 @@ export function recoveryProblem(incident: Incident, serviceIds: readonly string[
   const affected = incident.services.map((service) => service.id);
   const open = openServiceIds(incident);
   for (const id of serviceIds) {
-    if (!affected.includes(id)) return `recovered: "${id}" is not affected by ${incident.id} (expected one of: ${affected.join(', ')})`;
+    if (!affected.includes(id)) return `recovered: "${id}" is not affected by ${incident.id} (${didYouMean(id, affected)}expected one of: ${affected.join(', ')})`;
     if (!open.includes(id)) return `recovered: "${id}" already has an end (expected one of the services still affected: ${open.join(', ') || 'none'})`;
   }
   return undefined;
