@@ -49,7 +49,7 @@ describe('answering the questions in Chinese', () => {
     const done = newIncident(['--root', root], terminal.io);
     await terminal.answer('标题（出了什么问题，读者会看到）', KEY.enter); // nothing typed yet
     await terminal.answer('需要填写标题', `部分用户无法登录${KEY.enter}`);
-    await terminal.answer('事故级别', `${KEY.down}${KEY.down}${KEY.enter}`); // P0, P1, P2: the third
+    await terminal.answer('事故级别', `${KEY.up}${KEY.enter}`); // P3, the least severe, offered; one up is P2
     await terminal.answer('受影响的服务（空格勾选，回车确认）', `${KEY.down}${KEY.down}${KEY.space}${KEY.enter}`); // auth
     await terminal.answer('User authentication 的受影响程度', `${KEY.down}${KEY.enter}`); // 部分中断 (offered) → 严重中断
     await terminal.answer('用户从什么时候开始受影响？', `next tuesday${KEY.enter}`);

@@ -33,7 +33,7 @@ describe('answering the questions at a terminal', () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T01:00:00Z' } });
     const done = newIncident(['--root', root], terminal.io);
     await terminal.answer('Title', `Sign-in failing for some users${KEY.enter}`);
-    await terminal.answer('P3 — Low', `${KEY.down}${KEY.down}${KEY.enter}`); // P0, P1, P2: the third
+    await terminal.answer('P3 — Low', `${KEY.up}${KEY.enter}`); // P3, the least severe, offered; one up is P2
     await terminal.answer('User authentication (auth)', `${KEY.down}${KEY.down}${KEY.space}${KEY.enter}`);
     await terminal.answer('Impact on User authentication', `${KEY.down}${KEY.enter}`); // partial (default) → major
     await terminal.answer('When were users first affected?', `${KEY.clearLine}08:50${KEY.enter}`);
@@ -47,6 +47,7 @@ describe('answering the questions at a terminal', () => {
 
     expect(terminal.screen()).toContain('Core services');
     expect(terminal.screen()).toContain('P1 — High');
+    expect(terminal.screen()).toContain(`Writing ${NEW_ID}: P2 — Medium; affected: User authentication (Major outage)`);
     expect(terminal.stdout()).toBe(`wrote incidents/2026/${NEW_ID}/index.md\n`);
     const text = await file(`incidents/2026/${NEW_ID}/index.md`);
     expect(text).toContain('title: Sign-in failing for some users\nseverity: P2\nstarted: 2026-11-26T08:50:00+08:00\ndetected: 2026-11-26T09:00:00+08:00\n');
@@ -164,5 +165,17 @@ describe('answering over a pipe, without a terminal', () => {
     const text = await file('incidents/2026/INC-20261126-002/index.md');
     expect(text).toContain('title: Dashboards slow to load\nseverity: P3\n');
     expect(text).toContain('status: investigating\n    message: "We are investigating a problem');
+  });
+});
+
+describe('pressing Enter under stress', () => {
+  it('declares the least severe level, never P0, and says what it writes before writing', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T05:00:00Z' } });
+    const done = newIncident(['--root', root, '--title', 'Search slow', '--service', 'cache:degraded', '--impact', '', '--commander', '', '--status', 'investigating', '--lang', 'en', '--started', 'now', '--detected', 'now', '--message', 'Looking.'], terminal.io);
+    await terminal.answer('Severity', KEY.enter);
+    expect(await done, terminal.screen()).toBe(0);
+    expect(terminal.screen()).toMatch(/Writing INC-20261126-\d{3}: P3 — Low; affected: Cache \(Degraded\)/);
+    const written = terminal.stdout().replace('wrote ', '').trim();
+    expect(await file(written)).toContain('severity: P3\n');
   });
 });

@@ -11,6 +11,7 @@ import { askInstant, askOffered, given, terminalPrompter } from './prompter.ts';
 import { askLocale, impactChoices, impactFlag, serviceChoices, serviceIdsFlag, severityChoices, severityFlag, statusChoices, statusFlag } from './site-choices.ts';
 import { openSite, writeChecked } from './site-session.ts';
 import { serviceNameOf } from '../lib/model/service-names.ts';
+import { bracketed, translator } from '../i18n/index.ts';
 
 const USAGE = `usage: npm run new:incident -- [--title <text>] [--severity <level>] [--service <id>[:<impact>]]... [--impact <text>] [--commander <name>] [--status ${FIRST_STATUSES.join('|')}] [--message <text>] [--started <time>] [--detected <time>] [--at <time>] [--maintenance <window id>|none] ${COMMON_USAGE}`;
 const DESCRIPTION = 'Creates a new incident with a valid id, its affected services and the first status update.';
@@ -81,7 +82,11 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
     const title = await given(values.title, undefined, io, () =>
       prompter.text({ flag: 'title', message: words['incident.title'], validate: (answer) => answer.trim() !== '' || words['title.needed'] }),
     );
-    const severity = await given(severityGiven, undefined, io, () => prompter.choose({ flag: 'severity', message: words['incident.severity'], choices: severityChoices(content.severity.levels) }));
+    // Enter under stress must never declare the most severe level: the least severe is the one offered.
+    const leastSevere = content.severity.levels.at(-1)?.id;
+    const severity = await given(severityGiven, undefined, io, () =>
+      prompter.choose({ flag: 'severity', message: words['incident.severity'], choices: severityChoices(content.severity.levels), ...(leastSevere ? { default: leastSevere } : {}) }),
+    );
     const serviceIds =
       serviceFlags.length > 0
         ? serviceFlags.map((flag) => flag.id)
@@ -205,6 +210,13 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
       firstUpdate: { status, message, atMs },
       summary: draft.impact ?? message,
     });
+    if (io.interactive) {
+      // What is declared, once more, before it is written: the level and the services a reader will see.
+      const levelName = level ? `${level.id} — ${level.name}` : severity;
+      const t = translator(prompter.locale);
+      const affected = services.map((service) => `${serviceNameOf(content.services.services, service.id)}${bracketed(t, t(`impact.${service.impact}`))}`).join(t('punct.list'));
+      io.stderr.write(`${words['incident.writing'](id, levelName, affected)}\n`);
+    }
     await writeChecked(session, [{ file: incidentFile(id), text, before: null }]);
   });
 }

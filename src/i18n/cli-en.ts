@@ -29,7 +29,8 @@ export const cliEn = {
 
   // new:incident
   'incident.title': 'Title (what is wrong, as readers will see it)',
-  'incident.severity': 'Severity',
+  'incident.severity': 'Severity (choose by the severity policy; the least severe is offered)',
+  'incident.writing': (id: string, level: string, services: string) => `Writing ${id}: ${level}; affected: ${services}`,
   'incident.services': 'Affected services (space to select, enter to confirm)',
   'incident.impactOn': (service: string) => `Impact on ${service}`,
   'incident.startedName': 'start time',

@@ -23,7 +23,8 @@ export const cliZhCN: CliText = {
   'incident.choiceDescription': (severity, status) => `${severity}，${status}`,
 
   'incident.title': '标题（出了什么问题，读者会看到）',
-  'incident.severity': '事故级别',
+  'incident.severity': '事故级别（默认为最低级别，请按定级标准选择）',
+  'incident.writing': (id, level, services) => `正在写入 ${id}：${level}；受影响服务：${services}`,
   'incident.services': '受影响的服务（空格勾选，回车确认）',
   'incident.impactOn': (service) => `${service} 的受影响程度`,
   'incident.startedName': '开始时间',
