@@ -206,6 +206,28 @@ describe('help', () => {
   });
 });
 
+describe('a local time a daylight-saving change skipped or repeated, on a site in Berlin', () => {
+  it('is refused with exit 2, both possible instants named, and nothing written', async () => {
+    const site = await exampleSiteCopy();
+    const siteFile = path.join(site, 'content/site.yaml');
+    await writeFile(siteFile, (await readFile(siteFile, 'utf8')).replace('timeZone: Asia/Shanghai', 'timeZone: Europe/Berlin'));
+    // Three incidents started in the evening in Shanghai, the day before in Berlin: their ids would no longer match.
+    for (const id of ['2025/INC-20251111-001', '2026/INC-20260126-001', '2026/INC-20260409-001']) await rm(path.join(site, 'incidents', id), { recursive: true });
+    const before = await treeSnapshot(site);
+    const args = ['--title', 'Down', '--severity', 'P1', '--service', 'auth', '--message', 'm', '--root', site];
+    const repeated = runScript('new-incident.ts', [...args, '--started', '2026-10-25 02:30'], { AFTERMATH_NOW: NOW });
+    expect(repeated.status).toBe(2);
+    expect(repeated.stderr).toContain(
+      'new:incident: --started: found "2026-10-25 02:30": 02:30 happened twice on 2026-10-25 in Europe/Berlin, where the clocks were turned back (expected the instant with its offset: 2026-10-25T02:30:00+02:00 the first time, 2026-10-25T02:30:00+01:00 the second)\n',
+    );
+    const skipped = runScript('new-incident.ts', [...args, '--started', '2026-03-29 02:30'], { AFTERMATH_NOW: NOW });
+    expect(skipped.status).toBe(2);
+    expect(skipped.stderr).toContain('02:30 did not happen on 2026-03-29 in Europe/Berlin');
+    expect(await treeSnapshot(site)).toEqual(before);
+    await rm(site, { recursive: true, force: true });
+  });
+});
+
 describe('values and flags typed in other capitals', () => {
   it('are taken as the site spells them', async () => {
     const site = await exampleSiteCopy();

@@ -15,9 +15,19 @@ declare global {
       minute?: number;
       second?: number;
     }
+    interface ToZonedOptions {
+      /** Which instant a wall-clock time skipped or repeated by a clock change means; `reject` throws a RangeError. */
+      disambiguation?: 'compatible' | 'earlier' | 'later' | 'reject';
+    }
     class PlainDateTime {
       static from(item: DateTimeFields | string, options?: AssignmentOptions): PlainDateTime;
+      toZonedDateTime(timeZone: string, options?: ToZonedOptions): ZonedDateTime;
+      equals(other: PlainDateTime): boolean;
       toString(): string;
+    }
+    class ZonedDateTime {
+      readonly epochMilliseconds: number;
+      toPlainDateTime(): PlainDateTime;
     }
     class PlainYearMonth {
       static from(item: { year: number; month: number } | string, options?: AssignmentOptions): PlainYearMonth;

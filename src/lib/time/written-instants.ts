@@ -44,14 +44,24 @@ export function messageTime(instantMs: number, timeZone: string, referenceMs?: n
   return sameDay ? time : `${wall.year}-${two(wall.month)}-${two(wall.day)} ${time}`;
 }
 
-/** The instant at which the zone's clocks read the given wall-clock time; in a DST gap, the moment after it. */
-export function instantOfWallClock(date: string, hour: number, minute: number, second: number, timeZone: string): number {
+/**
+ * The instant at which the zone's clocks read the given wall-clock time, or why there is not exactly one: in a
+ * daylight-saving change a time the clocks skipped never happened, and one they repeated happened twice. Both are
+ * refused with the instants the writer may have meant, written with their offsets, rather than silently moved an
+ * hour or given one of two offsets (Temporal tells them apart).
+ */
+export function instantOfWallClock(date: string, hour: number, minute: number, second: number, timeZone: string): { ms: number } | { error: string } {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Two passes settle the offset on both sides of a DST change, as in startOfLocalDate.
-  let guess = wallAsUtc - zoneOffsetAt(wallAsUtc, timeZone);
-  guess = wallAsUtc - zoneOffsetAt(guess, timeZone);
-  return guess;
+  const wall = Temporal.PlainDateTime.from({ year, month, day, hour, minute, second });
+  const earlier = wall.toZonedDateTime(timeZone, { disambiguation: 'earlier' });
+  const later = wall.toZonedDateTime(timeZone, { disambiguation: 'later' });
+  if (earlier.epochMilliseconds === later.epochMilliseconds) return { ms: earlier.epochMilliseconds };
+  const clock = `${two(hour)}:${two(minute)}${second ? `:${two(second)}` : ''}`;
+  const [first, second_] = [instantText(earlier.epochMilliseconds, timeZone), instantText(later.epochMilliseconds, timeZone)];
+  if (earlier.toPlainDateTime().equals(wall)) {
+    return { error: `${clock} happened twice on ${date} in ${timeZone}, where the clocks were turned back (expected the instant with its offset: ${first} the first time, ${second_} the second)` };
+  }
+  return { error: `${clock} did not happen on ${date} in ${timeZone}, where the clocks were turned forward past it (expected a time that happened, such as ${first} or ${second_})` };
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
@@ -78,5 +88,6 @@ export function parseTypedInstant(text: string, timeZone: string, nowMs: number)
   const [hour, minute, second] = dateTime ? [Number(dateTime[4]), Number(dateTime[5]), Number(dateTime[6] ?? 0)] : [Number(timeOnly![1]), Number(timeOnly![2]), 0];
   const reason = nonexistentDateTime({ year, month, day, hour, minute, second });
   if (reason) return { error: `found ${JSON.stringify(text)}, ${reason} ${expected}` };
-  return { ms: instantOfWallClock(date, hour, minute, second, timeZone) };
+  const instant = instantOfWallClock(date, hour, minute, second, timeZone);
+  return 'ms' in instant ? instant : { error: `found ${JSON.stringify(text)}: ${instant.error}` };
 }
