@@ -6,11 +6,28 @@ import { formatCompactDuration, LONGEST_DURATION_MS, parseDuration, readDuration
 
 const INSTANT_EXAMPLE = '2026-11-25T14:32:00+08:00';
 
+/**
+ * What YAML made of a value that is not text, and how to keep it text: `title: 404` is a number, `title: yes` and
+ * `title: null` are not words to YAML 1.2's core schema; quoted, each is text.
+ */
+function notText(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
+    const kind = value === null ? 'empty (null)' : typeof value === 'number' ? 'a number' : 'true or false';
+    return `, which YAML reads as ${kind}; write it in quotes, "${String(value)}", to make it text`;
+  }
+  return '';
+}
+
 /** An instant written with an explicit UTC offset (`2026-11-25T14:32:00+08:00` or `...Z`) that exists, parsed to a Date. */
 export const instant = z
   .string({ error: (issue) => (issue.input === undefined ? `missing (expected an instant such as ${INSTANT_EXAMPLE})` : `found ${JSON.stringify(issue.input)} (expected an instant such as ${INSTANT_EXAMPLE}, quoted or not)`) })
   .transform((text, ctx) => {
     const read = readInstantWithOffset(text);
+    // A year such as 0000 or 0202 is a typo; dates before 1970 are not written correctly by every tool downstream.
+    if ('ms' in read && read.ms < 0) {
+      ctx.addIssue({ code: 'custom', message: `found "${text}", before 1970 (expected a year such as 2026)` });
+      return z.NEVER;
+    }
     if ('ms' in read) return new Date(read.ms);
     const message =
       read.problem === 'no offset'
@@ -72,7 +89,7 @@ export const slug = z
 
 /** Non-empty text. */
 export const text = z
-  .string({ error: (issue) => (issue.input === undefined ? 'missing (expected text)' : `found ${JSON.stringify(issue.input)} (expected text)`) })
+  .string({ error: (issue) => (issue.input === undefined ? 'missing (expected text)' : `found ${JSON.stringify(issue.input)}${notText(issue.input)} (expected text)`) })
   .trim()
   .min(1, { error: 'empty (expected text)' });
 

@@ -39,9 +39,9 @@ function unknownKeyMessage(key: string, known: readonly string[]): string {
 }
 
 function messageFor(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return issue.message.startsWith('missing') ? issue.message : `missing (expected ${issue.expected})`;
-  }
+  // A schema's own words ("found 404, which YAML reads as a number…") stand; Zod's defaults are rewritten.
+  if (/^(missing|found|empty) /.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing (expected ${issue.expected})`;
   if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message)) {
     return `found ${JSON.stringify(issue.input)} (expected ${issue.expected === 'object' ? 'a block of fields' : issue.expected === 'array' ? 'a list' : issue.expected})`;
   }

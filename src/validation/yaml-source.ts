@@ -161,15 +161,20 @@ function parseYamlText(file: string, writtenYaml: string, firstLine: number, bod
   // YAML 1.2 core schema: instants stay text, so their written offset is checked rather than silently converted.
   const document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
-    return {
-      ok: false,
-      problems: document.errors.map((error) => ({
-        file,
-        line: openingLine(yamlText, lineCounter.linePos(error.pos[0]).line, error.message) + firstLine - 1,
-        field: 'yaml',
-        message: `does not parse: ${error.message.split('\n')[0]} (expected valid YAML; check indentation, colons and quotes)`,
-      })),
-    };
+    // One mistake often trips the parser several times on its line (a tab gave four messages): the first says it.
+    const seenLines = new Set<number>();
+    const problems: Problem[] = [];
+    for (const error of document.errors) {
+      const line = openingLine(yamlText, lineCounter.linePos(error.pos[0]).line, error.message) + firstLine - 1;
+      if (seenLines.has(line)) continue;
+      seenLines.add(line);
+      const message =
+        error.code === 'TAB_AS_INDENT'
+          ? 'does not parse: a tab indents this line (expected spaces: YAML indents with spaces only)'
+          : `does not parse: ${error.message.split('\n')[0]} (expected valid YAML; check indentation, colons and quotes)`;
+      problems.push({ file, line, field: 'yaml', message });
+    }
+    return { ok: false, problems };
   }
   const nodes = [...placedNodes(document.contents, [])];
   const fieldAt = (offset: number) => fieldPath(nodes.findLast(({ node }) => node.range && node.range[0] <= offset && offset <= node.range[1])?.path ?? []) || 'yaml';
