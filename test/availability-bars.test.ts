@@ -6,19 +6,11 @@ import { describe, expect, it } from 'vitest';
 import type { DailyAvailability } from '../src/lib/reliability/availability.ts';
 import { availabilityBarsSvg, barsSummary, barsVersion, barsWidth } from '../src/lib/status/availability-bars.ts';
 import { PROJECT } from './helpers/sites.ts';
+import { dayWithDowntime } from './helpers/daily-availability.ts';
 
-const DAY = 86_400_000;
-const day = (index: number, downtimeMinutes: number, extra: Partial<DailyAvailability> = {}): DailyAvailability => ({
-  date: `2026-11-${String(index + 1).padStart(2, '0')}` as DailyAvailability['date'],
-  start: index * DAY,
-  end: (index + 1) * DAY,
-  percent: 100 * (1 - downtimeMinutes / 1440),
-  downtimeMs: downtimeMinutes * 60_000,
-  maintenanceMs: 0,
-  incidentIds: [],
-  noData: false,
-  ...extra,
-});
+// Day `index` of November 2026.
+const day = (index: number, downtimeMinutes: number, extra: Partial<DailyAvailability> = {}): DailyAvailability =>
+  dayWithDowntime(`2026-11-${String(index + 1).padStart(2, '0')}`, downtimeMinutes, extra);
 
 // No data, a clean day, 10 min down (99.31%), 60 min (95.83%), 120 min (91.67%), and a maintenance-only day.
 const days = [day(0, 0, { noData: true }), day(1, 0), day(2, 10), day(3, 60), day(4, 120), day(5, 0, { maintenanceMs: 3_600_000 })];

@@ -2,21 +2,10 @@
 // compact form the slider carries its 90 days in.
 import { describe, expect, it } from 'vitest';
 import { translator } from '../src/i18n/index.ts';
-import type { DailyAvailability } from '../src/lib/reliability/availability.ts';
 import { dayBarsData, daySentence, daySummary } from '../src/lib/status/day-summary.ts';
+import { dayWithDowntime } from './helpers/daily-availability.ts';
 
-const DAY = 86_400_000;
-const day = (date: string, downtimeMinutes: number, extra: Partial<DailyAvailability> = {}): DailyAvailability => ({
-  date: date as DailyAvailability['date'],
-  start: Date.parse(`${date}T00:00:00Z`),
-  end: Date.parse(`${date}T00:00:00Z`) + DAY,
-  percent: 100 * (1 - downtimeMinutes / 1440),
-  downtimeMs: downtimeMinutes * 60_000,
-  maintenanceMs: 0,
-  incidentIds: [],
-  noData: false,
-  ...extra,
-});
+const day = dayWithDowntime;
 const en = translator('en');
 const zh = translator('zh-CN');
 
