@@ -82,8 +82,8 @@ const cases: { name: string; script: string; args: string[]; status: 1 | 2; mess
     name: 'a maintenance window ending before it starts',
     script: 'new-maintenance.ts',
     args: ['--title', 'Upgrade', '--service', 'cache', '--start', '2026-12-10 02:00', '--end', '2026-12-10 01:00'],
-    status: 1,
-    message: 'new:maintenance: --end: not after the start (expected the window to end after it starts)',
+    status: 2,
+    message: 'new:maintenance: --end: 2026-12-10T01:00:00+08:00 is not after the start, 2026-12-10T02:00:00+08:00 (expected the end after the start, or a duration such as 2h)',
   },
   { name: 'a missing incident id', script: 'new-update.ts', args: [], status: 2, message: 'new:update: missing the incident id (expected it after --, as in npm run new:update -- INC-20261125-001)' },
   {

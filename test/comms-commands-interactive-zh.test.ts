@@ -121,7 +121,7 @@ describe('answering the questions in Chinese', () => {
     await terminal.answer('维护涉及的服务（空格勾选，回车确认）', `${KEY.enter}`); // nothing ticked yet
     await terminal.answer('请至少选择一项', `${KEY.down.repeat(5)}${KEY.space}${KEY.enter}`); // the sixth: cache
     await terminal.answer('开始时间，如 2026-12-06 01:00（站点时区）', `2026-12-10 02:00${KEY.enter}`);
-    await terminal.answer('结束时间，如 2026-12-06 03:00', `2026-02-30 04:30${KEY.enter}`);
+    await terminal.answer('结束时间：时长如 2h', `2026-02-30 04:30${KEY.enter}`);
     await terminal.answer('无法识别的时间“2026-02-30 04:30”', `${KEY.clearLine}2026-12-10 04:30${KEY.enter}`);
     await terminal.answer('用户会感受到的影响', `${KEY.down}${KEY.enter}`); // 预计无影响 (offered) → 性能下降
     await terminal.answer('说明的语言', KEY.enter); // 简体中文, the site's default
@@ -147,13 +147,22 @@ impact: degraded
     await expectValidAt('2026-11-26T03:00:00Z');
   });
 
-  it('keeps error messages on exit in English, for scripts and the docs that quote them', async () => {
+  it('re-asks a window end before the start in Chinese, and takes a duration', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:00:00Z' } });
-    const done = newMaintenance(['--root', root, '--title', '日志保留策略调整', '--service', 'logging', '--impact', 'none', '--notes', '无需操作。'], terminal.io);
+    const done = newMaintenance(['--root', root, '--title', '日志保留策略调整', '--service', 'logging', '--impact', 'none', '--notes', '无需操作。', '--lang', 'zh-CN'], terminal.io);
     await terminal.answer('开始时间', `2026-12-01 10:00${KEY.enter}`);
     await terminal.answer('结束时间', `2026-12-01 09:00${KEY.enter}`);
-    expect(await done).toBe(1);
-    expect(terminal.screen()).toContain('new:maintenance: --end: not after the start (expected the window to end after it starts)');
+    await terminal.answer('09:00 (UTC+8) 不晚于开始时间 10:00 (UTC+8)', `${KEY.clearLine}2h${KEY.enter}`);
+    expect(await done, terminal.screen()).toBe(0);
+    expect(await file('content/maintenance/2026-12-01-maintenance.md')).toContain('start: 2026-12-01T10:00:00+08:00\nend: 2026-12-01T12:00:00+08:00\n');
+  });
+
+  it('keeps error messages on exit in English, for scripts and the docs that quote them', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:00:00Z' } });
+    const done = newMaintenance(['--root', root, '--title', '日志保留策略调整', '--service', 'logging', '--impact', 'none', '--notes', '无需操作。', '--end', '2026-12-01 09:00'], terminal.io);
+    await terminal.answer('开始时间', `2026-12-01 10:00${KEY.enter}`);
+    expect(await done).toBe(2);
+    expect(terminal.screen()).toContain('new:maintenance: --end: 2026-12-01T09:00:00+08:00 is not after the start, 2026-12-01T10:00:00+08:00 (expected the end after the start, or a duration such as 2h)');
   });
 });
 

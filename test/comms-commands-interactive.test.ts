@@ -136,9 +136,20 @@ We will carry out scheduled maintenance on Cache from 2026-12-10 02:00 (UTC+8) t
     const done = newMaintenance(['--root', root, '--title', 'Log retention change', '--service', 'logging', '--impact', 'none', '--lang', 'en', '--notes', 'Nothing to notice.'], terminal.io);
     await terminal.answer('Start', `next tuesday${KEY.enter}`);
     await terminal.answer('expected "now", "21:10" (today)', `${KEY.clearLine}2026-12-01 10:00${KEY.enter}`);
-    await terminal.answer('End', `11:00${KEY.enter}`); // today, 26 November: before the start
-    expect(await done).toBe(1);
-    expect(terminal.screen()).toContain('new:maintenance: --end: not after the start');
+    await terminal.answer('End', `2026-11-30 11:00${KEY.enter}`); // before the start: asked again, in plain words
+    await terminal.answer('2026-11-30 11:00 (UTC+8) is not after the start, 10:00 (UTC+8)', `${KEY.clearLine}30m${KEY.enter}`);
+    expect(await done, terminal.screen()).toBe(0);
+    expect(terminal.screen()).not.toContain('--end');
+    expect(await file('content/maintenance/2026-12-01-log-retention-change.md')).toContain('start: 2026-12-01T10:00:00+08:00\nend: 2026-12-01T10:30:00+08:00\n');
+  });
+
+  it('reads a bare end time on the start\'s day, or the next when the window runs past midnight', async () => {
+    const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:00:00Z' } });
+    const done = newMaintenance(['--root', root, '--title', 'Overnight reindex', '--service', 'logging', '--impact', 'none', '--lang', 'en', '--notes', 'Search may be slow.'], terminal.io);
+    await terminal.answer('Start', `2026-12-02 23:00${KEY.enter}`);
+    await terminal.answer('End', `01:30${KEY.enter}`);
+    expect(await done, terminal.screen()).toBe(0);
+    expect(await file('content/maintenance/2026-12-02-overnight-reindex.md')).toContain('start: 2026-12-02T23:00:00+08:00\nend: 2026-12-03T01:30:00+08:00\n');
   });
 
   it('a reopen asks which services are impaired again; a recovered one ticked gets a second window', async () => {

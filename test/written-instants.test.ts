@@ -1,6 +1,6 @@
 // Instants written with the site's offset, and the local times a comms lead types.
 import { describe, expect, it } from 'vitest';
-import { instantText, messageTime, offsetLabel, offsetSuffix, parseTypedInstant, TYPED_INSTANT_EXAMPLES } from '../src/lib/time/written-instants.ts';
+import { instantText, messageTime, offsetLabel, offsetSuffix, parsePastInstant, parseTypedInstant, parseWindowEnd, TYPED_INSTANT_EXAMPLES } from '../src/lib/time/written-instants.ts';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2026-11-26T01:00:00Z'); // 09:00 in Shanghai
@@ -83,5 +83,34 @@ describe('instants as people type them', () => {
     // New York, 1 November 2026, 01:30 happens at -04:00 and again at -05:00.
     const repeated = parseTypedInstant('2026-11-01 01:30', 'America/New_York', NOW);
     expect('error' in repeated && repeated.error).toContain('2026-11-01T01:30:00-04:00 the first time, 2026-11-01T01:30:00-05:00 the second');
+  });
+});
+
+describe('what people type for a past time and a window\'s end', () => {
+  const SHANGHAI = 'Asia/Shanghai';
+  // 00:05 on 27 November in Shanghai.
+  const justAfterMidnight = Date.parse('2026-11-26T16:05:00Z');
+
+  it('reads 23:50 typed just after midnight as yesterday, and a time just ahead as today (then refused as after now)', () => {
+    expect(parsePastInstant('23:50', SHANGHAI, justAfterMidnight)).toEqual({ ms: Date.parse('2026-11-26T15:50:00Z') });
+    expect(parsePastInstant('00:01', SHANGHAI, justAfterMidnight)).toEqual({ ms: Date.parse('2026-11-26T16:01:00Z') });
+    // 11:00 is under 12 hours ahead of 00:05: today's, which the command refuses as after now.
+    expect(parsePastInstant('11:00', SHANGHAI, justAfterMidnight)).toEqual({ ms: Date.parse('2026-11-27T03:00:00Z') });
+    // A written date is taken as written, even across a month end and a leap day.
+    expect(parsePastInstant('2028-02-29 23:50', SHANGHAI, justAfterMidnight)).toEqual({ ms: Date.parse('2028-02-29T15:50:00Z') });
+  });
+
+  it('reads an end as a duration after the start, a time on its day, or the next day past midnight', () => {
+    const start = Date.parse('2026-12-31T15:00:00Z'); // 23:00 on New Year's Eve in Shanghai
+    expect(parseWindowEnd('30m', start, SHANGHAI, justAfterMidnight)).toEqual({ ms: start + 30 * 60_000 });
+    expect(parseWindowEnd('1h30m', start, SHANGHAI, justAfterMidnight)).toEqual({ ms: start + 90 * 60_000 });
+    expect(parseWindowEnd('23:30', start, SHANGHAI, justAfterMidnight)).toEqual({ ms: Date.parse('2026-12-31T15:30:00Z') });
+    // 01:30 is not after 23:00 that day: the window runs into the new year.
+    expect(parseWindowEnd('01:30', start, SHANGHAI, justAfterMidnight)).toEqual({ ms: Date.parse('2026-12-31T17:30:00Z') });
+    expect(parseWindowEnd('2026-12-31 22:00', start, SHANGHAI, justAfterMidnight)).toEqual({
+      error: '2026-12-31T22:00:00+08:00 is not after the start, 2026-12-31T23:00:00+08:00 (expected the end after the start, or a duration such as 2h)',
+    });
+    const unreadable = parseWindowEnd('soon', start, SHANGHAI, justAfterMidnight);
+    expect('error' in unreadable && unreadable.error).toContain('expected a duration after the start such as 30m or 2h, a time such as 03:30, or');
   });
 });

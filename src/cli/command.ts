@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { LOCALES, type Locale } from '../schemas/site.ts';
 import { resolveNow } from '../validation/load-site.ts';
-import { instantText, parseTypedInstant, toSecond } from '../lib/time/written-instants.ts';
+import { instantText, parsePastInstant, parseTypedInstant, toSecond } from '../lib/time/written-instants.ts';
 import { unexpectedErrorLine } from '../validation/unexpected-error.ts';
 import { didYouMean } from '../validation/near-miss.ts';
 
@@ -190,8 +190,10 @@ export function typedInstantFlag(flag: string, text: string | undefined, timeZon
  * that does not exist is a usage error; after now contradicts the clock (exit 1), whatever the record says.
  */
 export function pastInstantFlag(flag: string, text: string | undefined, timeZone: string, nowMs: number): number | undefined {
-  const ms = typedInstantFlag(flag, text, timeZone, nowMs);
-  if (ms === undefined) return undefined;
+  if (text === undefined) return undefined;
+  const parsed = parsePastInstant(text, timeZone, nowMs);
+  if ('error' in parsed) throw new UsageError(`--${flag}: ${parsed.error}`);
+  const ms = parsed.ms;
   if (ms > nowMs) throw new DomainError(`--${flag}: ${instantText(ms, timeZone)} is after now ${instantText(nowMs, timeZone)} (expected an instant that has already happened)`);
   return toSecond(ms);
 }

@@ -6,7 +6,7 @@ import type { Incident } from '../schemas/incident.ts';
 import type { SiteContent } from '../validation/load-site.ts';
 import type { ImpactLevel } from '../schemas/primitives.ts';
 import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, pastInstantFlag, printHelp, runCommand, siteRoot, UsageError, type CommandIO } from './command.ts';
-import { instantText, messageTime } from '../lib/time/written-instants.ts';
+import { instantText, messageTime, parsePastInstant } from '../lib/time/written-instants.ts';
 import { askInstant, askOffered, given, terminalPrompter } from './prompter.ts';
 import { askLocale, impactChoices, impactFlag, serviceChoices, serviceIdsFlag, severityChoices, severityFlag, statusChoices, statusFlag } from './site-choices.ts';
 import { openSite, writeChecked } from './site-session.ts';
@@ -115,6 +115,7 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
           name: words['incident.startedName'],
           message: words['incident.started'],
           default: timeDefault,
+          read: (text) => parsePastInstant(text, timeZone, nowMs),
           check: (ms) =>
             detectedGiven !== undefined
               ? notLaterThan(ms, detectedGiven, words['incident.startedAfterDetection'])
@@ -132,6 +133,7 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
           name: words['incident.detectedName'],
           message: words['incident.detected'],
           default: timeDefault,
+          read: (text) => parsePastInstant(text, timeZone, nowMs),
           check: (ms) =>
             ms < startedMs ? words['incident.detectedBeforeStart'](shown(ms), shown(startedMs)) : notLaterThan(ms, atMs, words['incident.detectedAfterFirstUpdate']),
         },

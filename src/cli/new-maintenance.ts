@@ -3,6 +3,7 @@ import { maintenanceFile, maintenanceId } from '../lib/edits/content-paths.ts';
 import { maintenanceMarkdown, maintenanceNotes } from '../lib/edits/maintenance-scaffold.ts';
 import { IMPACT_LEVELS, slug, type ImpactLevel } from '../schemas/primitives.ts';
 import { readDuration } from '../lib/time/durations.ts';
+import { messageTime, parseWindowEnd, readWindowEnd } from '../lib/time/written-instants.ts';
 import { commandNow, COMMON_OPTIONS, COMMON_USAGE, DomainError, listFlag, localeFlag, parseCommandLine, printHelp, runCommand, siteRoot, typedInstantFlag, UsageError, type CommandIO } from './command.ts';
 import { askInstant, askOffered, given, terminalPrompter, type Choice } from './prompter.ts';
 import { askLocale, impactChoices, impactFlag, serviceChoices, serviceIdsFlag } from './site-choices.ts';
@@ -54,7 +55,7 @@ export async function newMaintenance(argv: readonly string[], io: CommandIO): Pr
     const servicesGiven = serviceIdsFlag(content, listFlag(values.service), '--service');
     const impactGiven = impactOf(values.impact);
     const startGiven = typedInstantFlag('start', values.start, timeZone, nowMs);
-    const endGiven = typedInstantFlag('end', values.end, timeZone, nowMs);
+
     const existingIds = new Set(content.maintenance.map((entry) => entry.maintenance.id));
     if (values.id !== undefined && existingIds.has(values.id)) throw new DomainError(`--id: "${values.id}" is already used by ${content.maintenance.find((entry) => entry.maintenance.id === values.id)!.file} (expected a new id)`);
 
@@ -64,8 +65,30 @@ export async function newMaintenance(argv: readonly string[], io: CommandIO): Pr
     const services =
       servicesGiven.length > 0 ? servicesGiven : await prompter.chooseMany({ flag: 'service', message: words['maintenance.services'], choices: serviceChoices(content), required: true });
     const startMs = await given(startGiven, undefined, io, () => askInstant(prompter, { flag: 'start', message: words['maintenance.start'] }, timeZone, nowMs));
-    const endMs = endGiven ?? (durationGiven !== undefined ? startMs + durationGiven : await askInstant(prompter, { flag: 'end', message: words['maintenance.end'] }, timeZone, nowMs));
-    if (endMs <= startMs) throw new DomainError('--end: not after the start (expected the window to end after it starts)');
+    // The end is read against the start: `03:30` on the start's day (or the next), `2h` after it.
+    const readEnd = (text: string) => parseWindowEnd(text, startMs, timeZone, nowMs);
+    let endMs: number;
+    if (values.end !== undefined) {
+      const end = readEnd(values.end);
+      if ('error' in end) throw new UsageError(`--end: ${end.error}`);
+      endMs = end.ms;
+    } else {
+      const shown = (ms: number) => messageTime(ms, timeZone, startMs);
+      endMs =
+        durationGiven !== undefined
+          ? startMs + durationGiven
+          : await askInstant(
+              prompter,
+              {
+                flag: 'end',
+                message: words['maintenance.end'],
+                read: (text) => readWindowEnd(text, startMs, timeZone, nowMs),
+                check: (ms) => ms > startMs || words['maintenance.endNotAfterStart'](shown(ms), shown(startMs)),
+              },
+              timeZone,
+              nowMs,
+            );
+    }
     const impactChoicesWithNone: Choice<WindowImpact>[] = [{ value: 'none', name: words['maintenance.impactNone'] }, ...impactChoices(prompter.locale)];
     const impact = await given(impactGiven, 'none' as WindowImpact, io, () => prompter.choose({ flag: 'impact', message: words['maintenance.impact'], choices: impactChoicesWithNone, default: 'none' as WindowImpact }));
     const locale = await askLocale(prompter, io, lang, content, 'language.notes');

@@ -137,11 +137,11 @@ export function terminalPrompter(io: CommandIO, locale: Locale): Prompter {
  */
 export async function askInstant(
   prompter: Prompter,
-  question: Question & { default?: string; name?: string; check?: (ms: number) => string | true },
+  question: Question & { default?: string; name?: string; check?: (ms: number) => string | true; read?: (text: string) => { ms: number } | { error: string } },
   timeZone: string,
   nowMs: number,
 ): Promise<number> {
-  const read = (text: string) => parseTypedInstant(text, timeZone, nowMs);
+  const read = question.read ?? ((text: string) => parseTypedInstant(text, timeZone, nowMs));
   const refusal = (problem: string) => (question.name ? prompter.words['answer.refused'](question.name, problem) : problem);
   const validate = (text: string): string | true => {
     const parsed = read(text);

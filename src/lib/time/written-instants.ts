@@ -1,5 +1,6 @@
 // Instants as people type them and as the files write them: local wall-clock times in the site's zone, with its offset.
 import { nonexistentDateTime, readInstantWithOffset } from './calendar.ts';
+import { readDuration } from './durations.ts';
 import { isoInstantInZone, offsetSuffix } from './format.ts';
 import { localDateOf, wallClockAt, zoneOffsetAt } from './time-zone.ts';
 
@@ -90,4 +91,52 @@ export function parseTypedInstant(text: string, timeZone: string, nowMs: number)
   if (reason) return { error: `found ${JSON.stringify(text)}, ${reason} ${expected}` };
   const instant = instantOfWallClock(date, hour, minute, second, timeZone);
   return 'ms' in instant ? instant : { error: `found ${JSON.stringify(text)}: ${instant.error}` };
+}
+
+/** How far after now a bare time of day may be before it is read as yesterday's (see parsePastInstant). */
+const YESTERDAY_AFTER_MS = 12 * 3_600_000;
+
+/**
+ * An instant that has happened (a start, a detection, an update's time), typed as parseTypedInstant reads it,
+ * except that a bare time of day more than 12 hours after now means that time yesterday: `23:50` typed at 00:05
+ * is ten minutes after the start of the outage, not a day ahead. Nearer than that it stays today's, and the caller
+ * refuses it as after now (11:30 typed at 11:00 is more likely a typo than yesterday).
+ */
+export function parsePastInstant(text: string, timeZone: string, nowMs: number): { ms: number } | { error: string } {
+  const parsed = parseTypedInstant(text, timeZone, nowMs);
+  const time = LOCAL_TIME.exec(text.trim());
+  if (!('ms' in parsed) || !time || parsed.ms - nowMs <= YESTERDAY_AFTER_MS) return parsed;
+  const yesterday = instantOfWallClock(localDateOf(nowMs - 86_400_000, timeZone), Number(time[1]), Number(time[2]), 0, timeZone);
+  return 'ms' in yesterday ? yesterday : { error: `found ${JSON.stringify(text)}: ${yesterday.error}` };
+}
+
+/**
+ * A maintenance window's end as people type it, given its start: a duration (`30m`, `2h`, `1h30m`) after the
+ * start; a bare time of day (`03:30`) on the start's day, or the day after when that is not after the start (a
+ * window from 23:00 to 01:00); otherwise any instant parseTypedInstant reads. The end must be after the start.
+ */
+export function parseWindowEnd(text: string, startMs: number, timeZone: string, nowMs: number): { ms: number } | { error: string } {
+  const end = readWindowEnd(text, startMs, timeZone, nowMs);
+  const shown = (ms: number) => instantText(ms, timeZone);
+  if ('ms' in end && end.ms <= startMs) return { error: `${shown(end.ms)} is not after the start, ${shown(startMs)} (expected the end after the start, or a duration such as 2h)` };
+  return end;
+}
+
+/** The end as parseWindowEnd reads it, before it is compared with the start (a question says that in its own words). */
+export function readWindowEnd(text: string, startMs: number, timeZone: string, nowMs: number): { ms: number } | { error: string } {
+  const trimmed = text.trim();
+  const duration = /^\d/.test(trimmed) && !LOCAL_TIME.test(trimmed) && !LOCAL_DATE_TIME.test(trimmed) ? readDuration(trimmed) : undefined;
+  if (duration && 'ms' in duration && duration.ms > 0) return { ms: startMs + duration.ms };
+  const time = LOCAL_TIME.exec(trimmed);
+  let end: { ms: number } | { error: string };
+  if (time && !nonexistentDateTime({ year: 2000, month: 1, day: 1, hour: Number(time[1]), minute: Number(time[2]), second: 0 })) {
+    const [hour, minute] = [Number(time[1]), Number(time[2])];
+    end = instantOfWallClock(localDateOf(startMs, timeZone), hour, minute, 0, timeZone);
+    if ('ms' in end && end.ms <= startMs) end = instantOfWallClock(localDateOf(startMs + 86_400_000, timeZone), hour, minute, 0, timeZone);
+    if ('error' in end) end = { error: `found ${JSON.stringify(text)}: ${end.error}` };
+  } else {
+    end = parseTypedInstant(text, timeZone, nowMs);
+  }
+  if ('error' in end) return { error: end.error.replace(`(expected ${TYPED_INSTANT_EXAMPLES})`, `(expected a duration after the start such as 30m or 2h, a time such as 03:30, or ${TYPED_INSTANT_EXAMPLES})`) };
+  return end;
 }
