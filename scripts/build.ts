@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { BUILD_MARKER, buildMarkerText, canonicalPath, isEarlierBuild, OUTPUT_EXPECTED, outputFolderRefusal } from '../src/cli/build-output.ts';
 import { previewNote } from '../src/cli/build-preview.ts';
 import { acquireLock, type HeldLock } from '../src/cli/file-lock.ts';
-import { formatProblem } from '../src/validation/problem.ts';
+import { problemLines } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 import { handOverCheckedSite } from '../src/validation/checked-site-handover.ts';
 import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
@@ -154,7 +154,7 @@ if (interrupted) {
 }
 if (!checked.ok) {
   await stopAstro();
-  fail(`${checked.problems.map(formatProblem).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
+  fail(`${problemLines(checked.problems).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
 }
 handOverCheckedSite(checkedSiteFile, checked.content);
 const exitCode = await astroExit;

@@ -1,7 +1,7 @@
 // `npm run check`: validates every content and data file without building; prints every problem, one per line.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatGithubAnnotation, formatProblem } from '../src/validation/problem.ts';
+import { formatGithubAnnotation, formatProblem, problemLines } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
 
@@ -37,7 +37,7 @@ if (result.ok) {
   const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
   console.log(`ok: ${counted(count, 'incident')}, ${counted(postmortems, 'postmortem')}, ${counted(content.maintenance.length, 'maintenance window')}, ${counted(content.services.services.length, 'service')} checked`);
 } else {
-  for (const problem of result.problems) console.log(options.format === 'github' ? formatGithubAnnotation(problem) : formatProblem(problem));
+  for (const line of problemLines(result.problems, options.format === 'github' ? formatGithubAnnotation : formatProblem)) console.log(line);
   console.error(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found`);
   // exitCode, not exit(): output to a pipe is written asynchronously and exit() would cut it short.
   process.exitCode = 1;

@@ -27,6 +27,35 @@ export function formatGithubAnnotation(problem: Problem): string {
   return `::error file=${escapeAnnotationProperty(problem.file)},line=${problem.line},title=${escapeAnnotationProperty(problem.field)}::${escapeAnnotationData(`${problem.field}: ${problem.message}`)}`;
 }
 
+/** How many problems of one file are printed; a file with more is summarised (a pasted log, a broken indent). */
+export const PROBLEMS_SHOWN_PER_FILE = 50;
+
+/**
+ * The problems as printed, in order: at most PROBLEMS_SHOWN_PER_FILE per file, then one line saying how many more
+ * that file has, so one bad file cannot bury the others or flood a CI log. `line` formats one problem.
+ */
+export function problemLines(problems: readonly Problem[], line: (problem: Problem) => string = formatProblem): string[] {
+  const lines: string[] = [];
+  const shownByFile = new Map<string, number>();
+  const hiddenByFile = new Map<string, Problem>();
+  const hiddenCount = new Map<string, number>();
+  for (const problem of problems) {
+    const shown = shownByFile.get(problem.file) ?? 0;
+    if (shown < PROBLEMS_SHOWN_PER_FILE) {
+      shownByFile.set(problem.file, shown + 1);
+      lines.push(line(problem));
+    } else {
+      if (!hiddenByFile.has(problem.file)) hiddenByFile.set(problem.file, problem);
+      hiddenCount.set(problem.file, (hiddenCount.get(problem.file) ?? 0) + 1);
+    }
+  }
+  for (const [file, first] of hiddenByFile) {
+    const count = hiddenCount.get(file)!;
+    lines.push(line({ file, line: first.line, field: 'file', message: `${count} more problem${count === 1 ? '' : 's'} from here on, not listed (expected the first ${PROBLEMS_SHOWN_PER_FILE} fixed first; the rest often follow from them)` }));
+  }
+  return lines;
+}
+
 export function byFileThenLine(a: Problem, b: Problem): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.field.localeCompare(b.field);
 }
