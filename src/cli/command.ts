@@ -5,7 +5,7 @@ import { LOCALES, type Locale } from '../schemas/site.ts';
 import { resolveNow } from '../validation/load-site.ts';
 import { instantText, parsePastInstant, parseTypedInstant, toSecond } from '../lib/time/written-instants.ts';
 import { unexpectedErrorLine } from '../validation/unexpected-error.ts';
-import { didYouMean } from '../validation/near-miss.ts';
+import { didYouMean, sameIgnoringCase } from '../validation/near-miss.ts';
 
 /** A command's world, passed in so tests can run a command in-process with scripted input and a fixed clock. */
 export interface CommandIO {
@@ -116,7 +116,7 @@ function normaliseFlagCase(args: readonly string[], names: readonly string[]): s
   return args.map((arg, index) => {
     if ((end !== -1 && index >= end) || !arg.startsWith('--')) return arg;
     const [flag = '', ...value] = arg.slice(2).split('=');
-    const name = names.includes(flag) ? flag : names.find((candidate) => candidate.toLowerCase() === flag.toLowerCase());
+    const name = sameIgnoringCase(flag, names);
     return name === undefined ? arg : ['--' + name, ...value].join('=');
   });
 }

@@ -66,10 +66,9 @@ export async function newMaintenance(argv: readonly string[], io: CommandIO): Pr
       servicesGiven.length > 0 ? servicesGiven : await prompter.chooseMany({ flag: 'service', message: words['maintenance.services'], choices: serviceChoices(content), required: true });
     const startMs = await given(startGiven, undefined, io, () => askInstant(prompter, { flag: 'start', message: words['maintenance.start'] }, timeZone, nowMs));
     // The end is read against the start: `03:30` on the start's day (or the next), `2h` after it.
-    const readEnd = (text: string) => parseWindowEnd(text, startMs, timeZone, nowMs);
     let endMs: number;
     if (values.end !== undefined) {
-      const end = readEnd(values.end);
+      const end = parseWindowEnd(values.end, startMs, timeZone, nowMs);
       if ('error' in end) throw new UsageError(`--end: ${end.error}`);
       endMs = end.ms;
     } else {

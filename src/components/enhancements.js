@@ -13,7 +13,7 @@
   const rel = lazy(() => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
   const units = [['day', 864e5], ['hour', 36e5], ['minute', 6e4]];
   // The page's own punctuation (full-width in Chinese, with no space before it), as its text uses.
-  const { open = ' (', close = ')', colon = ': ', sentenceEnd = '. ', list = ', ' } = JSON.parse(data.punct ?? '{}');
+  const { open, close, colon, sentenceEnd, list } = JSON.parse(data.punct);
   const readerClock = lazy(() => new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }));
   // The reader's times are written at once, before the first paint, so no text moves under the reader's eyes.
   for (const el of document.querySelectorAll('time[datetime*="T"]')) {
@@ -51,14 +51,13 @@
   // A static page cannot rebuild itself: when the reader's clock says its figures are older than the site allows
   // (rebuilds have stopped), say so at the top of the page.
   if (STALE_NOTICE) {
-    const stale = data;
-    const asOf = Date.parse(stale?.asOf ?? '');
-    if (Number(stale?.staleAfter) > 0 && Date.now() - asOf > Number(stale.staleAfter)) {
+    const asOf = Date.parse(data.asOf ?? '');
+    if (Number(data.staleAfter) > 0 && Date.now() - asOf > Number(data.staleAfter)) {
       const age = asOf - Date.now();
       const [unit, size] = units.find(([, ms]) => Math.abs(age) >= ms) ?? units[2];
       const notice = document.createElement('p');
       notice.className = 'stale-notice';
-      notice.textContent = stale.staleNotice.replace('{ago}', rel().format(Math.round(age / size), unit));
+      notice.textContent = data.staleNotice.replace('{ago}', rel().format(Math.round(age / size), unit));
       document.getElementById('main')?.prepend(notice);
     }
   }
@@ -75,10 +74,11 @@
       const days = JSON.parse(link.dataset.days);
       const count = days.days.length;
       const firstDay = Date.parse(`${days.first}T00:00:00Z`);
-      const isoDate = (index) => new Date(firstDay + index * 864e5).toISOString().slice(0, 10);
+      const dayMs = (index) => firstDay + index * 864e5;
+      const isoDate = (index) => new Date(dayMs(index)).toISOString().slice(0, 10);
       const sentence = (index) => {
         const incidents = days.incidents[index];
-        return `${dateFormat().format(firstDay + index * 864e5)}${colon}${days.facts[days.days[index]]}${incidents ? sentenceEnd + incidents.join(list) : ''}`;
+        return `${dateFormat().format(dayMs(index))}${colon}${days.facts[days.days[index]]}${incidents ? sentenceEnd + incidents.join(list) : ''}`;
       };
       const slider = document.createElement('div');
       slider.className = 'bars-link bars-slider';
@@ -96,28 +96,28 @@
       shown.hidden = true;
       shown.setAttribute('aria-hidden', 'true');
       let current = count - 1;
-      const show = (index) => {
+      // The chosen day: its value for screen readers, its outline and its words (hidden until the bar is in use).
+      const select = (index) => {
         current = Math.max(0, Math.min(count - 1, index));
         const text = sentence(current);
         slider.setAttribute('aria-valuenow', String(current + 1));
         slider.setAttribute('aria-valuetext', text);
         cursor.style.left = `${(current / count) * 100}%`;
         cursor.style.width = `${100 / count}%`;
-        cursor.hidden = false;
         shown.textContent = text;
-        shown.hidden = false;
       };
+      const reveal = (visible) => { cursor.hidden = shown.hidden = !visible; };
+      const show = (index) => { select(index); reveal(true); };
       const openDay = (index) => { location.href = `${link.href}#day-${isoDate(index)}`; };
       const dayAt = (event) => Math.floor(((event.clientX - slider.getBoundingClientRect().left) / slider.offsetWidth) * count);
       slider.append(...link.childNodes, cursor);
       link.replaceWith(slider);
       slider.after(shown);
-      show(current);
-      cursor.hidden = shown.hidden = true;
-      slider.addEventListener('focus', () => show(current));
-      slider.addEventListener('blur', () => { cursor.hidden = shown.hidden = true; });
+      select(current);
+      slider.addEventListener('focus', () => reveal(true));
+      slider.addEventListener('blur', () => reveal(false));
       slider.addEventListener('pointermove', (event) => show(dayAt(event)));
-      slider.addEventListener('pointerleave', () => { if (document.activeElement !== slider) cursor.hidden = shown.hidden = true; });
+      slider.addEventListener('pointerleave', () => { if (document.activeElement !== slider) reveal(false); });
       slider.addEventListener('click', (event) => openDay(dayAt(event)));
       slider.addEventListener('keydown', (event) => {
         const moves = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -7, PageUp: 7, Home: -count, End: count };

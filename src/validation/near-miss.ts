@@ -9,7 +9,7 @@ import { closest, distance } from 'fastest-levenshtein';
  */
 export function nearMiss(typed: string, known: readonly string[], maxEdits?: number): string | undefined {
   if (known.length === 0 || typed === '') return undefined;
-  const sameLetters = known.find((candidate) => candidate.toLowerCase() === typed.toLowerCase());
+  const sameLetters = sameIgnoringCase(typed, known);
   if (sameLetters !== undefined) return sameLetters;
   const nearest = closest(typed.toLowerCase(), known.map((candidate) => candidate.toLowerCase()));
   const match = known.find((candidate) => candidate.toLowerCase() === nearest)!;

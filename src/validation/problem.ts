@@ -37,21 +37,21 @@ export const PROBLEMS_SHOWN_PER_FILE = 50;
 export function problemLines(problems: readonly Problem[], line: (problem: Problem) => string = formatProblem): string[] {
   const lines: string[] = [];
   const shownByFile = new Map<string, number>();
-  const hiddenByFile = new Map<string, Problem>();
-  const hiddenCount = new Map<string, number>();
+  // Per file past its first 50: the line the unlisted ones start at, and how many there are.
+  const unlisted = new Map<string, { line: number; count: number }>();
   for (const problem of problems) {
     const shown = shownByFile.get(problem.file) ?? 0;
     if (shown < PROBLEMS_SHOWN_PER_FILE) {
       shownByFile.set(problem.file, shown + 1);
       lines.push(line(problem));
     } else {
-      if (!hiddenByFile.has(problem.file)) hiddenByFile.set(problem.file, problem);
-      hiddenCount.set(problem.file, (hiddenCount.get(problem.file) ?? 0) + 1);
+      const rest = unlisted.get(problem.file);
+      if (rest) rest.count += 1;
+      else unlisted.set(problem.file, { line: problem.line, count: 1 });
     }
   }
-  for (const [file, first] of hiddenByFile) {
-    const count = hiddenCount.get(file)!;
-    lines.push(line({ file, line: first.line, field: 'file', message: `${count} more problem${count === 1 ? '' : 's'} from here on, not listed (expected the first ${PROBLEMS_SHOWN_PER_FILE} fixed first; the rest often follow from them)` }));
+  for (const [file, rest] of unlisted) {
+    lines.push(line({ file, line: rest.line, field: 'file', message: `${rest.count} more problem${rest.count === 1 ? '' : 's'} from here on, not listed (expected the first ${PROBLEMS_SHOWN_PER_FILE} fixed first; the rest often follow from them)` }));
   }
   return lines;
 }

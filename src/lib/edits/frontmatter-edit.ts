@@ -253,12 +253,14 @@ function edit(text: string, onModel: (document: Document) => void, onText: () =>
   if (!layout) {
     try {
       const edited = onText();
-      // Lines spliced into a layout the text edit misjudged would not parse: the model then does the edit.
-      if (documentOf(frontmatterOf(edited)).errors.length === 0) return edited;
-      throw new FrontmatterEditError('the text edit broke the file');
+      // Lines spliced into a layout the text edit misjudged would not parse (documentOf throws): the model then
+      // does the edit.
+      documentOf(frontmatterOf(edited));
+      return edited;
     } catch (error) {
       if (!(error instanceof FrontmatterEditError)) throw error;
-      layout = LAYOUTS.reduce((best, options) => (linesChanged(document, written, options) < linesChanged(document, written, best) ? options : best));
+      const changed = LAYOUTS.map((options) => linesChanged(document, written, options));
+      layout = LAYOUTS[changed.indexOf(Math.min(...changed))]!;
     }
   }
   onModel(document);

@@ -58,11 +58,11 @@ export function instantOfWallClock(date: string, hour: number, minute: number, s
   const later = wall.toZonedDateTime(timeZone, { disambiguation: 'later' });
   if (earlier.epochMilliseconds === later.epochMilliseconds) return { ms: earlier.epochMilliseconds };
   const clock = `${two(hour)}:${two(minute)}${second ? `:${two(second)}` : ''}`;
-  const [first, second_] = [instantText(earlier.epochMilliseconds, timeZone), instantText(later.epochMilliseconds, timeZone)];
+  const [earlierText, laterText] = [instantText(earlier.epochMilliseconds, timeZone), instantText(later.epochMilliseconds, timeZone)];
   if (earlier.toPlainDateTime().equals(wall)) {
-    return { error: `${clock} happened twice on ${date} in ${timeZone}, where the clocks were turned back (expected the instant with its offset: ${first} the first time, ${second_} the second)` };
+    return { error: `${clock} happened twice on ${date} in ${timeZone}, where the clocks were turned back (expected the instant with its offset: ${earlierText} the first time, ${laterText} the second)` };
   }
-  return { error: `${clock} did not happen on ${date} in ${timeZone}, where the clocks were turned forward past it (expected a time that happened, such as ${first} or ${second_})` };
+  return { error: `${clock} did not happen on ${date} in ${timeZone}, where the clocks were turned forward past it (expected a time that happened, such as ${earlierText} or ${laterText})` };
 }
 
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
@@ -106,8 +106,13 @@ export function parsePastInstant(text: string, timeZone: string, nowMs: number):
   const parsed = parseTypedInstant(text, timeZone, nowMs);
   const time = LOCAL_TIME.exec(text.trim());
   if (!('ms' in parsed) || !time || parsed.ms - nowMs <= YESTERDAY_AFTER_MS) return parsed;
-  const yesterday = instantOfWallClock(localDateOf(nowMs - 86_400_000, timeZone), Number(time[1]), Number(time[2]), 0, timeZone);
-  return 'ms' in yesterday ? yesterday : { error: `found ${JSON.stringify(text)}: ${yesterday.error}` };
+  return bareTimeOn(text, time, nowMs - 86_400_000, timeZone);
+}
+
+/** A bare time of day (`03:30`, matched by LOCAL_TIME) on the local day that holds `dayMs`, refused as typed. */
+function bareTimeOn(text: string, time: RegExpExecArray, dayMs: number, timeZone: string): { ms: number } | { error: string } {
+  const at = instantOfWallClock(localDateOf(dayMs, timeZone), Number(time[1]), Number(time[2]), 0, timeZone);
+  return 'ms' in at ? at : { error: `found ${JSON.stringify(text)}: ${at.error}` };
 }
 
 /**
@@ -129,11 +134,10 @@ export function readWindowEnd(text: string, startMs: number, timeZone: string, n
   if (duration && 'ms' in duration && duration.ms > 0) return { ms: startMs + duration.ms };
   const time = LOCAL_TIME.exec(trimmed);
   let end: { ms: number } | { error: string };
+  // A time of day that cannot be (25:00) goes to parseTypedInstant, which says why; any date will do to ask.
   if (time && !nonexistentDateTime({ year: 2000, month: 1, day: 1, hour: Number(time[1]), minute: Number(time[2]), second: 0 })) {
-    const [hour, minute] = [Number(time[1]), Number(time[2])];
-    end = instantOfWallClock(localDateOf(startMs, timeZone), hour, minute, 0, timeZone);
-    if ('ms' in end && end.ms <= startMs) end = instantOfWallClock(localDateOf(startMs + 86_400_000, timeZone), hour, minute, 0, timeZone);
-    if ('error' in end) end = { error: `found ${JSON.stringify(text)}: ${end.error}` };
+    end = bareTimeOn(text, time, startMs, timeZone);
+    if ('ms' in end && end.ms <= startMs) end = bareTimeOn(text, time, startMs + 86_400_000, timeZone);
   } else {
     end = parseTypedInstant(text, timeZone, nowMs);
   }
