@@ -1,5 +1,6 @@
 // One content or data file checked alone, from its text: it parses, its schema holds, its markdown is safe. The
 // same function runs in the checking process and in the worker threads that check a large site in parallel.
+import path from 'node:path';
 import type { z } from 'zod';
 import { incidentSchema, type Incident } from '../schemas/incident.ts';
 import { maintenanceSchema } from '../schemas/maintenance.ts';
@@ -48,6 +49,14 @@ const CONTENT_FILE_KINDS: readonly [RegExp, ContentFileKind][] = [
 /** Which kind of content file a path names, if any. */
 export function contentFileKind(file: string): ContentFileKind | undefined {
   return CONTENT_FILE_KINDS.find(([pattern]) => pattern.test(file))?.[1];
+}
+
+/**
+ * Whether `/images/a.png` names a regular file of the site's public/ folder, as the walk found it (links and
+ * hidden files are not in it); `..` cannot climb out, since the path is normalised from the site's root.
+ */
+export function publicFileExists(filesOnDisk: ReadonlySet<string>, sitePath: string): boolean {
+  return filesOnDisk.has(`public${path.posix.normalize(sitePath)}`);
 }
 
 export function parseSource(file: string, text: string, kind: SourceKind, problems: Problem[]): YamlSource | undefined {

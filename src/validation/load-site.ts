@@ -8,7 +8,7 @@ import type { SeverityFile } from '../schemas/severity.ts';
 import type { Site } from '../schemas/site.ts';
 import { checkCrossFileRules } from './cross-file-rules.ts';
 import { byFileThenLine, type Problem } from './problem.ts';
-import { readContentFiles, type PendingWrites } from './read-content.ts';
+import { readContentFiles, type PendingWrites, type ReadOptions } from './read-content.ts';
 
 export interface IncidentEntry {
   file: string;
@@ -51,9 +51,9 @@ export function resolveNow(siteNow: string | undefined, env: Record<string, stri
   return { error: read.problem === 'nonexistent' ? `found ${JSON.stringify(text)}, ${read.reason} ${expected}` : `found ${JSON.stringify(text)} ${expected}` };
 }
 
-export async function loadSite(root: string, env: Record<string, string | undefined> = process.env, clockMs = Date.now(), pending?: PendingWrites): Promise<LoadResult> {
+export async function loadSite(root: string, env: Record<string, string | undefined> = process.env, clockMs = Date.now(), pending?: PendingWrites, options?: ReadOptions): Promise<LoadResult> {
   const problems: Problem[] = [];
-  const files = await readContentFiles(root, problems, pending);
+  const files = await readContentFiles(root, problems, pending, options);
   const now = resolveNow(files.site?.data.now, env, clockMs);
   if ('error' in now) {
     const fromEnv = env.AFTERMATH_NOW !== undefined;

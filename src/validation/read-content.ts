@@ -11,7 +11,9 @@ import { severityFileSchema, type SeverityFile } from '../schemas/severity.ts';
 import { siteSchema, type Site } from '../schemas/site.ts';
 import { readContentTree, type ContentTree } from './content-tree.ts';
 import { whileReading } from './unexpected-error.ts';
-import { checkFile, CONTENT_FILE_CHECKS, parseSource, type ContentFileKind, type MarkdownFieldsOf, type SourceKind, type SourcedRecord } from './check-file.ts';
+import type { CheckJob } from './check-worker.ts';
+import { checkInParallel, PARALLEL_CHECK_FROM } from './parallel-check.ts';
+import { checkFile, CONTENT_FILE_CHECKS, contentFileKind, parseSource, publicFileExists, type ContentFileKind, type MarkdownFieldsOf, type SourceKind, type SourcedRecord } from './check-file.ts';
 import type { Problem } from './problem.ts';
 import { ValidationCache, type FileOutcome } from './validation-cache.ts';
 import type { YamlSource } from './yaml-source.ts';
@@ -95,14 +97,6 @@ function keptSource(file: string, text: string, kind: SourceKind, record: NonNul
   };
 }
 
-/**
- * Whether `/images/a.png` names a regular file of the site's public/ folder, as the walk found it (links and
- * hidden files are not in it); `..` cannot climb out, since the path is normalised from the site's root.
- */
-function publicFileExists(tree: SiteTree, sitePath: string): boolean {
-  return tree.onDisk.has(`public${path.posix.normalize(sitePath)}`);
-}
-
 function readValidated<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: SourceKind, schema: S, problems: Problem[], options: { sources?: Map<string, YamlSource>; markdownFields?: MarkdownFieldsOf<z.output<S>> | undefined; keepRawData?: boolean; cache?: ValidationCache | undefined } = {}): Promise<SourcedRecord<z.output<S>> | undefined> {
   return whileReading(file, async () => readAndValidate(root, tree, file, kind, schema, problems, options));
 }
@@ -111,7 +105,7 @@ function readAndValidate<S extends z.ZodType>(root: string, tree: SiteTree, file
   const text = readSourceText(root, file, tree, problems);
   if (text === undefined) return undefined;
   const { cache } = options;
-  const siteFileExists = (sitePath: string) => publicFileExists(tree, sitePath);
+  const siteFileExists = (sitePath: string) => publicFileExists(tree.onDisk, sitePath);
   // The path is part of the key: it decides the schema (index.md, postmortem.md, maintenance) and the folder rules.
   const key = cache?.keyOf(kind, file, text);
   const kept = key === undefined ? undefined : cache!.get(key, siteFileExists);
@@ -141,7 +135,6 @@ function idsAsWritten(data: unknown, list: string): string[] {
 }
 
 const DATA_FILES = ['content/site.yaml', 'content/services.yaml', 'content/severity.yaml'];
-const INCIDENT_FILE = /^incidents\/\d{4}\/[^/]+\/(index|postmortem)\.md$/;
 /**
  * Files public/ may hold: raster images under public/images/ (outside it a file could replace a page or a
  * social card the build writes), which cannot carry script.
@@ -170,19 +163,47 @@ async function isImageItSaysItIs(root: string, file: string): Promise<boolean> {
     await handle.close();
   }
 }
-const MAINTENANCE_FILE = /^content\/maintenance\/[^/]+\.md$/;
 /** A note for the people editing a folder: markdown, never published, never read. */
 const README_FILE = /(^|\/)README\.md$/i;
 
 /** Beyond this a content file is refused unread. */
 const LARGEST_CONTENT_FILE_BYTES = 128 * 1024;
 
+/**
+ * Checks the content files with no kept outcome in worker threads, when there are enough of them to be worth it,
+ * and keeps each outcome for the run: the walk below then finds them kept, exactly as a later run would. A file
+ * that cannot be read, is too large, or that no worker answered is left to the walk, which reports it.
+ */
+async function checkAheadInParallel(root: string, tree: SiteTree, cache: ValidationCache, parallelFrom: number): Promise<void> {
+  const jobs: (CheckJob & { key: string })[] = [];
+  const siteFileExists = (sitePath: string) => publicFileExists(tree.onDisk, sitePath);
+  for (const file of tree.files) {
+    const kind = contentFileKind(file);
+    if (!kind || README_FILE.test(file) || tree.refused.has(file)) continue;
+    const text = readSourceText(root, file, tree, []);
+    if (text === undefined) continue;
+    const key = cache.keyOf('markdown', file, text);
+    if (!cache.get(key, siteFileExists)) jobs.push({ file, kind, text, key });
+  }
+  if (jobs.length < parallelFrom) return;
+  const { outcomes: checked } = await checkInParallel(jobs, [...tree.onDisk].filter((file) => file.startsWith('public/')));
+  for (const job of jobs) {
+    const result = checked.get(job.file);
+    if (result?.keepable) cache.set(job.key, result.outcome);
+  }
+}
+
+export interface ReadOptions {
+  /** How many files without a kept outcome make the check run on every core (PARALLEL_CHECK_FROM). */
+  parallelFrom?: number;
+}
+
 /** Every content file of the site under `root`, each validated alone; cross-file rules run after. */
-export async function readContentFiles(root: string, problems: Problem[], pending: PendingWrites = new Map()): Promise<ContentFiles> {
+export async function readContentFiles(root: string, problems: Problem[], pending: PendingWrites = new Map(), options: ReadOptions = {}): Promise<ContentFiles> {
   const listed = await readContentTree(root, problems);
   const tree: SiteTree = { ...listed, files: [...new Set([...listed.files, ...pending.keys()])].sort(), pending, onDisk: new Set(listed.files) };
   const sources = new Map<string, YamlSource>();
-  const cache = ValidationCache.open(root);
+  const cache = ValidationCache.open(root) ?? ValidationCache.forThisRun();
   const [site, services, severity] = await Promise.all([
     readValidated(root, tree, 'content/site.yaml', 'yaml', siteSchema, problems),
     readValidated(root, tree, 'content/services.yaml', 'yaml', servicesFileSchema, problems, { sources }),
@@ -201,6 +222,7 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
   if (services) files.services = services;
   if (severity) files.severity = severity;
 
+  await checkAheadInParallel(root, tree, cache, options.parallelFrom ?? PARALLEL_CHECK_FROM);
   for (const file of tree.files) {
     if (file.startsWith('public/')) {
       // Astro copies public/ into the site untouched, and an SVG or HTML file there would run script from the
@@ -213,12 +235,13 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
       continue;
     }
     if (README_FILE.test(file) || DATA_FILES.includes(file)) continue;
+    const kind = contentFileKind(file);
     if (file.startsWith('incidents/')) {
       if (file.endsWith('.mdx')) {
         problems.push({ file, line: 1, field: 'file', message: 'MDX is not accepted for incidents and postmortems because it can run code on the site (expected a .md file)' });
-      } else if (!INCIDENT_FILE.test(file)) {
+      } else if (kind !== 'incident' && kind !== 'postmortem') {
         problems.push({ file, line: 1, field: 'file', message: 'unexpected file in incidents/ (expected incidents/YYYY/<incident-id>/index.md or postmortem.md)' });
-      } else if (file.endsWith('/index.md')) {
+      } else if (kind === 'incident') {
         const record = await readContentFile(root, tree, file, 'incident', problems, cache);
         if (record) files.incidents.push(record as SourcedRecord<Incident>);
         else files.refusedFiles.push(file);
@@ -228,7 +251,7 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
         else files.refusedFiles.push(file);
       }
     } else if (file.startsWith('content/maintenance/')) {
-      if (!MAINTENANCE_FILE.test(file)) {
+      if (kind !== 'maintenance') {
         problems.push({ file, line: 1, field: 'file', message: 'unexpected file in content/maintenance/ (expected content/maintenance/<id>.md)' });
         continue;
       }
@@ -239,6 +262,6 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
       problems.push({ file, line: 1, field: 'file', message: 'unexpected file in content/ (expected content/site.yaml, services.yaml, severity.yaml or content/maintenance/<id>.md)' });
     }
   }
-  cache?.save();
+  cache.save();
   return files;
 }

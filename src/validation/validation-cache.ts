@@ -35,13 +35,14 @@ export interface FileOutcome {
 const keptInThisProcess = new Map<string, { mtimeMs: number; outcomes: Map<string, FileOutcome> }>();
 
 export class ValidationCache {
-  readonly #file: string;
+  /** Where the outcomes are kept between runs; undefined for a cache of this run only. */
+  readonly #file: string | undefined;
   readonly #fingerprint: string;
   readonly #previous: Map<string, FileOutcome>;
   readonly #used = new Map<string, FileOutcome>();
   #changed = false;
 
-  private constructor(file: string, fingerprint: string, previous: Map<string, FileOutcome>) {
+  private constructor(file: string | undefined, fingerprint: string, previous: Map<string, FileOutcome>) {
     this.#file = file;
     this.#fingerprint = fingerprint;
     this.#previous = previous;
@@ -80,6 +81,11 @@ export class ValidationCache {
     }
   }
 
+  /** Outcomes kept for this run only, when none may be kept between runs (AFTERMATH_VALIDATION_CACHE=off). */
+  static forThisRun(): ValidationCache {
+    return new ValidationCache(undefined, '', new Map());
+  }
+
   keyOf(kind: string, file: string, text: string): string {
     return createHash('sha256').update(this.#fingerprint).update('\0').update(kind).update('\0').update(file).update('\0').update(text).digest('hex');
   }
@@ -99,6 +105,7 @@ export class ValidationCache {
 
   /** Keeps the outcomes of this run's files only, so the kept file never grows past the site. */
   save(): void {
+    if (this.#file === undefined) return;
     try {
       if (this.#changed || this.#used.size !== this.#previous.size) {
         // Renamed into place, so a run at the same time reads the old outcomes or the new, never half of them.
