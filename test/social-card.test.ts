@@ -42,9 +42,11 @@ describe('social card text', () => {
     expect(siteCardText('major_outage', model, t)).toMatchObject({ title: 'Major outage', accent: STATE_COLOURS.major_outage });
   });
 
-  it('clamps very long titles to keep the card readable', () => {
-    const card = socialCard({ siteName: 'S', title: 'x'.repeat(200), details: [], accent: '#000' });
-    expect(JSON.stringify(card)).toContain(`${'x'.repeat(107)}…`);
+  it('cuts text of any length before layout, so a pasted log cannot make the card slow to lay out', () => {
+    const card = JSON.stringify(socialCard({ siteName: 'S', title: 'x'.repeat(5000), details: ['y'.repeat(5000)], accent: '#000' }));
+    expect(card).toContain(`${'x'.repeat(299)}…`);
+    expect(card).not.toContain('x'.repeat(300));
+    expect(card).not.toContain('y'.repeat(300));
   });
 });
 

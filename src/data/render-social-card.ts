@@ -8,7 +8,7 @@ import path from 'node:path';
 import satori from 'satori';
 import { removeUnusedEntries, replaceFile } from '../lib/files/kept-files.ts';
 import { socialCard, type CardText } from '../lib/status/social-card.ts';
-import { fontsFor, latinFonts } from './card-fonts.ts';
+import { CARD_FONT_PACKAGES, drawableText, fontsFor, latinFonts } from './card-fonts.ts';
 
 /**
  * What, besides the card's text, decides its pixels: the code that lays it out and the fonts, and the versions of
@@ -17,7 +17,7 @@ import { fontsFor, latinFonts } from './card-fonts.ts';
 function rendererFingerprint(project: string): string {
   const hash = createHash('sha256');
   for (const file of ['src/data/render-social-card.ts', 'src/lib/status/social-card.ts', 'src/data/card-fonts.ts']) hash.update(readFileSync(path.join(project, file)));
-  for (const pkg of ['satori', '@resvg/resvg-js', '@fontsource/noto-sans', '@fontsource/noto-sans-sc']) {
+  for (const pkg of ['satori', '@resvg/resvg-js', ...CARD_FONT_PACKAGES]) {
     hash.update(readFileSync(path.join(project, 'node_modules', pkg, 'package.json')));
   }
   return hash.digest('hex');
@@ -45,14 +45,31 @@ function cardCache(): CardCache | null {
   return cache;
 }
 
-async function drawSocialCard(text: CardText): Promise<Buffer> {
-  const svg = await satori(socialCard(text) as unknown as Parameters<typeof satori>[0], {
+/** The card's text with only the characters a bundled font draws: the others would show as empty boxes. */
+async function drawableCardText(text: CardText): Promise<CardText> {
+  return {
+    ...text,
+    siteName: await drawableText(text.siteName),
+    ...(text.kicker === undefined ? {} : { kicker: await drawableText(text.kicker) }),
+    title: await drawableText(text.title),
+    details: await Promise.all(text.details.map(drawableText)),
+  };
+}
+
+/** The card as SVG; with `embedFont: false` its text stays text, which tests read. */
+export async function socialCardSvg(text: CardText, options: { embedFont?: boolean } = {}): Promise<string> {
+  return satori(socialCard(await drawableCardText(text)) as unknown as Parameters<typeof satori>[0], {
     width: 1200,
     height: 630,
     fonts: await latinFonts(),
-    // Called for text Noto Sans cannot draw: Chinese titles and labels get the Noto Sans SC subsets they need.
+    embedFont: options.embedFont ?? true,
+    // Called for text Noto Sans's Latin cannot draw: each script gets the font subsets it needs.
     loadAdditionalAsset: async (_language, segment) => fontsFor(segment),
   });
+}
+
+async function drawSocialCard(text: CardText): Promise<Buffer> {
+  const svg = await socialCardSvg(text);
   // Rasterising is most of the cost; the async form runs on libuv's thread pool, so cards render in parallel.
   return Buffer.from((await renderAsync(svg, { fitTo: { mode: 'width', value: 1200 } })).asPng());
 }

@@ -30,16 +30,30 @@ const el = (type: string, style: Record<string, string | number>, children?: Car
   props: children === undefined ? { style } : { style, children },
 });
 
-/** A 1200x630 card: accent bar, site name, kicker, title (clamped), detail lines. */
+/** The family the card's text asks for: Noto Sans's Latin subset, as the card fonts name it (package and subset). */
+export const CARD_FONT_FAMILY = 'noto-sans latin';
+
+/** One line of text, cut with an ellipsis where the card ends. */
+const ONE_LINE = { display: 'block', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', flexShrink: 0 } as const;
+/** At most this many lines of title: with the site name, kicker and two detail lines, the card is full. */
+const TITLE_LINES = 3;
+/** Longer text is cut before layout (the clamp shows three lines of it at most anyway). */
+const LONGEST_TEXT = 300;
+
+const shortened = (text: string) => (text.length > LONGEST_TEXT ? `${text.slice(0, LONGEST_TEXT - 1)}…` : text);
+
+/**
+ * A 1200x630 card: accent bar, site name, kicker, title, detail lines. Every text is clamped (one line each, the
+ * title three) so that whatever their length the facts below the title (services, id and start) stay on the card.
+ */
 export function socialCard(text: CardText): CardElement {
-  const title = text.title.length > 110 ? `${text.title.slice(0, 107).trimEnd()}…` : text.title;
-  return el('div', { width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#ffffff', color: '#1a1d21', fontFamily: 'Noto Sans' }, [
-    el('div', { height: 24, background: text.accent, display: 'flex' }),
-    el('div', { display: 'flex', flexDirection: 'column', padding: '56px 72px', flexGrow: 1 }, [
-      el('div', { fontSize: 34, fontWeight: 700, color: '#5b6470', display: 'flex' }, text.siteName),
-      ...(text.kicker ? [el('div', { fontSize: 34, fontWeight: 700, color: text.accent, marginTop: 36, display: 'flex' }, text.kicker)] : []),
-      el('div', { fontSize: 60, fontWeight: 700, lineHeight: 1.2, marginTop: 20, display: 'flex' }, title),
-      el('div', { display: 'flex', flexDirection: 'column', marginTop: 'auto', fontSize: 30, color: '#5b6470' }, text.details.map((line) => el('div', { display: 'flex' }, line))),
+  return el('div', { width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: '#ffffff', color: '#1a1d21', fontFamily: CARD_FONT_FAMILY }, [
+    el('div', { height: 24, background: text.accent, display: 'flex', flexShrink: 0 }),
+    el('div', { display: 'flex', flexDirection: 'column', padding: '56px 72px', flexGrow: 1, overflow: 'hidden' }, [
+      el('div', { ...ONE_LINE, fontSize: 34, fontWeight: 700, color: '#5b6470' }, shortened(text.siteName)),
+      ...(text.kicker ? [el('div', { ...ONE_LINE, fontSize: 34, fontWeight: 700, color: text.accent, marginTop: 36 }, shortened(text.kicker))] : []),
+      el('div', { display: 'block', fontSize: 60, fontWeight: 700, lineHeight: 1.2, marginTop: 20, lineClamp: TITLE_LINES, overflow: 'hidden', flexShrink: 0 }, shortened(text.title)),
+      el('div', { display: 'flex', flexDirection: 'column', marginTop: 'auto', fontSize: 30, color: '#5b6470', flexShrink: 0 }, text.details.map((line) => el('div', ONE_LINE, shortened(line)))),
     ]),
   ]);
 }
