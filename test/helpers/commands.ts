@@ -1,5 +1,5 @@
 // Running the comms lead's commands in tests: copies of the example site, tree snapshots, and a scripted terminal.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -102,6 +102,46 @@ export function spawnScript(script: string, args: readonly string[], env: Record
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       cursor = stderr.length;
+      child.stdin.write(keys);
+    },
+  };
+}
+
+/** Whether util-linux's `script` is here to give a command a real pseudo-terminal (every Debian and Ubuntu has it). */
+export function hasPseudoTerminal(): boolean {
+  return spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+const shellQuoted = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * Runs a script as a person does, in a pseudo-terminal (util-linux `script`), 100 columns wide: the command sees a
+ * TTY on every stream, so it asks its questions, and Inquirer draws them with the escape codes a terminal gets.
+ * The screen is everything the terminal showed (both streams), escape codes removed.
+ */
+export function terminalScript(script: string, args: readonly string[], env: Record<string, string>): { answer(text: string | RegExp, keys: string): Promise<void>; screen(): string; result: Promise<{ status: number; screen: string }> } {
+  const command = `stty cols 100 rows 40 && exec ${[process.execPath, path.join(PROJECT, 'scripts', script), ...args].map(shellQuoted).join(' ')}`;
+  const child = spawn('script', ['--quiet', '--flush', '--return', '--command', command, '/dev/null'], { cwd: PROJECT, env: { ...process.env, TERM: 'xterm-256color', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  // Raw bytes as the terminal got them: an escape code can span two reads, so codes are removed from the whole.
+  const raw: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => raw.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => raw.push(chunk));
+  const screen = () => stripVTControlCharacters(Buffer.concat(raw).toString('utf8'));
+  const result = new Promise<{ status: number; screen: string }>((resolve) => child.on('close', (code) => resolve({ status: code ?? 1, screen: screen() })));
+  let cursor = 0;
+  return {
+    result,
+    screen,
+    async answer(text, keys) {
+      const deadline = Date.now() + 20_000;
+      const found = () => (typeof text === 'string' ? screen().indexOf(text, cursor) >= 0 : text.test(screen().slice(cursor)));
+      while (!found()) {
+        if (Date.now() > deadline) throw new Error(`no prompt ${String(text)} on the terminal; it shows:\n${screen().slice(cursor)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      cursor = screen().length;
+      // A person types after reading: the prompt is drawn, then the keys arrive.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       child.stdin.write(keys);
     },
   };
