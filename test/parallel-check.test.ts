@@ -44,7 +44,7 @@ describe('checking in worker threads', () => {
     );
     expect(jobs.length).toBeGreaterThan(60);
     const publicFiles = ['public/images/dashboard.png'];
-    const { outcomes, inWorkers } = await checkInParallel(jobs, publicFiles, { threads: 3, filesPerThread: 1, inThisThread: false });
+    const { outcomes, inWorkers } = await checkInParallel(jobs, publicFiles, { threads: 3, inThisThread: false });
     // Every answer came from a worker: this thread checked nothing.
     expect(inWorkers).toBe(jobs.length);
     for (const { file, kind, text } of jobs) {

@@ -12,7 +12,7 @@ import { siteSchema, type Site } from '../schemas/site.ts';
 import { readContentTree, type ContentTree } from './content-tree.ts';
 import { whileReading } from './unexpected-error.ts';
 import type { CheckJob } from './check-worker.ts';
-import { checkInParallel, PARALLEL_CHECK_FROM } from './parallel-check.ts';
+import { CheckPool, PARALLEL_CHECK_FROM } from './parallel-check.ts';
 import { checkFile, CONTENT_FILE_CHECKS, contentFileKind, parseSource, publicFileExists, type ContentFileKind, type MarkdownFieldsOf, type SourceKind, type SourcedRecord } from './check-file.ts';
 import type { Problem } from './problem.ts';
 import { ValidationCache, type FileOutcome } from './validation-cache.ts';
@@ -41,7 +41,12 @@ export type PendingWrites = ReadonlyMap<string, string>;
  * The listed tree, with the texts a command is about to write standing in for (or beside) the files on disk, and
  * the regular files the walk found, looked up once per file read (a site has thousands).
  */
-type SiteTree = ContentTree & { pending: PendingWrites; onDisk: ReadonlySet<string> };
+type SiteTree = ContentTree & {
+  pending: PendingWrites;
+  onDisk: ReadonlySet<string>;
+  /** Texts already read by the check ahead, each handed to the walk once instead of read again. */
+  readAhead?: Map<string, string>;
+};
 
 /**
  * A regular file's text, read synchronously: a site has thousands of small files already in the page cache, and
@@ -64,7 +69,9 @@ function readSourceText(root: string, file: string, tree: SiteTree, problems: Pr
   if (tree.refused.has(file)) return undefined;
   let text: string;
   try {
-    text = tree.pending.get(file) ?? readFromDisk(root, file, tree);
+    const ahead = tree.readAhead?.get(file);
+    if (ahead !== undefined) tree.readAhead!.delete(file);
+    text = ahead ?? tree.pending.get(file) ?? readFromDisk(root, file, tree);
   } catch {
     problems.push({ file, line: 1, field: 'file', message: 'cannot be read (expected the file to exist)' });
     return undefined;
@@ -169,27 +176,47 @@ const README_FILE = /(^|\/)README\.md$/i;
 /** Beyond this a content file is refused unread. */
 const LARGEST_CONTENT_FILE_BYTES = 128 * 1024;
 
+/** The markdown content files the walk below checks: incidents, postmortems, maintenance. */
+function contentFilesOf(tree: SiteTree): { file: string; kind: ContentFileKind }[] {
+  return tree.files.flatMap((file) => {
+    const kind = contentFileKind(file);
+    return kind && !README_FILE.test(file) && !tree.refused.has(file) ? [{ file, kind }] : [];
+  });
+}
+
 /**
- * Checks the content files with no kept outcome in worker threads, when there are enough of them to be worth it,
+ * Checks the content files with no kept outcome on every core, when there are enough of them to be worth it,
  * and keeps each outcome for the run: the walk below then finds them kept, exactly as a later run would. A file
- * that cannot be read, is too large, or that no worker answered is left to the walk, which reports it.
+ * that cannot be read, is too large, or that no thread answered is left to the walk, which reports it. When the
+ * kept outcomes are too few to cover the site, the worker threads start before the files are read, so that
+ * their loading overlaps the reading.
  */
 async function checkAheadInParallel(root: string, tree: SiteTree, cache: ValidationCache, parallelFrom: number): Promise<void> {
-  const jobs: (CheckJob & { key: string })[] = [];
-  const siteFileExists = (sitePath: string) => publicFileExists(tree.onDisk, sitePath);
-  for (const file of tree.files) {
-    const kind = contentFileKind(file);
-    if (!kind || README_FILE.test(file) || tree.refused.has(file)) continue;
-    const text = readSourceText(root, file, tree, []);
-    if (text === undefined) continue;
-    const key = cache.keyOf('markdown', file, text);
-    if (!cache.get(key, siteFileExists)) jobs.push({ file, kind, text, key });
-  }
-  if (jobs.length < parallelFrom) return;
-  const { outcomes: checked } = await checkInParallel(jobs, [...tree.onDisk].filter((file) => file.startsWith('public/')));
-  for (const job of jobs) {
-    const result = checked.get(job.file);
-    if (result?.keepable) cache.set(job.key, result.outcome);
+  const files = contentFilesOf(tree);
+  const publicFiles = () => [...tree.onDisk].filter((file) => file.startsWith('public/'));
+  let pool = files.length - cache.keptCount >= parallelFrom ? CheckPool.start(publicFiles()) : undefined;
+  try {
+    const jobs: (CheckJob & { key: string })[] = [];
+    const siteFileExists = (sitePath: string) => publicFileExists(tree.onDisk, sitePath);
+    const readAhead = new Map<string, string>();
+    for (const { file, kind } of files) {
+      const text = readSourceText(root, file, tree, []);
+      if (text === undefined) continue;
+      readAhead.set(file, text);
+      const key = cache.keyOf('markdown', file, text);
+      if (!cache.get(key, siteFileExists)) jobs.push({ file, kind, text, key });
+    }
+    tree.readAhead = readAhead;
+    if (jobs.length < parallelFrom) return;
+    // Kept outcomes that no longer match (new code): the threads start now.
+    pool ??= CheckPool.start(publicFiles());
+    const { outcomes } = await pool.check(jobs);
+    for (const job of jobs) {
+      const result = outcomes.get(job.file);
+      if (result?.keepable) cache.set(job.key, result.outcome);
+    }
+  } finally {
+    pool?.close();
   }
 }
 

@@ -86,6 +86,11 @@ export class ValidationCache {
     return new ValidationCache(undefined, '', new Map());
   }
 
+  /** How many outcomes the last run kept. */
+  get keptCount(): number {
+    return this.#previous.size;
+  }
+
   keyOf(kind: string, file: string, text: string): string {
     return createHash('sha256').update(this.#fingerprint).update('\0').update(kind).update('\0').update(file).update('\0').update(text).digest('hex');
   }
