@@ -68,7 +68,7 @@ describe('answering the questions at a terminal', () => {
     expect(await done, terminal.screen()).toBe(0);
     expect(terminal.screen()).toContain('INC-20261125-001 API gateway returning 502 errors');
     const text = await file(`incidents/2026/${NEW_ID}/index.md`);
-    expect(text.endsWith('  - at: 2026-11-26T09:20:00+08:00\n    status: fixing\n    message: We found a bad certificate and are replacing it.\n---\nAbout 10% of sign-ins fail\n')).toBe(true);
+    expect(text.endsWith('  - at: 2026-11-26T09:20:00+08:00\n    status: fixing\n    message: We found a bad certificate and are replacing it.\n---\n')).toBe(true);
   });
 
   it('new:update asks which services recovered when monitoring', async () => {
@@ -103,7 +103,10 @@ describe('answering the questions at a terminal', () => {
     await terminal.answer('Language of the placeholders', KEY.enter);
     expect(await done, terminal.screen()).toBe(0);
     expect(terminal.stdout()).toBe(`wrote incidents/2026/${NEW_ID}/postmortem.md\n`);
-    expect(await file(`incidents/2026/${NEW_ID}/postmortem.md`)).toContain('author: "@lisi"\ndate: 2026-11-26\nreviewers: []\nstatus: draft\n');
+    const postmortem = await file(`incidents/2026/${NEW_ID}/postmortem.md`);
+    expect(postmortem).toContain('author: "@lisi"\ndate: 2026-11-26\nreviewers: []\nstatus: draft\n');
+    // What users saw is the impact; which users is for the author to write.
+    expect(postmortem).toContain('  users: "TODO: which users, how many"\nuserImpact: About 10% of sign-ins fail\n');
   });
 
   it('new:maintenance asks for the window in the site’s local time', async () => {

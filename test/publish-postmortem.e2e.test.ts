@@ -44,7 +44,13 @@ beforeAll(async () => {
   publish('chinese placeholder', []);
   snapshots.afterChinese = await treeSnapshot(root);
 
-  filled = `${frontmatter}${SUMMARY}\n`;
+  // Every section written, but nobody has reviewed it yet.
+  await writeFile(path.join(root, FILE), `${frontmatter}${SUMMARY}\n`);
+  snapshots.beforeReview = await treeSnapshot(root);
+  publish('no reviewers', []);
+  snapshots.afterReview = await treeSnapshot(root);
+
+  filled = `${frontmatter.replace('reviewers: []', 'reviewers: ["@sre-lead"]')}${SUMMARY}\n`;
   await writeFile(path.join(root, FILE), filled);
   publish('before the resolution', ['--at', '2026-11-16 00:10']);
   publish('after now', ['--at', '2026-11-27 10:30']);
@@ -89,6 +95,14 @@ describe('publish:postmortem on a draft', () => {
       `${FILE}:72: body: still reads "待填写：给读者的简短摘要。" (expected the section written before publishing)`,
     ]);
     expect(snapshots.afterChinese).toEqual(snapshots.beforeChinese);
+  });
+});
+
+describe('publish:postmortem before anyone reviewed it', () => {
+  it('is refused at the reviewers line, and writes nothing', () => {
+    expect(results['no reviewers']).toMatchObject({ status: 1, stdout: '' });
+    expect(results['no reviewers']!.stderr).toContain(`${FILE}:14: reviewers: is empty on a published postmortem (expected the people who reviewed it, such as ["@cto", "@sre"], or status: draft until someone has)`);
+    expect(snapshots.afterReview).toEqual(snapshots.beforeReview);
   });
 });
 

@@ -210,7 +210,9 @@ export async function newIncident(argv: readonly string[], io: CommandIO): Promi
       ...(maintenance !== NO_MAINTENANCE ? { maintenance } : {}),
       services,
       firstUpdate: { status, message, atMs },
-      summary: draft.impact ?? message,
+      // No summary yet: the impact is among the page's facts and the message in its timeline, so repeating either
+      // as the summary would show it twice. Whoever writes the summary later adds it under the frontmatter.
+      summary: '',
     });
     if (io.interactive) {
       // What is declared, once more, before it is written: the level and the services a reader will see.

@@ -293,6 +293,8 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
     checkPostmortemPublication(context, record, incident && incident.data.id === postmortem.incident ? incident : undefined);
     checkNotInFuture(context, record, postmortem.timeline.map((row, index) => [['timeline', index, 'at'], row.at] as const));
     if (postmortem.status === 'published') {
+      // The template's review step (审核人员) comes before publication: a report nobody reviewed is a draft.
+      if (postmortem.reviewers.length === 0) report(context, record, ['reviewers'], 'reviewers', 'is empty on a published postmortem (expected the people who reviewed it, such as ["@cto", "@sre"], or status: draft until someone has)');
       for (const [path, value] of placeholdersIn(record.source.data)) {
         report(context, record, path, fieldPath(path), `still reads ${JSON.stringify(value.slice(0, 60))} (expected the section written before the postmortem is published, or status: draft)`);
       }

@@ -39,5 +39,6 @@ export function incidentMarkdown(incident: NewIncident): string {
   if (incident.impact?.trim()) frontmatter.impact = incident.impact.trim();
   frontmatter.services = incident.services.map((affected) => ({ id: affected.id, impact: affected.impact }));
   frontmatter.updates = [{ at: instantText(incident.firstUpdate.atMs, incident.timeZone), status: incident.firstUpdate.status, message: incident.firstUpdate.message.trim() }];
-  return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n${incident.summary.trim()}\n`;
+  const summary = incident.summary.trim();
+  return `---\n${stringify(frontmatter, { lineWidth: 0 })}---\n${summary ? `${summary}\n` : ''}`;
 }

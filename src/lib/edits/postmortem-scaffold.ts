@@ -106,7 +106,8 @@ export function postmortemMarkdown(draft: PostmortemDraft): string {
       title: incident.title,
       severity: incident.severity,
       commander: incident.commander ?? draft.author,
-      scope: { features: incident.services.map((affected) => nameOf(affected.id)), users: incident.impact ?? todo.users },
+      // Which users (a region, a plan, a share): the incident's impact says what they saw, and goes to userImpact.
+      scope: { features: incident.services.map((affected) => nameOf(affected.id)), users: todo.users },
       userImpact: incident.impact ?? todo.users,
       author: draft.author,
       date: draft.date,
