@@ -251,6 +251,10 @@ export const en = {
   'maintenance.completed': 'Completed',
   'pm.draft.banner': 'Draft, not published.',
   'pm.draft.notice': 'This postmortem is shown only in this preview, for its reviewers. Readers of the status page cannot see it until it is published (npm run publish:postmortem).',
+  'notify.maintenanceScheduled': 'Scheduled maintenance',
+  'notify.maintenanceStarted': 'Maintenance started',
+  'notify.maintenanceCompleted': 'Maintenance completed',
+  'notify.open': 'Open the status page',
   'stale.notice': 'This page was last updated {ago}: the status and figures on it may be out of date.',
 } as const;
 

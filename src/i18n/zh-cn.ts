@@ -253,5 +253,9 @@ export const zhCN: Record<MessageKey, string> = {
   'maintenance.completed': '已完成',
   'pm.draft.banner': '草稿，未发布。',
   'pm.draft.notice': '本复盘仅在此预览中供审核者阅读。发布（npm run publish:postmortem）之前，状态页的读者看不到它。',
+  'notify.maintenanceScheduled': '计划维护',
+  'notify.maintenanceStarted': '维护已开始',
+  'notify.maintenanceCompleted': '维护已完成',
+  'notify.open': '打开状态页',
   'stale.notice': '本页最后更新于{ago}，页面上的状态和数据可能已过时。',
 };

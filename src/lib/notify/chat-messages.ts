@@ -1,0 +1,175 @@
+// The body each chat platform's incoming webhook takes for one notice, written against each platform's documented
+// format: Slack blocks, a Feishu (Lark) post, DingTalk markdown, a Microsoft Teams Adaptive Card (Workflows
+// webhook), and a plain JSON document for anything else. The text is the update's own message, made plain: chat
+// markup differs on every platform, and a message must never mention @everyone or a channel by its markup.
+import { bracketed, translator, type Translate } from '../../i18n/index.ts';
+import type { Incident } from '../../schemas/incident.ts';
+import type { ChatChannelType } from '../../schemas/notifications.ts';
+import type { Service } from '../../schemas/service.ts';
+import type { Locale } from '../../schemas/site.ts';
+import { feedTitleWords, postmortemTitle, updateTitle } from '../feeds/feed-items.ts';
+import { withoutControlCharacters } from '../markdown/markdown-html.ts';
+import { localizedName, serviceNameOf } from '../model/service-names.ts';
+import { formatInstant } from '../time/format.ts';
+import type { Notice } from './notification-events.ts';
+
+/** What every format says: a title, the message, facts, and the page to open. */
+export interface NoticeText {
+  title: string;
+  message: string;
+  facts: { name: string; value: string }[];
+  url: string;
+  linkText: string;
+}
+
+/** Markdown reduced to what reads the same as plain text: link targets after their text, no emphasis marks. */
+export function plainText(markdown: string): string {
+  return withoutControlCharacters(markdown)
+    .replace(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, '$1 ($2)')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, '$1$2')
+    .replace(/`([^`]+)`/g, '$1')
+    .trim();
+}
+
+export interface NoticeContext {
+  services: readonly Service[];
+  timeZone: string;
+  /** The language services are named in by default; a notice in another uses their names there when given. */
+  defaultLocale: Locale;
+}
+
+function incidentFacts(t: Translate, locale: Locale, context: NoticeContext, incident: Incident): NoticeText['facts'] {
+  return [
+    { name: t('incident.severity'), value: incident.severity },
+    { name: t('incident.services'), value: incident.services.map((affected) => `${serviceNameOf(context.services, affected.id)}${bracketed(t, t(`impact.${affected.impact}`))}`).join(t('punct.list')) },
+    { name: t('incident.started'), value: formatInstant(incident.started.getTime(), context.timeZone, locale) },
+  ];
+}
+
+/** The words of a notice in its language, from the record: the same titles as the feeds, the update's message. */
+export function noticeText(notice: Notice, context: NoticeContext): NoticeText {
+  const locale = notice.locale;
+  const t = translator(locale);
+  const words = feedTitleWords(locale);
+  const event = notice.event;
+  const linkText = t('notify.open');
+  // Services by their names in the notice's language, where content/services.yaml gives them.
+  context = { ...context, services: context.services.map((service) => ({ ...service, name: localizedName(service, locale, context.defaultLocale).text })) };
+  if ('update' in event) {
+    return { title: updateTitle(event.incident, event.update, context.services, words), message: plainText(event.update.message), facts: incidentFacts(t, locale, context, event.incident), url: event.url, linkText };
+  }
+  if ('postmortem' in event) {
+    return { title: postmortemTitle(event.postmortem, event.incident, context.services, words), message: plainText(event.postmortem.userImpact), facts: incidentFacts(t, locale, context, event.incident), url: event.url, linkText };
+  }
+  const window = event.maintenance;
+  const heading = t(event.kind === 'maintenance.scheduled' ? 'notify.maintenanceScheduled' : event.kind === 'maintenance.started' ? 'notify.maintenanceStarted' : 'notify.maintenanceCompleted');
+  return {
+    title: `${heading}${t('punct.colon')}${window.title}`,
+    message: '',
+    facts: [
+      { name: t('maintenance.window'), value: `${formatInstant(window.start.getTime(), context.timeZone, locale)} – ${formatInstant(window.end.getTime(), context.timeZone, locale)}` },
+      { name: t('maintenance.services'), value: window.services.map((id) => serviceNameOf(context.services, id)).join(t('punct.list')) },
+      { name: t('maintenance.impact'), value: window.impact ? t(`impact.${window.impact}`) : t('maintenance.noImpact') },
+    ],
+    url: event.url,
+    linkText,
+  };
+}
+
+/** Slack's mrkdwn control characters, escaped as its documentation asks: `<!channel>` stays text. */
+function slackEscaped(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** At most `limit` characters, cut with an ellipsis: each platform refuses a longer field outright. */
+function clipped(text: string, limit: number): string {
+  const characters = [...text];
+  return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join('')}…`;
+}
+
+const factLines = (facts: NoticeText['facts'], separator: string) => facts.map((fact) => `${fact.name}${separator}${fact.value}`).join('\n');
+
+/** The JSON body for the channel's webhook. */
+export function chatMessage(type: ChatChannelType, text: NoticeText, notice: Notice): unknown {
+  const t = translator(notice.locale);
+  const colon = t('punct.colon');
+  switch (type) {
+    case 'slack':
+      // https://api.slack.com/reference/block-kit/blocks: header plain text up to 150 characters, section text up to 3,000.
+      return {
+        text: slackEscaped(text.title),
+        blocks: [
+          { type: 'header', text: { type: 'plain_text', text: clipped(text.title, 150) } },
+          ...(text.message ? [{ type: 'section', text: { type: 'mrkdwn', text: clipped(slackEscaped(text.message), 3000) } }] : []),
+          { type: 'section', fields: text.facts.map((fact) => ({ type: 'mrkdwn', text: clipped(`*${slackEscaped(fact.name)}*\n${slackEscaped(fact.value)}`, 2000) })) },
+          { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: text.linkText }, url: text.url }] },
+        ],
+      };
+    case 'feishu':
+      // https://open.feishu.cn/document/client-docs/bot-v3/add-custom-bot: msg_type post, rich text by language.
+      return {
+        msg_type: 'post',
+        content: {
+          post: {
+            [notice.locale === 'zh-CN' ? 'zh_cn' : 'en_us']: {
+              title: text.title,
+              content: [
+                ...(text.message ? [[{ tag: 'text', text: text.message }]] : []),
+                [{ tag: 'text', text: factLines(text.facts, colon) }],
+                [{ tag: 'a', text: text.linkText, href: text.url }],
+              ],
+            },
+          },
+        },
+      };
+    case 'dingtalk':
+      // https://open.dingtalk.com/document/orgapp/custom-bot-send-message-type: msgtype markdown.
+      return {
+        msgtype: 'markdown',
+        markdown: {
+          title: text.title,
+          text: [`### ${markdownEscaped(text.title)}`, ...(text.message ? [markdownEscaped(text.message)] : []), text.facts.map((fact) => `- ${markdownEscaped(fact.name)}${colon}${markdownEscaped(fact.value)}`).join('\n'), `[${markdownEscaped(text.linkText)}](${text.url})`].join('\n\n'),
+        },
+      };
+    case 'teams':
+      // Workflows "post to a channel when a webhook request is received": a message with an Adaptive Card 1.4.
+      return {
+        type: 'message',
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.card.adaptive',
+            content: {
+              $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+              type: 'AdaptiveCard',
+              version: '1.4',
+              body: [
+                { type: 'TextBlock', text: text.title, weight: 'Bolder', size: 'Medium', wrap: true },
+                ...(text.message ? [{ type: 'TextBlock', text: text.message, wrap: true }] : []),
+                { type: 'FactSet', facts: text.facts.map((fact) => ({ title: fact.name, value: fact.value })) },
+              ],
+              actions: [{ type: 'Action.OpenUrl', title: text.linkText, url: text.url }],
+            },
+          },
+        ],
+      };
+    case 'webhook':
+      return {
+        id: notice.event.id,
+        event: notice.event.kind,
+        lang: notice.locale,
+        title: text.title,
+        message: text.message,
+        facts: text.facts,
+        url: text.url,
+        ...('incident' in notice.event ? { incident: notice.event.incident.id, severity: notice.event.incident.severity } : { maintenance: notice.event.maintenance.id }),
+        ...(notice.event.atMs !== undefined ? { at: new Date(notice.event.atMs).toISOString() } : {}),
+      };
+  }
+}
+
+/** Markdown's own characters as text, for DingTalk: a title with `*` or `[` stays what was written. */
+function markdownEscaped(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+!|>~-])/g, '\\$1');
+}

@@ -1,0 +1,91 @@
+// Which notices the routes of content/notifications.yaml give, worked out by hand from a small record: severities,
+// `after` (a P2 sends nothing unless it lasts an hour, then its state at the hour and what follows), maintenance
+// announced only before it starts, each notice once per channel, and nothing already sent.
+import { describe, expect, it } from 'vitest';
+import { dueNotices, notificationEvents, type Notice } from '../src/lib/notify/notification-events.ts';
+import { notificationsFileSchema } from '../src/schemas/notifications.ts';
+import { incident, maintenance } from './helpers/records.ts';
+
+const BASE = 'https://status.example.org/';
+const INCIDENT_EVENTS = ['incident.created', 'incident.updated', 'incident.resolved', 'incident.reopened'];
+const routes = notificationsFileSchema.parse({
+  channels: [
+    { id: 'oncall', type: 'feishu', urlFrom: 'FEISHU_WEBHOOK_URL' },
+    { id: 'users', type: 'slack', urlFrom: 'SLACK_WEBHOOK_URL' },
+  ],
+  routes: [
+    { events: INCIDENT_EVENTS, severities: ['P0', 'P1'], channels: ['oncall'], lang: 'zh-CN' },
+    { events: ['incident.created', 'incident.updated', 'incident.resolved'], severities: ['P2'], after: '1h', channels: ['users'] },
+    { events: ['maintenance.scheduled', 'maintenance.started', 'maintenance.completed'], channels: ['users'] },
+    // The same P1 notices to the on-call group again: sent there once.
+    { events: ['incident.created'], severities: ['P1'], channels: ['oncall'], lang: 'en' },
+  ],
+}).routes;
+
+const at = (time: string) => `2026-11-25T${time}:00Z`;
+const record = [
+  // P1, over in an hour: every update to the on-call group.
+  incident({ id: 'INC-20261125-001', severity: 'P1', started: at('10:00'), resolved: at('11:00'), services: [{ id: 'api', impact: 'major_outage' }], updates: [{ at: at('10:05'), status: 'investigating' }, { at: at('10:30'), status: 'fixing' }, { at: at('11:00'), status: 'resolved' }] }),
+  // P2 lasting 1 h 50: crosses the hour at 13:00, when the 12:40 update is its state.
+  incident({ id: 'INC-20261125-002', severity: 'P2', started: at('12:00'), resolved: at('13:50'), services: [{ id: 'api', impact: 'degraded' }], updates: [{ at: at('12:05'), status: 'investigating' }, { at: at('12:40'), status: 'fixing' }, { at: at('13:20'), status: 'monitoring' }, { at: at('13:50'), status: 'resolved' }] }),
+  // P2 over in 30 minutes: nothing to users.
+  incident({ id: 'INC-20261125-003', severity: 'P2', started: at('14:00'), resolved: at('14:30'), services: [{ id: 'api', impact: 'degraded' }], updates: [{ at: at('14:05'), status: 'investigating' }, { at: at('14:30'), status: 'resolved' }] }),
+  // P2 still open from 15:00.
+  incident({ id: 'INC-20261125-004', severity: 'P2', started: at('15:00'), services: [{ id: 'api', impact: 'degraded' }], updates: [{ at: at('15:05'), status: 'investigating' }] }),
+  // P3: no route.
+  incident({ id: 'INC-20261125-005', severity: 'P3', started: at('09:00'), resolved: at('09:10'), services: [{ id: 'api', impact: 'degraded' }] }),
+];
+const windows = [maintenance(at('20:00'), at('22:00'), ['api'], false, { id: 'db-upgrade' }), maintenance(at('20:00'), at('21:00'), ['api'], true, { id: 'called-off' })];
+const events = notificationEvents({ incidents: record, postmortems: [], maintenance: windows, baseUrl: BASE });
+
+/** A notice as a reader of this test would name it. */
+function named(notice: Notice): string {
+  const event = notice.event;
+  const what = 'update' in event ? `${event.incident.id} ${event.update.status}` : 'maintenance' in event ? `${event.maintenance.id} ${event.kind}` : `${event.incident.id} postmortem`;
+  return `${what} → ${notice.channelId} (${notice.locale})`;
+}
+
+describe('the notices the routes give', () => {
+  it('at 15:50: the P1 to on-call in Chinese, the P2 that lasted past its hour from its state then, the announcement', () => {
+    expect(dueNotices(events, routes, Date.parse(at('15:50')), 'en', new Set()).map(named)).toEqual([
+      'db-upgrade maintenance.scheduled → users (en)',
+      'INC-20261125-001 investigating → oncall (zh-CN)',
+      'INC-20261125-001 fixing → oncall (zh-CN)',
+      'INC-20261125-001 resolved → oncall (zh-CN)',
+      'INC-20261125-002 fixing → users (en)',
+      'INC-20261125-002 monitoring → users (en)',
+      'INC-20261125-002 resolved → users (en)',
+    ]);
+  });
+
+  it('at 16:10: the open P2 has lasted its hour, so its 15:05 update goes out', () => {
+    const sentBefore = new Set(dueNotices(events, routes, Date.parse(at('15:50')), 'en', new Set()).map((notice) => notice.key));
+    expect(dueNotices(events, routes, Date.parse(at('16:10')), 'en', sentBefore).map(named)).toEqual(['INC-20261125-004 investigating → users (en)']);
+  });
+
+  it('at 21:00: the window has started (announced before, so not again); the called-off window says nothing', () => {
+    const sentBefore = new Set(dueNotices(events, routes, Date.parse(at('16:10')), 'en', new Set()).map((notice) => notice.key));
+    expect(dueNotices(events, routes, Date.parse(at('21:00')), 'en', sentBefore).map(named)).toEqual(['db-upgrade maintenance.started → users (en)']);
+    // Had nobody announced it, the start is still told, but an announcement after the start is not.
+    expect(dueNotices(events, routes, Date.parse(at('21:00')), 'en', new Set()).map(named)).not.toContain('db-upgrade maintenance.scheduled → users (en)');
+  });
+
+  it('gives the same notice the same key on every run, whatever the message says', () => {
+    const edited = record.map((entry) => ({ ...entry, title: 'Edited', updates: entry.updates.map((update) => ({ ...update, message: 'Reworded.' })) }));
+    const again = notificationEvents({ incidents: edited, postmortems: [], maintenance: windows, baseUrl: BASE });
+    const keys = (list: typeof events) => dueNotices(list, routes, Date.parse(at('23:00')), 'en', new Set()).map((notice) => notice.key);
+    expect(keys(again)).toEqual(keys(events));
+    expect(keys(events)).toContain(`${BASE}incidents/INC-20261125-001/#update-2026-11-25t100500z-investigating oncall`);
+  });
+});
+
+describe('content/notifications.yaml', () => {
+  it('takes the name of the variable that holds a webhook address, and refuses the address itself', () => {
+    const file = (urlFrom: string) => notificationsFileSchema.safeParse({ channels: [{ id: 'oncall', type: 'slack', urlFrom }], routes: [{ events: ['incident.created'], channels: ['oncall'] }] });
+    expect(file('SLACK_WEBHOOK_URL').success).toBe(true);
+    const written = file('https://hooks.slack.com/services/T000/B000/XXXX');
+    expect(written.success).toBe(false);
+    expect(written.error!.issues[0]!.message).toContain('looks like an address written into the repository');
+    expect(file('slack-url').error!.issues[0]!.message).toContain('expected the name of an environment variable');
+  });
+});
