@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { duration, oneOf, slug, text } from './primitives.ts';
 import { LOCALES } from './site.ts';
 
+/** Where a site keeps its notification settings; a site without the file sends none. */
+export const NOTIFICATIONS_FILE = 'content/notifications.yaml';
+
 /** What a notice can be about, as routes name it. */
 export const NOTIFICATION_EVENTS = [
   'incident.created',

@@ -5,6 +5,7 @@ import type { Postmortem } from '../schemas/postmortem.ts';
 import type { ServicesFile } from '../schemas/service.ts';
 import { isFinished, statusMoveProblem } from '../lib/incidents/incident-lifecycle.ts';
 import { didYouMean } from './near-miss.ts';
+import type { NotificationsFile } from '../schemas/notifications.ts';
 import { activePeriods, FINISHED_STATUSES, type DeclaredWindow } from '../lib/incidents/incident-timeline.ts';
 import { localDateOf } from '../lib/time/time-zone.ts';
 import { firstPlaceholderLine, placeholdersIn } from '../lib/postmortems/placeholders.ts';
@@ -190,6 +191,25 @@ function checkIncidentReferences(context: RuleContext, record: SourcedRecord<Inc
   });
 }
 
+/** Channel ids once each; every route's channels and severities name ones that exist. */
+function checkNotificationRoutes(context: RuleContext, record: SourcedRecord<NotificationsFile>): void {
+  const channelIds: string[] = [];
+  record.data.channels.forEach((channel, index) => {
+    if (channelIds.includes(channel.id)) report(context, record, ['channels', index, 'id'], `channels[${index}].id`, `"${channel.id}" is used twice (expected unique channel ids)`);
+    channelIds.push(channel.id);
+  });
+  record.data.routes.forEach((route, index) => {
+    route.channels.forEach((id, position) => {
+      if (!channelIds.includes(id)) report(context, record, ['routes', index, 'channels', position], `routes[${index}].channels[${position}]`, `unknown channel "${id}" (${didYouMean(id, channelIds)}expected one of the channels above: ${channelIds.join(', ')})`);
+    });
+    route.severities?.forEach((level, position) => {
+      if (context.severityIds.length > 0 && !context.severityIds.includes(level)) {
+        report(context, record, ['routes', index, 'severities', position], `routes[${index}].severities[${position}]`, `unknown level "${level}" (${didYouMean(level, context.severityIds)}expected one of the levels in content/severity.yaml: ${context.severityIds.join(', ')})`);
+      }
+    });
+  });
+}
+
 type DatedField = readonly [readonly PropertyKey[], Date | undefined];
 
 function checkNotInFuture(context: RuleContext, record: SourcedRecord<unknown>, instants: readonly DatedField[]): void {
@@ -238,6 +258,8 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
       seen.add(level.id);
     });
   }
+
+  if (files.notifications) checkNotificationRoutes(context, files.notifications);
 
   const filesById = new Map<string, string[]>();
   for (const record of files.incidents) filesById.set(record.data.id, [...(filesById.get(record.data.id) ?? []), record.file]);

@@ -2,6 +2,7 @@
 import { readInstantWithOffset } from '../lib/time/calendar.ts';
 import type { Incident } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
+import type { NotificationsFile } from '../schemas/notifications.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { ServicesFile } from '../schemas/service.ts';
 import type { SeverityFile } from '../schemas/severity.ts';
@@ -35,6 +36,8 @@ export interface SiteContent {
   severity: SeverityFile;
   incidents: IncidentEntry[];
   maintenance: MaintenanceEntry[];
+  /** Where notices go (content/notifications.yaml); absent when the site sends none. */
+  notifications?: NotificationsFile;
   /** The instant the figures are computed for. */
   nowMs: number;
 }
@@ -76,6 +79,7 @@ export async function loadSite(root: string, env: Record<string, string | undefi
       severity: files.severity.data,
       incidents,
       maintenance: files.maintenance.map((record) => ({ file: record.file, maintenance: record.data, body: record.body })),
+      ...(files.notifications ? { notifications: files.notifications.data } : {}),
       nowMs: now.ms,
     },
   };

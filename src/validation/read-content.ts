@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { Incident } from '../schemas/incident.ts';
 import type { Maintenance } from '../schemas/maintenance.ts';
+import { NOTIFICATIONS_FILE, notificationsFileSchema, type NotificationsFile } from '../schemas/notifications.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import { servicesFileSchema, type ServicesFile } from '../schemas/service.ts';
 import { severityFileSchema, type SeverityFile } from '../schemas/severity.ts';
@@ -27,6 +28,8 @@ export interface ContentFiles {
   site?: SourcedRecord<Site>;
   services?: SourcedRecord<ServicesFile>;
   severity?: SourcedRecord<SeverityFile>;
+  /** content/notifications.yaml, when the site has one. */
+  notifications?: SourcedRecord<NotificationsFile>;
   incidents: SourcedRecord<Incident>[];
   postmortems: SourcedRecord<Postmortem>[];
   maintenance: SourcedRecord<Maintenance>[];
@@ -141,7 +144,8 @@ function idsAsWritten(data: unknown, list: string): string[] {
   return entries.flatMap((entry) => (entry && typeof entry === 'object' && typeof (entry as { id?: unknown }).id === 'string' ? [(entry as { id: string }).id] : []));
 }
 
-const DATA_FILES = ['content/site.yaml', 'content/services.yaml', 'content/severity.yaml'];
+/** Data files: the first three always, notifications.yaml when the site sends notices. */
+const DATA_FILES = ['content/site.yaml', 'content/services.yaml', 'content/severity.yaml', NOTIFICATIONS_FILE];
 /**
  * Files public/ may hold: raster images under public/images/ (outside it a file could replace a page or a
  * social card the build writes), which cannot carry script.
@@ -231,10 +235,11 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
   const tree: SiteTree = { ...listed, files: [...new Set([...listed.files, ...pending.keys()])].sort(), pending, onDisk: new Set(listed.files) };
   const sources = new Map<string, YamlSource>();
   const cache = ValidationCache.open(root) ?? ValidationCache.forThisRun();
-  const [site, services, severity] = await Promise.all([
+  const [site, services, severity, notifications] = await Promise.all([
     readValidated(root, tree, 'content/site.yaml', 'yaml', siteSchema, problems),
     readValidated(root, tree, 'content/services.yaml', 'yaml', servicesFileSchema, problems, { sources }),
     readValidated(root, tree, 'content/severity.yaml', 'yaml', severityFileSchema, problems, { sources }),
+    tree.files.includes(NOTIFICATIONS_FILE) ? readValidated(root, tree, NOTIFICATIONS_FILE, 'yaml', notificationsFileSchema, problems) : undefined,
   ]);
   const files: ContentFiles = {
     serviceIds: idsAsWritten(sources.get('content/services.yaml')?.data, 'services'),
@@ -248,6 +253,7 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
   else files.refusedFiles.push('content/site.yaml');
   if (services) files.services = services;
   if (severity) files.severity = severity;
+  if (notifications) files.notifications = notifications;
 
   await checkAheadInParallel(root, tree, cache, options.parallelFrom ?? PARALLEL_CHECK_FROM);
   for (const file of tree.files) {
@@ -286,7 +292,7 @@ export async function readContentFiles(root: string, problems: Problem[], pendin
       if (record) files.maintenance.push(record as SourcedRecord<Maintenance>);
       else files.refusedFiles.push(file);
     } else {
-      problems.push({ file, line: 1, field: 'file', message: 'unexpected file in content/ (expected content/site.yaml, services.yaml, severity.yaml or content/maintenance/<id>.md)' });
+      problems.push({ file, line: 1, field: 'file', message: 'unexpected file in content/ (expected content/site.yaml, services.yaml, severity.yaml, notifications.yaml or content/maintenance/<id>.md)' });
     }
   }
   cache.save();
