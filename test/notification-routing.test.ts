@@ -88,4 +88,18 @@ describe('content/notifications.yaml', () => {
     expect(written.error!.issues[0]!.message).toContain('looks like an address written into the repository');
     expect(file('slack-url').error!.issues[0]!.message).toContain('expected the name of an environment variable');
   });
+
+  it('an email channel needs its server, sender and recipients, and a chat channel takes none of them', () => {
+    const channels = (channel: Record<string, unknown>) => notificationsFileSchema.safeParse({ channels: [{ id: 'mail', ...channel }], routes: [{ events: ['incident.created'], channels: ['mail'] }] });
+    expect(channels({ type: 'email', smtpFrom: 'SMTP_URL', from: 'Status <status@example.com>', to: ['ops@example.com'] }).data!.channels[0]).toEqual({ id: 'mail', type: 'email', smtpFrom: 'SMTP_URL', from: 'Status <status@example.com>', to: ['ops@example.com'] });
+    const messages = (channel: Record<string, unknown>) => channels(channel).error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(messages({ type: 'email', urlFrom: 'SMTP_URL' })).toEqual([
+      'channels.0.smtpFrom: missing (expected smtpFrom: SMTP_URL on an email channel)',
+      'channels.0.from: missing (expected from: "Status <status@example.com>" on an email channel)',
+      'channels.0.to: missing (expected to: [ops@example.com] on an email channel)',
+      'channels.0.urlFrom: is not read on an email channel (expected smtpFrom, from and to)',
+    ]);
+    expect(messages({ type: 'slack', urlFrom: 'SLACK_URL', to: ['ops@example.com'] })).toEqual(['channels.0.to: is not read on a slack channel (expected urlFrom only)']);
+    expect(messages({ type: 'email', smtpFrom: 'SMTP_URL', from: 'status', to: ['ops@example.com'] })[0]).toContain('expected an email address such as ops@example.com');
+  });
 });

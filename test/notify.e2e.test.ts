@@ -6,6 +6,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIncident } from '../src/cli/new-incident.ts';
 import { notify } from '../src/cli/notify.ts';
@@ -22,6 +24,9 @@ let server: Server;
 let base: string;
 const received: Received[] = [];
 let flakyFailed = false;
+let smtp: SMTPServer;
+let smtpPort: number;
+const mails: { from: string; to: string[]; parsed: ParsedMail }[] = [];
 
 const NOTIFICATIONS = `channels:
   - id: oncall
@@ -42,6 +47,11 @@ const NOTIFICATIONS = `channels:
   - id: unset
     type: slack
     urlFrom: NOBODY_SET_THIS_URL
+  - id: mail
+    type: email
+    smtpFrom: MAIL_SMTP_URL
+    from: "Example Status <status@example.com>"
+    to: [ops@example.com, "Lead <lead@example.com>"]
 routes:
   # P0 and P1 to the on-call group at once, in Chinese.
   - events: [incident.created, incident.updated, incident.resolved, incident.reopened]
@@ -52,7 +62,7 @@ routes:
   - events: [incident.created, incident.updated, incident.resolved]
     severities: [P2]
     after: 1h
-    channels: [users]
+    channels: [users, mail]
   # Everything to the archive and to Teams (which fails once).
   - events: [incident.created, incident.updated, incident.resolved, incident.reopened, postmortem.published, maintenance.scheduled, maintenance.started, maintenance.completed]
     channels: [archive, teams]
@@ -76,12 +86,14 @@ async function runNotify(now: string, extra: string[] = []) {
       TEAMS_WEBHOOK_URL: `${base}/teams`,
       BROKEN_DINGTALK_URL: `${base}/broken`,
       NOBODY_SET_THIS_URL: '',
+      MAIL_SMTP_URL: `smtp://notify:secret@127.0.0.1:${smtpPort}`,
       AFTERMATH_NOTIFY_STATE: stateFile(),
     },
   });
   const before = received.length;
+  const mailsBefore = mails.length;
   const status = await notify(['--root', root, '--now', now, ...extra], terminal.io, { retryDelaysMs: [5, 5], timeoutMs: 5_000 });
-  return { status, stdout: terminal.stdout(), stderr: terminal.screen(), requests: received.slice(before) };
+  return { status, stdout: terminal.stdout(), stderr: terminal.screen(), requests: received.slice(before), mails: mails.slice(mailsBefore) };
 }
 
 async function command(run: (argv: string[], io: ReturnType<typeof scriptedTerminal>['io']) => Promise<number>, argv: string[], now: string) {
@@ -112,10 +124,27 @@ beforeAll(async () => {
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // An SMTP server in this process, on the loopback address, taking the password it is given.
+  smtp = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    authOptional: false,
+    onAuth(auth, _session, callback) {
+      callback(auth.username === 'notify' && auth.password === 'secret' ? null : new Error('wrong password'), { user: auth.username });
+    },
+    onData(stream, session, callback) {
+      simpleParser(stream).then((parsed) => {
+        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((recipient) => recipient.address), parsed });
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((ready) => smtp.listen(0, '127.0.0.1', ready));
+  smtpPort = (smtp.server.address() as AddressInfo).port;
 });
 
 afterAll(async () => {
   await new Promise((done) => server.close(done));
+  await new Promise<void>((done) => smtp.close(() => done()));
   await rm(root, { recursive: true, force: true });
   await rm(stateFile(), { force: true });
 });
@@ -184,8 +213,18 @@ describe('npm run notify through an outage', () => {
     await command(newIncident, ['--title', 'Search slow', '--severity', 'P2', '--service', 'cache:degraded', '--impact', '', '--commander', '', '--status', 'investigating', '--lang', 'en', '--started', 'now', '--detected', 'now', '--message', 'Searches are slow.'], '2026-11-27T02:00:00Z');
     const early = await runNotify('2026-11-27T02:30:00Z');
     expect(paths(early.requests).filter((request) => request === '/users')).toEqual([]);
+    expect(early.mails).toEqual([]);
     const late = await runNotify('2026-11-27T03:01:00Z');
     const users = late.requests.filter((request) => request.path === '/users');
+    // And by email, to both recipients, as text and as HTML.
+    expect(late.mails).toHaveLength(1);
+    const [mail] = late.mails;
+    expect(mail!.from).toBe('status@example.com');
+    expect(mail!.to).toEqual(['ops@example.com', 'lead@example.com']);
+    expect(mail!.parsed.subject).toBe('[Aura Flow Status] [P2] Cache: investigating — Search slow');
+    expect(mail!.parsed.text).toContain('Searches are slow.');
+    expect(mail!.parsed.text).toContain('Open the status page: https://status.example.com/incidents/INC-20261127-002/#update-2026-11-27t020000z');
+    expect(mail!.parsed.html).toContain('<a href="https://status.example.com/incidents/INC-20261127-002/#update-2026-11-27t020000z">Open the status page</a>');
     expect(users).toHaveLength(1);
     const slack = users[0]!.body as { text: string; blocks: { type: string; text?: { text: string } }[] };
     expect(slack.text).toBe('[P2] Cache: investigating — Search slow');
@@ -204,7 +243,7 @@ describe('npm run notify through an outage', () => {
 
 describe('npm run notify on a site with a problem', () => {
   it('sends nothing and prints the check’s problems', async () => {
-    await writeFile(path.join(root, 'content/notifications.yaml'), NOTIFICATIONS.replace('channels: [users]', 'channels: [user]'));
+    await writeFile(path.join(root, 'content/notifications.yaml'), NOTIFICATIONS.replace('channels: [users, mail]', 'channels: [user, mail]'));
     const run = await runNotify('2026-11-27T03:10:00Z');
     expect(run.status).toBe(1);
     expect(run.requests).toEqual([]);

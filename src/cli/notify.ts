@@ -1,14 +1,16 @@
 // `npm run notify`: pushes each notice the routes of content/notifications.yaml give, and that was not sent
-// before, to its chat channels; run by the deploy workflow after each publish. What was sent is kept in a small
+// before, to its chat channels and email recipients; run by the deploy workflow after each publish. What was sent is kept in a small
 // JSON file (see sentRecordPath), by the notices' stable keys, so a second run sends nothing twice.
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chatMessage, noticeText, type NoticeContext } from '../lib/notify/chat-messages.ts';
+import { createTransport, type Transporter } from 'nodemailer';
+import { chatMessage, noticeText, type NoticeContext, type NoticeText } from '../lib/notify/chat-messages.ts';
+import { emailMessage, type EmailMessage } from '../lib/notify/email-message.ts';
 import { dueNotices, notificationEvents, type Notice } from '../lib/notify/notification-events.ts';
 import { replaceFile } from '../lib/files/kept-files.ts';
 import { projectFolder } from '../lib/files/code-fingerprint.ts';
 import { postmortemPublishedAt } from '../lib/postmortems/publication.ts';
-import type { ChatChannel } from '../schemas/notifications.ts';
+import type { Channel, EmailChannel } from '../schemas/notifications.ts';
 import { loadSite, type SiteContent } from '../validation/load-site.ts';
 import { formatProblem } from '../validation/problem.ts';
 import { commandNow, DomainError, parseCommandLine, printHelp, runCommand, siteRoot, UsageError, type CommandIO } from './command.ts';
@@ -65,25 +67,59 @@ function writeSentRecord(file: string, sent: ReadonlySet<string>): void {
  * A channel's webhook address, from the environment variable the file names, or from the repository's secrets
  * the workflow passes whole as AFTERMATH_SECRETS (JSON), so a new channel needs no edit to the workflow.
  */
-function webhookAddress(channel: ChatChannel, env: Record<string, string | undefined>): string | { problem: string } {
-  let value = env[channel.urlFrom];
+function secretAddress(name: string, env: Record<string, string | undefined>, schemes: readonly string[], what: string): string | { problem: string } {
+  let value = env[name];
   if (!value && env.AFTERMATH_SECRETS) {
     try {
       const secrets = JSON.parse(env.AFTERMATH_SECRETS) as Record<string, unknown>;
-      if (typeof secrets[channel.urlFrom] === 'string') value = secrets[channel.urlFrom] as string;
+      if (typeof secrets[name] === 'string') value = secrets[name] as string;
     } catch {
       // Not JSON: as if absent.
     }
   }
-  if (!value) return { problem: `${channel.urlFrom} is not set (expected the channel's webhook address in that environment variable or repository secret)` };
+  if (!value) return { problem: `${name} is not set (expected ${what} in that environment variable or repository secret)` };
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    return { problem: `${channel.urlFrom} does not hold an address (expected the webhook's https:// address)` };
+    return { problem: `${name} does not hold an address (expected ${what})` };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { problem: `${channel.urlFrom} holds a ${url.protocol} address (expected the webhook's https:// address)` };
+  if (!schemes.includes(url.protocol)) return { problem: `${name} holds a ${url.protocol} address (expected ${what})` };
   return url.href;
+}
+
+/** How a channel's notices are delivered: each returns why it failed, or nothing. */
+type Delivery = (notice: Notice, text: NoticeText) => Promise<string | undefined>;
+
+function deliveryFor(channel: Channel, env: Record<string, string | undefined>, options: Required<SendOptions>, siteName: string): Delivery | { problem: string } {
+  if (channel.type === 'email') {
+    const address = secretAddress(channel.smtpFrom, env, ['smtp:', 'smtps:'], 'the SMTP server as smtps://user:password@host:465 or smtp://user:password@host:587');
+    if (typeof address !== 'string') return address;
+    const server = new URL(address);
+    const secure = server.protocol === 'smtps:';
+    const transport = createTransport({
+      host: server.hostname,
+      port: server.port ? Number(server.port) : secure ? 465 : 587,
+      secure,
+      // Credentials never cross the network in clear: STARTTLS is required except on this machine's loopback.
+      requireTLS: !secure && !['localhost', '127.0.0.1', '[::1]'].includes(server.hostname),
+      ...(server.username ? { auth: { user: decodeURIComponent(server.username), pass: decodeURIComponent(server.password) } } : {}),
+      connectionTimeout: options.timeoutMs,
+      greetingTimeout: options.timeoutMs,
+      socketTimeout: options.timeoutMs,
+    });
+    return (notice, text) => mail(transport, channel, emailMessage(text, notice, siteName), options);
+  }
+  const address = secretAddress(channel.urlFrom, env, ['https:', 'http:'], "the channel's webhook https:// address");
+  if (typeof address !== 'string') return address;
+  return (notice, text) => post(address, chatMessage(channel.type, text, notice), options);
+}
+
+/** What --dry-run prints for one notice: the chat body, or the email's envelope and text. */
+function dryRunBody(channel: Channel, notice: Notice, text: NoticeText, siteName: string): unknown {
+  if (channel.type !== 'email') return chatMessage(channel.type, text, notice);
+  const message = emailMessage(text, notice, siteName);
+  return { from: channel.from, to: channel.to, subject: message.subject, text: message.text };
 }
 
 /** What a platform says in a 200 answer when it refused the message (Feishu `code`, DingTalk `errcode`). */
@@ -98,28 +134,55 @@ function refusalIn(body: string): string | undefined {
   return undefined;
 }
 
-/** Posts one body, trying again after each delay; the last failure's reason when every try failed. */
-async function post(address: string, body: unknown, options: Required<SendOptions>): Promise<string | undefined> {
-  let problem = '';
-  for (let attempt = 0; attempt <= options.retryDelaysMs.length; attempt += 1) {
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, options.retryDelaysMs[attempt - 1]));
+/** What one try gave: nothing when it worked, else why not and whether trying again can help. */
+type TryOutcome = undefined | { problem: string; final?: boolean };
+
+/** Tries again after each delay; the last failure's reason when every try failed. */
+async function withRetries(options: Required<SendOptions>, attempt: () => Promise<TryOutcome>): Promise<string | undefined> {
+  let tries = 0;
+  let last: TryOutcome;
+  for (; tries <= options.retryDelaysMs.length; tries += 1) {
+    if (tries > 0) await new Promise((resolve) => setTimeout(resolve, options.retryDelaysMs[tries - 1]));
+    last = await attempt();
+    if (!last) return undefined;
+    if (last.final) {
+      tries += 1;
+      break;
+    }
+  }
+  return `${last!.problem} after ${Math.min(tries, options.retryDelaysMs.length + 1)} tr${tries === 1 ? 'y' : 'ies'}`;
+}
+
+/** Posts one body to a chat webhook. */
+function post(address: string, body: unknown, options: Required<SendOptions>): Promise<string | undefined> {
+  return withRetries(options, async () => {
     try {
       const response = await fetch(address, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body), signal: AbortSignal.timeout(options.timeoutMs), redirect: 'error' });
       const answer = await response.text();
       if (!response.ok) {
-        problem = `HTTP ${response.status}`;
         // A request the platform refuses as malformed fails the same way again.
-        if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) break;
-        continue;
+        return { problem: `HTTP ${response.status}`, final: response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429 };
       }
       const refusal = refusalIn(answer);
-      if (!refusal) return undefined;
-      problem = `refused (${refusal})`;
+      return refusal ? { problem: `refused (${refusal})` } : undefined;
     } catch (error) {
-      problem = (error as Error).name === 'TimeoutError' ? `no answer in ${options.timeoutMs / 1000} s` : `cannot connect (${(error as Error).message})`;
+      return { problem: (error as Error).name === 'TimeoutError' ? `no answer in ${options.timeoutMs / 1000} s` : `cannot connect (${(error as Error).message})` };
     }
-  }
-  return `${problem} after ${options.retryDelaysMs.length + 1} tries`;
+  });
+}
+
+/** Sends one email through the channel's SMTP server. */
+function mail(transport: Transporter, channel: EmailChannel, message: EmailMessage, options: Required<SendOptions>): Promise<string | undefined> {
+  return withRetries(options, async () => {
+    try {
+      await transport.sendMail({ from: channel.from, to: channel.to, subject: message.subject, text: message.text, html: message.html });
+      return undefined;
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      // A permanent refusal (5xx: unknown recipient, authentication) fails the same way again.
+      return { problem: `SMTP ${code ?? 'error'}: ${String((error as Error).message).split('\n')[0]}`, final: code !== undefined && code >= 500 };
+    }
+  });
 }
 
 function eventsOf(content: SiteContent, baseUrl: string) {
@@ -178,8 +241,8 @@ export async function notify(argv: readonly string[], io: CommandIO, sendOptions
     if (dryRun) {
       for (const [channelId, notices] of byChannel) {
         const channel = channels.get(channelId)!;
-        io.stdout.write(`${channelId} (${channel.type}, address from ${channel.urlFrom}): ${notices.length} notice${notices.length === 1 ? '' : 's'}\n`);
-        for (const notice of notices) io.stdout.write(`${JSON.stringify({ key: notice.key, body: chatMessage(channel.type, noticeText(notice, context), notice) }, null, 2)}\n`);
+        io.stdout.write(`${channelId} (${channel.type}, address from ${channel.type === 'email' ? channel.smtpFrom : channel.urlFrom}): ${notices.length} notice${notices.length === 1 ? '' : 's'}\n`);
+        for (const notice of notices) io.stdout.write(`${JSON.stringify({ key: notice.key, body: dryRunBody(channel, notice, noticeText(notice, context), content.site.name) }, null, 2)}\n`);
       }
       return;
     }
@@ -189,15 +252,14 @@ export async function notify(argv: readonly string[], io: CommandIO, sendOptions
     // out of order, and its notices wait for the next run. The others go on.
     await Promise.all(
       [...byChannel].map(async ([channelId, notices]) => {
-        const channel = channels.get(channelId)!;
-        const address = webhookAddress(channel, io.env);
-        if (typeof address !== 'string') {
-          failures.push(`${channelId}: ${address.problem}; ${notices.length} notice${notices.length === 1 ? '' : 's'} not sent`);
+        const delivery = deliveryFor(channels.get(channelId)!, io.env, options, content.site.name);
+        if (typeof delivery !== 'function') {
+          failures.push(`${channelId}: ${delivery.problem}; ${notices.length} notice${notices.length === 1 ? '' : 's'} not sent`);
           return;
         }
         for (const [index, notice] of notices.entries()) {
           const text = noticeText(notice, context);
-          const problem = await post(address, chatMessage(channel.type, text, notice), options);
+          const problem = await delivery(notice, text);
           if (problem) {
             const left = notices.length - index;
             failures.push(`${describe(notice, text.title)}: ${problem}; ${left} notice${left === 1 ? '' : 's'} left for the next run`);

@@ -35,12 +35,53 @@ const environmentVariable = text.refine((value) => ENVIRONMENT_VARIABLE.test(val
       : `found ${JSON.stringify(issue.input)} (expected the name of an environment variable, capital letters, digits and _, such as FEISHU_WEBHOOK_URL)`,
 });
 
-export const chatChannelSchema = z.strictObject({
-  id: slug,
-  type: oneOf(CHAT_CHANNEL_TYPES),
-  /** The environment variable holding the webhook address. */
-  urlFrom: environmentVariable,
+/** Chat platforms, and email over SMTP. */
+export const CHANNEL_TYPES = [...CHAT_CHANNEL_TYPES, 'email'] as const;
+
+/** An email address as a recipient or sender list holds it: `ops@example.com` or `Ops <ops@example.com>`. */
+const emailAddress = text.refine((value) => /^(?:[^<>@\s][^<>@]*<)?[^\s<>@,;"]+@[^\s<>@,;"]+\.[^\s<>@,;"]+>?$/.test(value) && value.includes('<') === value.endsWith('>'), {
+  error: (issue) => `found ${JSON.stringify(issue.input)} (expected an email address such as ops@example.com or "Status <status@example.com>")`,
 });
+
+/**
+ * A channel: a chat webhook, whose address `urlFrom` names the variable of; or email, sent through the SMTP
+ * server whose address (`smtps://user:password@host:465`) `smtpFrom` names the variable of, from `from` to `to`.
+ */
+export const channelSchema = z
+  .strictObject({
+    id: slug,
+    type: oneOf(CHANNEL_TYPES),
+    /** The environment variable holding the webhook address (chat channels). */
+    urlFrom: environmentVariable.optional(),
+    /** The environment variable holding the SMTP server's address with its credentials (email). */
+    smtpFrom: environmentVariable.optional(),
+    from: emailAddress.optional(),
+    to: z.array(emailAddress).min(1, { error: 'empty (expected at least one recipient)' }).optional(),
+  })
+  .superRefine((channel, ctx) => {
+    const article = channel.type === 'email' ? 'an' : 'a';
+    const needs = (field: 'urlFrom' | 'smtpFrom' | 'from' | 'to', example: string) => {
+      if (channel[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `missing (expected ${field}: ${example} on ${article} ${channel.type} channel)` });
+    };
+    const refuses = (field: 'urlFrom' | 'smtpFrom' | 'from' | 'to') => {
+      if (channel[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is not read on ${article} ${channel.type} channel (expected ${channel.type === 'email' ? 'smtpFrom, from and to' : 'urlFrom only'})` });
+    };
+    if (channel.type === 'email') {
+      needs('smtpFrom', 'SMTP_URL');
+      needs('from', '"Status <status@example.com>"');
+      needs('to', '[ops@example.com]');
+      refuses('urlFrom');
+    } else {
+      needs('urlFrom', 'SLACK_WEBHOOK_URL');
+      for (const field of ['smtpFrom', 'from', 'to'] as const) refuses(field);
+    }
+  })
+  // As one type per kind of channel: the fields each needs are there (the refinement above refused the rest).
+  .transform((channel): ChatChannel | EmailChannel =>
+    channel.type === 'email'
+      ? { id: channel.id, type: 'email', smtpFrom: channel.smtpFrom ?? '', from: channel.from ?? '', to: channel.to ?? [] }
+      : { id: channel.id, type: channel.type, urlFrom: channel.urlFrom ?? '' },
+  );
 
 export const notificationRouteSchema = z.strictObject({
   events: z.array(oneOf(NOTIFICATION_EVENTS)).min(1, { error: 'empty (expected at least one event, such as incident.created)' }),
@@ -57,10 +98,22 @@ export const notificationRouteSchema = z.strictObject({
 });
 
 export const notificationsFileSchema = z.strictObject({
-  channels: z.array(chatChannelSchema).min(1, { error: 'empty (expected at least one channel)' }),
+  channels: z.array(channelSchema).min(1, { error: 'empty (expected at least one channel)' }),
   routes: z.array(notificationRouteSchema).min(1, { error: 'empty (expected at least one route)' }),
 });
 
-export type ChatChannel = z.infer<typeof chatChannelSchema>;
+export interface ChatChannel {
+  id: string;
+  type: ChatChannelType;
+  urlFrom: string;
+}
+export interface EmailChannel {
+  id: string;
+  type: 'email';
+  smtpFrom: string;
+  from: string;
+  to: string[];
+}
+export type Channel = ChatChannel | EmailChannel;
 export type NotificationRoute = z.infer<typeof notificationRouteSchema>;
 export type NotificationsFile = z.infer<typeof notificationsFileSchema>;
