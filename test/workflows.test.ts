@@ -152,6 +152,22 @@ describe('the deploy workflow', () => {
     expect(script?.with?.script).toContain("outcome: 'success'");
   });
 
+  it('sends the notices after the pages are live, keeping the record of what was sent between runs, even after a failure', () => {
+    const notify = workflow('deploy.yml').jobs.notify!;
+    expect(notify.needs).toBe('deploy');
+    expect(notify.permissions).toEqual({ contents: 'read' });
+    const run = notify.steps.findIndex((step) => step.run === 'npm run notify');
+    expect(run).toBeGreaterThan(-1);
+    expect(notify.steps[run]!.env).toEqual({ AFTERMATH_NOTIFY_STATE: '${{ runner.temp }}/aftermath-notify/sent.json', AFTERMATH_SECRETS: '${{ toJSON(secrets) }}' });
+    const restore = notify.steps.findIndex((step) => step.uses?.startsWith('actions/cache/restore@') && step.with?.path === '${{ runner.temp }}/aftermath-notify');
+    const save = notify.steps.findIndex((step) => step.uses?.startsWith('actions/cache/save@'));
+    expect([restore > -1 && restore < run, save > run]).toEqual([true, true]);
+    // A new key each run, the newest restored: a cache entry is never overwritten, so the record only moves forward.
+    expect(notify.steps[restore]!.with).toEqual({ path: '${{ runner.temp }}/aftermath-notify', key: 'notify-sent-${{ github.run_id }}-${{ github.run_attempt }}', 'restore-keys': 'notify-sent-' });
+    expect(notify.steps[save]!.if).toBe('always()');
+    expect(notify.steps[save]!.with).toEqual({ path: '${{ runner.temp }}/aftermath-notify', key: 'notify-sent-${{ github.run_id }}-${{ github.run_attempt }}' });
+  });
+
   it('gives write permissions only to the jobs that need them, and none to the job that runs npm', () => {
     const flow = workflow('deploy.yml');
     expect(flow.jobs.build!.permissions).toBeUndefined();
