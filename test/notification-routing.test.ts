@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { dueNotices, notificationEvents, type Notice } from '../src/lib/notify/notification-events.ts';
 import { notificationsFileSchema } from '../src/schemas/notifications.ts';
+import { loadSite } from '../src/validation/load-site.ts';
 import { incident, maintenance } from './helpers/records.ts';
+import { EXAMPLE_FIXTURE } from './helpers/sites.ts';
 
 const BASE = 'https://status.example.org/';
 const INCIDENT_EVENTS = ['incident.created', 'incident.updated', 'incident.resolved', 'incident.reopened'];
@@ -76,6 +78,21 @@ describe('the notices the routes give', () => {
     const keys = (list: typeof events) => dueNotices(list, routes, Date.parse(at('23:00')), 'en', new Set()).map((notice) => notice.key);
     expect(keys(again)).toEqual(keys(events));
     expect(keys(events)).toContain(`${BASE}incidents/INC-20261125-001/#update-2026-11-25t100500z-investigating oncall`);
+  });
+});
+
+describe('a postmortem’s publication', () => {
+  it('is an event at its published instant, with the postmortem page’s id, routed by the incident’s severity', async () => {
+    const loaded = await loadSite(EXAMPLE_FIXTURE, { AFTERMATH_NOW: '2026-11-26T00:00:00Z' });
+    if (!loaded.ok) throw new Error('the example should load');
+    const entry = loaded.content.incidents.find((candidate) => candidate.postmortem?.postmortem.status === 'published')!;
+    const publishedMs = Date.parse('2026-11-20T02:00:00Z');
+    const [event] = notificationEvents({ incidents: [], postmortems: [{ incident: entry.incident, postmortem: entry.postmortem!.postmortem, publishedMs }], maintenance: [], baseUrl: BASE });
+    expect(event).toMatchObject({ kind: 'postmortem.published', atMs: publishedMs, id: `${BASE}postmortems/${entry.incident.id}/#published`, url: `${BASE}postmortems/${entry.incident.id}/` });
+    const route = (severities: string[]) => notificationsFileSchema.parse({ channels: [{ id: 'c', type: 'webhook', urlFrom: 'HOOK' }], routes: [{ events: ['postmortem.published'], severities, channels: ['c'] }] }).routes;
+    expect(dueNotices([event!], route([entry.incident.severity]), publishedMs, 'en', new Set())).toHaveLength(1);
+    expect(dueNotices([event!], route([entry.incident.severity === 'P3' ? 'P0' : 'P3']), publishedMs, 'en', new Set())).toEqual([]);
+    expect(dueNotices([event!], route([entry.incident.severity]), publishedMs - 1, 'en', new Set())).toEqual([]);
   });
 });
 

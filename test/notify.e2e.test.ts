@@ -10,6 +10,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIncident } from '../src/cli/new-incident.ts';
+import { newMaintenance } from '../src/cli/new-maintenance.ts';
 import { notify } from '../src/cli/notify.ts';
 import { resolve } from '../src/cli/update-incident.ts';
 import { exampleSiteCopy, scriptedTerminal } from './helpers/commands.ts';
@@ -115,7 +116,7 @@ beforeAll(async () => {
       response.writeHead(500).end('down');
     } else if (request.url === '/teams' && !flakyFailed) {
       flakyFailed = true;
-      response.writeHead(503).end('try later');
+      response.writeHead(500).end('try later');
     } else if (request.url === '/oncall') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"code":0,"msg":"success"}');
     } else {
@@ -159,8 +160,10 @@ describe('npm run notify through an outage', () => {
     expect(run.stdout).toBe('nothing new to send\n');
     const record = JSON.parse(await readFile(stateFile(), 'utf8')) as { version: number; sent: string[] };
     expect(record.version).toBe(1);
-    // The first update of an incident in the example, 21:18 (UTC+8) on 25 November, counted for the archive.
+        // The example's latest incident, 21:18 (UTC+8) on 25 November, is counted for the archive; what is older than a
+    // week is never sent and not kept.
     expect(record.sent).toContain('https://status.example.com/incidents/INC-20261125-001/#update-2026-11-25t131800z-investigating archive');
+    expect(record.sent.filter((key) => key.includes('/INC-2025'))).toEqual([]);
   });
 
   it('a new P1: to on-call in Chinese, to the archive and Teams (after one retry); a broken channel and an unset one are reported, the rest sent', async () => {
@@ -229,6 +232,18 @@ describe('npm run notify through an outage', () => {
     const slack = users[0]!.body as { text: string; blocks: { type: string; text?: { text: string } }[] };
     expect(slack.text).toBe('[P2] Cache: investigating — Search slow');
     expect(slack.blocks[1]!.text!.text).toBe('Searches are slow.');
+  });
+
+  it('a maintenance window is announced when it is on record, and its start told once it has started', async () => {
+    const written = await command(newMaintenance, ['--title', 'Cache upgrade', '--service', 'cache', '--impact', 'degraded', '--lang', 'en', '--notes', 'Searches may be slow.', '--start', '2026-11-27 12:00', '--end', '2h'], '2026-11-27T03:02:00Z');
+    expect(written).toBe('wrote content/maintenance/2026-11-27-cache-upgrade.md\n');
+    const announced = await runNotify('2026-11-27T03:03:00Z');
+    expect(paths(announced.requests).filter((request) => request !== '/broken').sort()).toEqual(['/archive', '/teams']);
+    expect(announced.requests.find((request) => request.path === '/archive')!.body).toMatchObject({ event: 'maintenance.scheduled', maintenance: '2026-11-27-cache-upgrade', title: 'Scheduled maintenance: Cache upgrade' });
+    // 12:00 in UTC+8 is 04:00Z: the start goes out on the first run after it, the announcement not again.
+    const started = await runNotify('2026-11-27T04:05:00Z');
+    const archive = started.requests.filter((request) => request.path === '/archive');
+    expect(archive.map((request) => request.body.event)).toEqual(['maintenance.started']);
   });
 
   it('a site without notifications.yaml sends nothing and says so', async () => {

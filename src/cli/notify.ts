@@ -20,6 +20,12 @@ const USAGE = 'usage: npm run notify -- [--dry-run] [--state <file>] [--root <si
 /** When no record of sent notices exists, notices from this long before now are still sent; older ones are not. */
 export const CATCH_UP_MS = 30 * 60_000;
 
+/**
+ * Events older than this are never sent, and leave the record of sent notices: an update recorded late, days
+ * after it happened, still goes out, while the record stays the size of a week whatever the history's length.
+ */
+export const RECENT_MS = 7 * 24 * 3_600_000;
+
 export interface SendOptions {
   /** Waits before the second and third tries of a failed request. */
   retryDelaysMs?: readonly number[];
@@ -219,9 +225,13 @@ export async function notify(argv: readonly string[], io: CommandIO, sendOptions
     }
     const stateFile = sentRecordPath(values.state, io.env);
     const dryRun = values['dry-run'] === true;
-    const events = eventsOf(content, content.site.baseUrl);
+    // An announcement has no instant of its own: it is recent until its window has ended.
+    const events = eventsOf(content, content.site.baseUrl).filter((event) => (event.atMs ?? ('maintenance' in event ? event.maintenance.end.getTime() : nowMs)) >= nowMs - RECENT_MS);
+    const recentIds = new Set(events.map((event) => event.id));
     const defaultLocale = content.site.defaultLocale;
     let sent = readSentRecord(stateFile);
+    // Keys of events that are no longer recent (or no longer in the record) are forgotten.
+    if (sent) sent = new Set([...sent].filter((key) => recentIds.has(key.slice(0, key.lastIndexOf(' ')))));
     if (!sent) {
       // No record (a first run, or a lost cache): the history is not replayed into the channels; what happened
       // in the last CATCH_UP_MS still goes out.
