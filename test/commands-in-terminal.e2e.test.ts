@@ -2,34 +2,22 @@
 // with Inquirer's escape codes, checks each answer when it is given, asks again in the site's language, and
 // keeps every other answer typed. The in-process tests (comms-commands-interactive) cover each question; these
 // prove the same behaviour survives a terminal: raw mode, echo, multibyte input, both streams on one screen.
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSite } from '../src/validation/load-site.ts';
-import { formatProblem } from '../src/validation/problem.ts';
-import { exampleSiteCopy, hasPseudoTerminal, KEY, terminalScript, treeSnapshot } from './helpers/commands.ts';
+import { describe, expect, it } from 'vitest';
+import { exampleSiteForStory, hasPseudoTerminal, KEY, terminalScript, treeSnapshot } from './helpers/commands.ts';
 
-let root: string;
-const file = (relative: string) => readFile(path.join(root, relative), 'utf8');
+const story = exampleSiteForStory();
+const file = story.file;
+const expectValidAt = story.expectValidAt;
 
-beforeAll(async () => {
-  root = await exampleSiteCopy();
-});
 
-afterAll(async () => {
-  if (root) await rm(root, { recursive: true, force: true });
-});
-
-async function expectValidAt(now: string) {
-  const loaded = await loadSite(root, { AFTERMATH_NOW: now });
-  expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([]);
-}
 
 describe.skipIf(!hasPseudoTerminal())('the commands in a terminal', () => {
   it('new:incident at 00:05: a time that cannot be is asked again, 23:50 means yesterday, and every other answer is kept', async () => {
     // 00:05 on 26 November in the site's zone (UTC+8).
     const now = '2026-11-25T16:05:00Z';
-    const run = terminalScript('new-incident.ts', ['--root', root], { AFTERMATH_NOW: now });
+    const run = terminalScript('new-incident.ts', ['--root', story.root], { AFTERMATH_NOW: now });
     await run.answer('Title', `Checkout failing for card payments${KEY.enter}`);
     await run.answer('Severity', KEY.enter); // the least severe level, offered
     await run.answer('User authentication (auth)', `${KEY.down}${KEY.down}${KEY.space}${KEY.enter}`);
@@ -57,7 +45,7 @@ describe.skipIf(!hasPseudoTerminal())('the commands in a terminal', () => {
   });
 
   it('new:maintenance: an end before the start is asked again in plain words, and 30m is read as a duration', async () => {
-    const run = terminalScript('new-maintenance.ts', ['--root', root, '--title', 'Log retention change', '--service', 'logging', '--impact', 'none', '--lang', 'en', '--notes', 'Nothing to notice.'], { AFTERMATH_NOW: '2026-11-26T03:00:00Z' });
+    const run = terminalScript('new-maintenance.ts', ['--root', story.root, '--title', 'Log retention change', '--service', 'logging', '--impact', 'none', '--lang', 'en', '--notes', 'Nothing to notice.'], { AFTERMATH_NOW: '2026-11-26T03:00:00Z' });
     await run.answer('Start', `2026-12-01 10:00${KEY.enter}`);
     await run.answer('End', `2026-11-30 11:00${KEY.enter}`);
     await run.answer('is not after the start', `${KEY.clearLine}30m${KEY.enter}`);
@@ -69,19 +57,19 @@ describe.skipIf(!hasPseudoTerminal())('the commands in a terminal', () => {
   });
 
   it('a mistyped flag gets "did you mean", exit 2, and nothing is written', async () => {
-    const before = await treeSnapshot(root);
-    const run = terminalScript('new-update.ts', ['INC-20261125-002', '--mesage', 'Card payments work again.', '--root', root], { AFTERMATH_NOW: '2026-11-26T03:10:00Z' });
+    const before = await treeSnapshot(story.root);
+    const run = terminalScript('new-update.ts', ['INC-20261125-002', '--mesage', 'Card payments work again.', '--root', story.root], { AFTERMATH_NOW: '2026-11-26T03:10:00Z' });
     const { status, screen } = await run.result;
     expect(status).toBe(2);
     expect(screen).toContain('unknown flag --mesage (did you mean --message?');
-    expect(await treeSnapshot(root)).toEqual(before);
+    expect(await treeSnapshot(story.root)).toEqual(before);
   });
 
   it('on a Chinese site, asks in Chinese, refuses in Chinese, and keeps a Chinese title typed before', async () => {
     const site = await file('content/site.yaml');
-    await writeFile(path.join(root, 'content/site.yaml'), site.replace('defaultLocale: en', 'defaultLocale: zh-CN'));
+    await writeFile(path.join(story.root, 'content/site.yaml'), site.replace('defaultLocale: en', 'defaultLocale: zh-CN'));
     try {
-      const run = terminalScript('new-maintenance.ts', ['--root', root, '--service', 'logging', '--impact', 'none', '--lang', 'zh-CN', '--notes', '期间日志查询可能变慢。'], { AFTERMATH_NOW: '2026-11-26T03:00:00Z' });
+      const run = terminalScript('new-maintenance.ts', ['--root', story.root, '--service', 'logging', '--impact', 'none', '--lang', 'zh-CN', '--notes', '期间日志查询可能变慢。'], { AFTERMATH_NOW: '2026-11-26T03:00:00Z' });
       await run.answer('标题', `日志集群升级${KEY.enter}`);
       await run.answer('开始时间', `明天凌晨${KEY.enter}`);
       await run.answer('无法识别的时间“明天凌晨”', `${KEY.clearLine}2026-12-05 02:00${KEY.enter}`);
@@ -94,7 +82,7 @@ describe.skipIf(!hasPseudoTerminal())('the commands in a terminal', () => {
       const text = await file(written![1]!);
       expect(text).toContain('title: 日志集群升级\nstart: 2026-12-05T02:00:00+08:00\nend: 2026-12-05T04:00:00+08:00\n');
     } finally {
-      await writeFile(path.join(root, 'content/site.yaml'), site);
+      await writeFile(path.join(story.root, 'content/site.yaml'), site);
     }
     await expectValidAt('2026-11-26T03:00:00Z');
   });

@@ -1,37 +1,23 @@
 // The commands' questions, answered with scripted keys: the real Inquirer prompts on a test terminal and over a pipe.
-import { readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newIncident } from '../src/cli/new-incident.ts';
 import { newMaintenance } from '../src/cli/new-maintenance.ts';
 import { newPostmortem } from '../src/cli/new-postmortem.ts';
 import { newUpdate, resolve } from '../src/cli/update-incident.ts';
-import { loadSite } from '../src/validation/load-site.ts';
-import { formatProblem } from '../src/validation/problem.ts';
-import { exampleSiteCopy, KEY, scriptedTerminal, spawnScript } from './helpers/commands.ts';
+import { exampleSiteForStory, KEY, scriptedTerminal, spawnScript } from './helpers/commands.ts';
 
-let root: string;
+const story = exampleSiteForStory();
 const NEW_ID = 'INC-20261126-001';
-const file = (relative: string) => readFile(path.join(root, relative), 'utf8');
+const file = story.file;
+const expectValidAt = story.expectValidAt;
 
-beforeAll(async () => {
-  root = await exampleSiteCopy();
-});
 
-afterAll(async () => {
-  if (root) await rm(root, { recursive: true, force: true });
-});
-
-async function expectValidAt(now: string) {
-  const loaded = await loadSite(root, { AFTERMATH_NOW: now });
-  expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([]);
-}
 
 // One story, in order: each step builds on the file the one before wrote.
 describe('answering the questions at a terminal', () => {
   it('new:incident asks for everything, with choices from services.yaml and severity.yaml and the notice offered', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T01:00:00Z' } });
-    const done = newIncident(['--root', root], terminal.io);
+    const done = newIncident(['--root', story.root], terminal.io);
     await terminal.answer('Title', `Sign-in failing for some users${KEY.enter}`);
     await terminal.answer('P3 — Low', `${KEY.up}${KEY.enter}`); // P3, the least severe, offered; one up is P2
     await terminal.answer('User authentication (auth)', `${KEY.down}${KEY.down}${KEY.space}${KEY.enter}`);
@@ -60,7 +46,7 @@ describe('answering the questions at a terminal', () => {
 
   it('new:update offers the open incidents and the next status, and takes an edited message', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T01:20:00Z' } });
-    const done = newUpdate(['--root', root], terminal.io);
+    const done = newUpdate(['--root', story.root], terminal.io);
     await terminal.answer(`${NEW_ID} Sign-in failing`, KEY.enter); // the newest open incident comes first
     await terminal.answer('Status (now investigating)', KEY.enter); // fixing, offered
     await terminal.answer('Language of the message', KEY.enter); // the site's default, English
@@ -73,7 +59,7 @@ describe('answering the questions at a terminal', () => {
 
   it('new:update asks which services recovered when monitoring', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T01:40:00Z' } });
-    const done = newUpdate([NEW_ID, '--root', root, '--lang', 'en'], terminal.io);
+    const done = newUpdate([NEW_ID, '--root', story.root, '--lang', 'en'], terminal.io);
     await terminal.answer('Status (now fixing)', KEY.enter); // monitoring, offered
     await terminal.answer('Services that have recovered now', `${KEY.space}${KEY.enter}`);
     await terminal.answer('A fix is in place', KEY.enter);
@@ -84,7 +70,7 @@ describe('answering the questions at a terminal', () => {
 
   it('resolve offers the open incidents and the resolution notice', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T02:00:00Z' } });
-    const done = resolve(['--root', root], terminal.io);
+    const done = resolve(['--root', story.root], terminal.io);
     await terminal.answer(`${NEW_ID} Sign-in failing`, KEY.enter);
     await terminal.answer('Language of the message', KEY.enter);
     await terminal.answer('This incident has been resolved', KEY.enter);
@@ -97,7 +83,7 @@ describe('answering the questions at a terminal', () => {
 
   it('new:postmortem offers incidents without one and the commander as author', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:00:00Z' } });
-    const done = newPostmortem(['--root', root], terminal.io);
+    const done = newPostmortem(['--root', story.root], terminal.io);
     await terminal.answer(`${NEW_ID} Sign-in failing`, KEY.enter);
     await terminal.answer('Author of the report', KEY.enter); // @lisi, offered
     await terminal.answer('Language of the placeholders', KEY.enter);
@@ -111,7 +97,7 @@ describe('answering the questions at a terminal', () => {
 
   it('new:maintenance asks for the window in the site’s local time', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:00:00Z' } });
-    const done = newMaintenance(['--root', root], terminal.io);
+    const done = newMaintenance(['--root', story.root], terminal.io);
     await terminal.answer('Title', `Cache cluster upgrade${KEY.enter}`);
     await terminal.answer('Services under maintenance', `${KEY.down.repeat(5)}${KEY.space}${KEY.enter}`); // the sixth: cache
     await terminal.answer('Start', `2026-12-10 02:00${KEY.enter}`);
@@ -136,7 +122,7 @@ We will carry out scheduled maintenance on Cache from 2026-12-10 02:00 (UTC+8) t
 
   it('re-asks until an answer is valid instead of failing', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:00:00Z' } });
-    const done = newMaintenance(['--root', root, '--title', 'Log retention change', '--service', 'logging', '--impact', 'none', '--lang', 'en', '--notes', 'Nothing to notice.'], terminal.io);
+    const done = newMaintenance(['--root', story.root, '--title', 'Log retention change', '--service', 'logging', '--impact', 'none', '--lang', 'en', '--notes', 'Nothing to notice.'], terminal.io);
     await terminal.answer('Start', `next tuesday${KEY.enter}`);
     await terminal.answer('expected "now", "21:10" (today)', `${KEY.clearLine}2026-12-01 10:00${KEY.enter}`);
     await terminal.answer('End', `2026-11-30 11:00${KEY.enter}`); // before the start: asked again, in plain words
@@ -148,7 +134,7 @@ We will carry out scheduled maintenance on Cache from 2026-12-10 02:00 (UTC+8) t
 
   it('reads a bare end time on the start\'s day, or the next when the window runs past midnight', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:00:00Z' } });
-    const done = newMaintenance(['--root', root, '--title', 'Overnight reindex', '--service', 'logging', '--impact', 'none', '--lang', 'en', '--notes', 'Search may be slow.'], terminal.io);
+    const done = newMaintenance(['--root', story.root, '--title', 'Overnight reindex', '--service', 'logging', '--impact', 'none', '--lang', 'en', '--notes', 'Search may be slow.'], terminal.io);
     await terminal.answer('Start', `2026-12-02 23:00${KEY.enter}`);
     await terminal.answer('End', `01:30${KEY.enter}`);
     expect(await done, terminal.screen()).toBe(0);
@@ -157,7 +143,7 @@ We will carry out scheduled maintenance on Cache from 2026-12-10 02:00 (UTC+8) t
 
   it('a reopen asks which services are impaired again; a recovered one ticked gets a second window', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T03:30:00Z' } });
-    const done = newUpdate([NEW_ID, '--root', root, '--status', 'reopened', '--lang', 'en', '--message', 'Sign-in fails again.'], terminal.io);
+    const done = newUpdate([NEW_ID, '--root', story.root, '--status', 'reopened', '--lang', 'en', '--message', 'Sign-in fails again.'], terminal.io);
     // auth recovered at 09:40 on its own, so it is not ticked: a space ticks it.
     await terminal.answer('Services impaired again', `${KEY.space}${KEY.enter}`);
     expect(await done, terminal.screen()).toBe(0);
@@ -170,7 +156,7 @@ We will carry out scheduled maintenance on Cache from 2026-12-10 02:00 (UTC+8) t
 
 describe('answering over a pipe, without a terminal', () => {
   it('asks only for what has no default and reads the answer from standard input', async () => {
-    const run = spawnScript('new-incident.ts', ['--root', root, '--severity', 'P3', '--service', 'metrics:degraded'], { AFTERMATH_NOW: '2026-11-26T04:00:00Z' });
+    const run = spawnScript('new-incident.ts', ['--root', story.root, '--severity', 'P3', '--service', 'metrics:degraded'], { AFTERMATH_NOW: '2026-11-26T04:00:00Z' });
     await run.answer('Title', `Dashboards slow to load${KEY.enter}`);
     const result = await run.result;
     expect(result.stderr).not.toContain('Status');
@@ -185,7 +171,7 @@ describe('answering over a pipe, without a terminal', () => {
 describe('pressing Enter under stress', () => {
   it('declares the least severe level, never P0, and says what it writes before writing', async () => {
     const terminal = scriptedTerminal({ env: { AFTERMATH_NOW: '2026-11-26T05:00:00Z' } });
-    const done = newIncident(['--root', root, '--title', 'Search slow', '--service', 'cache:degraded', '--impact', '', '--commander', '', '--status', 'investigating', '--lang', 'en', '--started', 'now', '--detected', 'now', '--message', 'Looking.'], terminal.io);
+    const done = newIncident(['--root', story.root, '--title', 'Search slow', '--service', 'cache:degraded', '--impact', '', '--commander', '', '--status', 'investigating', '--lang', 'en', '--started', 'now', '--detected', 'now', '--message', 'Looking.'], terminal.io);
     await terminal.answer('Severity', KEY.enter);
     expect(await done, terminal.screen()).toBe(0);
     expect(terminal.screen()).toMatch(/Writing INC-20261126-\d{3}: P3 — Low; affected: Cache \(Degraded\)/);

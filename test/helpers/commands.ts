@@ -1,13 +1,40 @@
 // Running the comms lead's commands in tests: copies of the example site, tree snapshots, and a scripted terminal.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { stripVTControlCharacters } from 'node:util';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { CommandIO } from '../../src/cli/command.ts';
+import { loadSite } from '../../src/validation/load-site.ts';
+import { formatProblem } from '../../src/validation/problem.ts';
 import { EXAMPLE_FIXTURE, PROJECT, type CommandResult } from './sites.ts';
+
+/**
+ * A copy of the example site for one test file's story, whose steps build on each other: made before the file's
+ * tests, removed after them.
+ */
+export function exampleSiteForStory(): { readonly root: string; file(relative: string): Promise<string>; expectValidAt(now: string): Promise<void> } {
+  let root = '';
+  beforeAll(async () => {
+    root = await exampleSiteCopy();
+  });
+  afterAll(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+  return {
+    get root() {
+      return root;
+    },
+    file: (relative) => readFile(path.join(root, relative), 'utf8'),
+    async expectValidAt(now) {
+      const loaded = await loadSite(root, { AFTERMATH_NOW: now });
+      expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([]);
+    },
+  };
+}
 
 /** A fresh copy of the bundled example content (content/ and incidents/ only: what a site is). */
 export async function exampleSiteCopy(): Promise<string> {
