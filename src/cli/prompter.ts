@@ -2,7 +2,7 @@
 import { styleText } from 'node:util';
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import { cliText, type CliText } from '../i18n/cli-text.ts';
-import { parseTypedInstant } from '../lib/time/written-instants.ts';
+import { parseTypedInstant, type TypedInstant } from '../lib/time/written-instants.ts';
 import type { Locale } from '../schemas/site.ts';
 import { UsageError, type CommandIO } from './command.ts';
 
@@ -137,7 +137,7 @@ export function terminalPrompter(io: CommandIO, locale: Locale): Prompter {
  */
 export async function askInstant(
   prompter: Prompter,
-  question: Question & { default?: string; name?: string; check?: (ms: number) => string | true; read?: (text: string) => { ms: number } | { error: string } },
+  question: Question & { default?: string; name?: string; check?: (ms: number) => string | true; read?: (text: string) => TypedInstant },
   timeZone: string,
   nowMs: number,
 ): Promise<number> {
@@ -145,7 +145,7 @@ export async function askInstant(
   const refusal = (problem: string) => (question.name ? prompter.words['answer.refused'](question.name, problem) : problem);
   const validate = (text: string): string | true => {
     const parsed = read(text);
-    if ('error' in parsed) return refusal(prompter.words['time.unreadable'](text.trim(), parsed.error));
+    if ('error' in parsed) return refusal(prompter.words['time.unreadable'](text.trim(), parsed.error, parsed.refusal));
     const checked = question.check?.(parsed.ms) ?? true;
     return checked === true ? true : refusal(checked);
   };

@@ -1,6 +1,7 @@
 // English questions, choices and re-ask hints of the comms lead's commands; every locale has exactly these keys.
 import type { IncidentStatus } from '../schemas/incident.ts';
 import type { ImpactLevel } from '../schemas/primitives.ts';
+import type { TimeRefusal } from '../lib/time/written-instants.ts';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
@@ -18,7 +19,7 @@ export const cliEn = {
   /** A refused answer, named by the question it answers ("detection time: …"). */
   'answer.refused': (question: string, problem: string) => `${question}: ${problem}`,
   /** A typed time that does not read as one; English shows the check's own words, which say what was expected. */
-  'time.unreadable': (_typed: string, checkMessage: string) => checkMessage,
+  'time.unreadable': (_typed: string, checkMessage: string, _refusal?: TimeRefusal) => checkMessage,
   'time.afterNow': (time: string, now: string) => `${time} is after now, ${now} (expected a time that has already happened)`,
   'language.message': 'Language of the message',
   'language.notes': 'Language of the notes',

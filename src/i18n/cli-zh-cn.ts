@@ -1,6 +1,31 @@
 // Simplified Chinese questions, choices and re-ask hints of the comms lead's commands, in the site's own terms.
+import type { TimeRefusal } from '../lib/time/written-instants.ts';
 import type { CliText } from './cli-en.ts';
 import { zhCN } from './zh-cn.ts';
+
+const two = (value: number) => String(value).padStart(2, '0');
+const EXAMPLES = '可写 now、21:10（今天）、2026-11-25 21:10（站点时区）或 2026-11-25T21:10:00+08:00';
+
+/** Why a typed time was refused, in Chinese: the same reasons the English message gives. */
+function timeRefusalZh(typed: string, refusal: TimeRefusal | undefined): string {
+  if (refusal?.kind === 'skipped') return `${refusal.date} ${refusal.clock} 在 ${refusal.timeZone} 并不存在（时钟拨快时跳过了这段时间），应为实际存在的时刻，如 ${refusal.earlier} 或 ${refusal.later}`;
+  if (refusal?.kind === 'repeated') return `${refusal.date} ${refusal.clock} 在 ${refusal.timeZone} 出现了两次（时钟拨回），请写带偏移的时刻：第一次为 ${refusal.earlier}，第二次为 ${refusal.later}`;
+  if (refusal?.kind === 'missing') {
+    const missing = refusal.missing;
+    const reason =
+      missing.kind === 'no-such-month'
+        ? `没有 ${missing.month} 月`
+        : missing.kind === 'no-such-day'
+          ? `${missing.year} 年 ${missing.month} 月只有 ${missing.days} 天`
+          : missing.kind === 'midnight-as-24'
+            ? '没有 24:00，午夜是次日 00:00'
+            : missing.kind === 'leap-second'
+              ? `不写闰秒，${two(missing.hour)}:${two(missing.minute)}:60 应写作 ${two(missing.hour)}:${two(missing.minute)}:59`
+              : `${two(missing.hour)}:${two(missing.minute)}:${two(missing.second)} 超过了 23:59:59`;
+    return `不存在的日期或时间“${typed}”：${reason}（${EXAMPLES}）`;
+  }
+  return `无法识别的时间“${typed}”（${EXAMPLES}）`;
+}
 
 export const cliZhCN: CliText = {
   'keys.navigate': '移动',
@@ -13,7 +38,7 @@ export const cliZhCN: CliText = {
   'answer.needed': '需要填写内容',
   'title.needed': '需要填写标题',
   'answer.refused': (question, problem) => `${question}：${problem}`,
-  'time.unreadable': (typed) => `无法识别的时间“${typed}”（可写 now、21:10（今天）、2026-11-25 21:10（站点时区）或 2026-11-25T21:10:00+08:00）`,
+  'time.unreadable': (typed, _english, refusal) => timeRefusalZh(typed, refusal),
   'time.afterNow': (time, now) => `${time} 晚于现在（${now}），应为已经发生的时间`,
   'language.message': '消息的语言',
   'language.notes': '说明的语言',

@@ -15,11 +15,19 @@ function two(value: number): string {
   return String(value).padStart(2, '0');
 }
 
+/** Why a written date or time does not exist, as data, so each language can say it in its own words. */
+export type MissingDateTime =
+  | { kind: 'no-such-month'; month: number }
+  | { kind: 'no-such-day'; year: number; month: number; days: number }
+  | { kind: 'midnight-as-24' }
+  | { kind: 'leap-second'; hour: number; minute: number }
+  | { kind: 'past-end-of-day'; hour: number; minute: number; second: number };
+
 /**
- * Why the date or time does not exist, as a phrase for a message ("a date that does not exist: September 2026
- * has 30 days"); undefined when it exists. Nothing rolls over: Sep 31 is not Oct 1, 24:00 is not the next day.
+ * Why the date or time does not exist; undefined when it exists. Nothing rolls over: Sep 31 is not Oct 1, 24:00
+ * is not the next day.
  */
-export function nonexistentDateTime(fields: WrittenDateTime): string | undefined {
+export function missingDateTime(fields: WrittenDateTime): MissingDateTime | undefined {
   const { year, month, day, hour = 0, minute = 0, second = 0 } = fields;
   try {
     Temporal.PlainDateTime.from({ year, month, day, hour, minute, second }, { overflow: 'reject' });
@@ -27,15 +35,37 @@ export function nonexistentDateTime(fields: WrittenDateTime): string | undefined
   } catch {
     // A RangeError that does not say which field; the checks below name it.
   }
-  if (month < 1 || month > 12) return `a date that does not exist: there is no month ${month}`;
+  if (month < 1 || month > 12) return { kind: 'no-such-month', month };
   const days = Temporal.PlainYearMonth.from({ year, month }).daysInMonth;
-  if (day < 1 || day > days) return `a date that does not exist: ${monthNames.format(Date.UTC(2000, month - 1, 1))} ${year} has ${days} days`;
-  if (hour === 24 && minute === 0 && second === 0) return 'a time that does not exist: the day ends at 23:59:59 and midnight is 00:00 of the next day';
-  if (second === 60) return `a time that does not exist: leap seconds are not written, ${two(hour)}:${two(minute)}:60 is ${two(hour)}:${two(minute)}:59`;
-  return `a time that does not exist: ${two(hour)}:${two(minute)}:${two(second)} is past 23:59:59`;
+  if (day < 1 || day > days) return { kind: 'no-such-day', year, month, days };
+  if (hour === 24 && minute === 0 && second === 0) return { kind: 'midnight-as-24' };
+  if (second === 60) return { kind: 'leap-second', hour, minute };
+  return { kind: 'past-end-of-day', hour, minute, second };
 }
 
-export type ReadInstant = { ms: number } | { problem: 'malformed' | 'no offset' } | { problem: 'nonexistent'; reason: string };
+/** The English phrase for a missing date or time, for messages ("a date that does not exist: September 2026 has 30 days"). */
+export function missingDateTimePhrase(missing: MissingDateTime): string {
+  switch (missing.kind) {
+    case 'no-such-month':
+      return `a date that does not exist: there is no month ${missing.month}`;
+    case 'no-such-day':
+      return `a date that does not exist: ${monthNames.format(Date.UTC(2000, missing.month - 1, 1))} ${missing.year} has ${missing.days} days`;
+    case 'midnight-as-24':
+      return 'a time that does not exist: the day ends at 23:59:59 and midnight is 00:00 of the next day';
+    case 'leap-second':
+      return `a time that does not exist: leap seconds are not written, ${two(missing.hour)}:${two(missing.minute)}:60 is ${two(missing.hour)}:${two(missing.minute)}:59`;
+    case 'past-end-of-day':
+      return `a time that does not exist: ${two(missing.hour)}:${two(missing.minute)}:${two(missing.second)} is past 23:59:59`;
+  }
+}
+
+/** Why the date or time does not exist, as an English phrase; undefined when it exists. */
+export function nonexistentDateTime(fields: WrittenDateTime): string | undefined {
+  const missing = missingDateTime(fields);
+  return missing && missingDateTimePhrase(missing);
+}
+
+export type ReadInstant = { ms: number } | { problem: 'malformed' | 'no offset' } | { problem: 'nonexistent'; reason: string; missing: MissingDateTime };
 
 const INSTANT_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const INSTANT_WITHOUT_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
@@ -55,8 +85,8 @@ export function readInstantWithOffset(text: string): ReadInstant {
       // Below: which field does not exist, or an offset such as +24:00 or +05:60.
     }
   }
-  const reason = nonexistentDateTime({ year, month, day, hour, minute, second });
-  if (reason) return { problem: 'nonexistent', reason };
+  const missing = missingDateTime({ year, month, day, hour, minute, second });
+  if (missing) return { problem: 'nonexistent', reason: missingDateTimePhrase(missing), missing };
   try {
     return { ms: Temporal.Instant.from(text).epochMilliseconds };
   } catch {
