@@ -122,7 +122,7 @@ describe('answering the questions in Chinese', () => {
     await terminal.answer('请至少选择一项', `${KEY.down.repeat(5)}${KEY.space}${KEY.enter}`); // the sixth: cache
     await terminal.answer('开始时间，如 2026-12-06 01:00（站点时区）', `2026-12-10 02:00${KEY.enter}`);
     await terminal.answer('结束时间：时长如 2h', `2026-02-30 04:30${KEY.enter}`);
-    await terminal.answer('无法识别的时间“2026-02-30 04:30”', `${KEY.clearLine}2026-12-10 04:30${KEY.enter}`);
+    await terminal.answer('不存在的日期或时间“2026-02-30 04:30”：2026 年 2 月只有 28 天', `${KEY.clearLine}2026-12-10 04:30${KEY.enter}`);
     await terminal.answer('用户会感受到的影响', `${KEY.down}${KEY.enter}`); // 预计无影响 (offered) → 性能下降
     await terminal.answer('说明的语言', KEY.enter); // 简体中文, the site's default
     await terminal.answer('给读者的说明（可修改提供的文本）', KEY.enter);

@@ -57,17 +57,17 @@ describe('instants as people type them', () => {
   });
 
   it('says when a typed date or time does not exist rather than rolling it over', () => {
-    expect(parse('2026-02-30 10:00')).toEqual({ error: `found "2026-02-30 10:00", a date that does not exist: February 2026 has 28 days (expected ${TYPED_INSTANT_EXAMPLES})` });
-    expect(parse('2026-09-31T01:00+02:00')).toEqual({ error: `found "2026-09-31T01:00+02:00", a date that does not exist: September 2026 has 30 days (expected ${TYPED_INSTANT_EXAMPLES})` });
-    expect(parse('24:00')).toEqual({ error: `found "24:00", a time that does not exist: the day ends at 23:59:59 and midnight is 00:00 of the next day (expected ${TYPED_INSTANT_EXAMPLES})` });
-    expect(parse('2026-11-25 23:59:60')).toEqual({ error: `found "2026-11-25 23:59:60", a time that does not exist: leap seconds are not written, 23:59:60 is 23:59:59 (expected ${TYPED_INSTANT_EXAMPLES})` });
+    expect(parse('2026-02-30 10:00')).toMatchObject({ error: `found "2026-02-30 10:00", a date that does not exist: February 2026 has 28 days (expected ${TYPED_INSTANT_EXAMPLES})` });
+    expect(parse('2026-09-31T01:00+02:00')).toMatchObject({ error: `found "2026-09-31T01:00+02:00", a date that does not exist: September 2026 has 30 days (expected ${TYPED_INSTANT_EXAMPLES})` });
+    expect(parse('24:00')).toMatchObject({ error: `found "24:00", a time that does not exist: the day ends at 23:59:59 and midnight is 00:00 of the next day (expected ${TYPED_INSTANT_EXAMPLES})` });
+    expect(parse('2026-11-25 23:59:60')).toMatchObject({ error: `found "2026-11-25 23:59:60", a time that does not exist: leap seconds are not written, 23:59:60 is 23:59:59 (expected ${TYPED_INSTANT_EXAMPLES})` });
     expect(parse('2028-02-29 10:00')).toEqual({ ms: Date.parse('2028-02-29T02:00:00Z') });
   });
 
   it('refuses a local time the clocks skipped, naming the instants either side', () => {
     // Berlin, 29 March 2026: 02:00 CET became 03:00 CEST, so 02:30 never happened. 01:30 +01:00 is an hour before
     // it in wall-clock terms, 03:30 +02:00 an hour after; the two are one hour of real time apart (00:30Z, 01:30Z).
-    expect(parseTypedInstant('2026-03-29 02:30', 'Europe/Berlin', NOW)).toEqual({
+    expect(parseTypedInstant('2026-03-29 02:30', 'Europe/Berlin', NOW)).toMatchObject({
       error: 'found "2026-03-29 02:30": 02:30 did not happen on 2026-03-29 in Europe/Berlin, where the clocks were turned forward past it (expected a time that happened, such as 2026-03-29T01:30:00+01:00 or 2026-03-29T03:30:00+02:00)',
     });
     expect(parseTypedInstant('2026-03-29 03:00', 'Europe/Berlin', NOW)).toEqual({ ms: Date.parse('2026-03-29T01:00:00Z') });
@@ -75,7 +75,7 @@ describe('instants as people type them', () => {
 
   it('refuses a local time the clocks repeated, naming both instants with their offsets', () => {
     // Berlin, 25 October 2026: 03:00 CEST became 02:00 CET, so 02:30 happened at 00:30Z and again at 01:30Z.
-    expect(parseTypedInstant('2026-10-25 02:30', 'Europe/Berlin', NOW)).toEqual({
+    expect(parseTypedInstant('2026-10-25 02:30', 'Europe/Berlin', NOW)).toMatchObject({
       error: 'found "2026-10-25 02:30": 02:30 happened twice on 2026-10-25 in Europe/Berlin, where the clocks were turned back (expected the instant with its offset: 2026-10-25T02:30:00+02:00 the first time, 2026-10-25T02:30:00+01:00 the second)',
     });
     // Either, written with its offset, is taken as it is.
