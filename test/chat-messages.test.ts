@@ -9,7 +9,7 @@ const services = [
   { id: 'api', name: 'API gateway' },
   { id: 'db', name: 'Database', names: { 'zh-CN': '数据库' } },
 ] as never;
-const context = { services, timeZone: 'Asia/Shanghai', defaultLocale: 'en' as const };
+const context = { services, timeZone: 'Asia/Shanghai', baseUrl: 'https://status.example.org/', defaultLocale: 'en' as const };
 const outage = incident({
   id: 'INC-20261125-001',
   severity: 'P1',
@@ -21,12 +21,12 @@ const outage = incident({
   updates: [{ at: '2026-11-25T13:14:00Z', status: 'fixing', message: 'We moved traffic to **zone B**; see [the runbook](https://example.org/rb). <!channel> @all' }],
 });
 const [event] = notificationEvents({ incidents: [outage], postmortems: [], maintenance: [], baseUrl: 'https://status.example.org/' });
-const notice = (locale: 'en' | 'zh-CN'): Notice => ({ key: 'k', event: event!, channelId: 'c', locale });
+const notice = (locale: 'en' | 'zh-CN'): Notice => ({ key: 'k', event: event!, channelId: 'c', locale, dueMs: event!.atMs });
 const URL = 'https://status.example.org/incidents/INC-20261125-001/#update-2026-11-25t131400z';
 
 describe('the words of a notice', () => {
   it('makes markdown plain: link targets after their text, no emphasis marks', () => {
-    expect(plainText('A **bold** and _soft_ word, `code`, [a link](https://x.org/a) and ![a chart](/images/c.png).')).toBe('A bold and soft word, code, a link (https://x.org/a) and a chart.');
+    expect(plainText('A **bold** and _soft_ word, `code`, [a link](https://x.org/a), [the history](/incidents/) and ![a chart](/images/c.png).', 'https://status.example.org/status/')).toBe('A bold and soft word, code, a link (https://x.org/a), the history (https://status.example.org/status/incidents/) and a chart.');
   });
 
   it('titles it as the feeds do, with the severity, services and start as facts, in the site’s zone', () => {
@@ -75,7 +75,8 @@ describe('each platform’s body', () => {
             content: [
               [{ tag: 'text', text: 'We moved traffic to zone B; see the runbook (https://example.org/rb). <!channel> @all' }],
               [{ tag: 'text', text: '事故级别：P1\n受影响服务：API gateway（严重中断）、数据库（性能下降）\n开始时间：2026年11月25日 21:10 GMT+8' }],
-              [{ tag: 'a', text: '打开状态页', href: URL }],
+              // The page in Chinese, under the site's zh-cn/ folder.
+              [{ tag: 'a', text: '打开状态页', href: 'https://status.example.org/zh-cn/incidents/INC-20261125-001/#update-2026-11-25t131400z' }],
             ],
           },
         },
@@ -83,16 +84,27 @@ describe('each platform’s body', () => {
     });
   });
 
-  it('DingTalk: markdown with the title and text escaped, the facts as a list and a link', () => {
+  it('DingTalk: markdown with the title, the text as it is, the facts as a list and a link', () => {
     const body = chatMessage('dingtalk', text, notice('en')) as { msgtype: string; markdown: { title: string; text: string } };
     expect(body.msgtype).toBe('markdown');
     expect(body.markdown.title).toBe(text.title);
     expect(body.markdown.text.split('\n\n')).toEqual([
-      '### \\[P1\\] API gateway, Database: fixing — Test incident',
-      'We moved traffic to zone B; see the runbook \\(https://example.org/rb\\). <\\!channel\\> @all',
-      '- Severity: P1\n- Affected services: API gateway \\(Major outage\\), Database \\(Degraded\\)\n- Started: Nov 25, 2026, 21:10 GMT\\+8',
+      '### [P1] API gateway, Database: fixing — Test incident',
+      'We moved traffic to zone B; see the runbook (https://example.org/rb). <!channel> @all',
+      '- Severity: P1\n- Affected services: API gateway (Major outage), Database (Degraded)\n- Started: Nov 25, 2026, 21:10 GMT+8',
       `[Open the status page](${URL})`,
     ]);
+  });
+
+  it('every platform takes a pasted log cut to 3,000 characters, within its body limit', () => {
+    const long = { ...text, message: 'x'.repeat(27_000) };
+    for (const type of ['slack', 'feishu', 'dingtalk', 'teams', 'webhook'] as const) {
+      const body = JSON.stringify(chatMessage(type, long, notice('en')));
+      expect(body, type).toContain(`${'x'.repeat(2999)}…`);
+      expect(body, type).not.toContain('x'.repeat(3000));
+      // Feishu and DingTalk take 20 KB, a Teams card about 28 KB.
+      expect(Buffer.byteLength(body), type).toBeLessThan(20_000);
+    }
   });
 
   it('Teams: an Adaptive Card 1.4 in a message, with a fact set and a link action', () => {
@@ -122,7 +134,7 @@ describe('each platform’s body', () => {
 
   it('a maintenance notice names the window, its services and expected impact', () => {
     const [scheduled] = notificationEvents({ incidents: [], postmortems: [], maintenance: [maintenance('2026-12-01T18:00:00Z', '2026-12-01T20:00:00Z', ['db'], false, { id: 'db-upgrade', impact: 'degraded' })], baseUrl: 'https://status.example.org/' });
-    expect(noticeText({ key: 'k', event: scheduled!, channelId: 'c', locale: 'en' }, context)).toEqual({
+    expect(noticeText({ key: 'k', event: scheduled!, channelId: 'c', locale: 'en', dueMs: undefined }, context)).toEqual({
       title: 'Scheduled maintenance: Maintenance',
       message: '',
       facts: [
@@ -130,7 +142,8 @@ describe('each platform’s body', () => {
         { name: 'Services', value: 'Database' },
         { name: 'Expected impact', value: 'Degraded' },
       ],
-      url: 'https://status.example.org/maintenance/#db-upgrade',
+      // The window's card on the status page.
+      url: 'https://status.example.org/#maintenance-db-upgrade',
       linkText: 'Open the status page',
     });
   });

@@ -72,6 +72,20 @@ describe('the notices the routes give', () => {
     expect(dueNotices(events, routes, Date.parse(at('21:00')), 'en', new Set()).map(named)).not.toContain('db-upgrade maintenance.scheduled → users (en)');
   });
 
+  it('counts only the time an incident was open toward after: resolved at 18 minutes and reopened, it crosses the hour 42 minutes into the reopening', () => {
+    // Open 12:52-13:10 (18 min), quiet until 14:00, reopened: 60 min open in all at 14:42.
+    const reopened = incident({ id: 'INC-20261125-006', severity: 'P2', started: at('12:52'), services: [{ id: 'api', impact: 'degraded' }], updates: [{ at: at('12:55'), status: 'investigating' }, { at: at('13:10'), status: 'resolved' }, { at: at('14:00'), status: 'reopened' }, { at: at('14:20'), status: 'fixing' }] });
+    const reopenedEvents = notificationEvents({ incidents: [reopened], postmortems: [], maintenance: [], baseUrl: BASE });
+    const p2Route = routes.filter((route) => route.after !== undefined);
+    // At 14:01 it has been open 19 minutes: nothing, not a "resolved" notice for an incident users never heard of.
+    expect(dueNotices(reopenedEvents, p2Route, Date.parse(at('14:01')), 'en', new Set()).map(named)).toEqual([]);
+    expect(dueNotices(reopenedEvents, p2Route, Date.parse(at('14:41')), 'en', new Set()).map(named)).toEqual([]);
+    // At 14:43: the state at 14:42, the 14:20 update, due at the crossing.
+    const due = dueNotices(reopenedEvents, p2Route, Date.parse(at('14:43')), 'en', new Set());
+    expect(due.map(named)).toEqual(['INC-20261125-006 fixing → users (en)']);
+    expect(due[0]!.dueMs).toBe(Date.parse(at('14:42')));
+  });
+
   it('gives the same notice the same key on every run, whatever the message says', () => {
     const edited = record.map((entry) => ({ ...entry, title: 'Edited', updates: entry.updates.map((update) => ({ ...update, message: 'Reworded.' })) }));
     const again = notificationEvents({ incidents: edited, postmortems: [], maintenance: windows, baseUrl: BASE });
@@ -88,7 +102,7 @@ describe('a postmortem’s publication', () => {
     const entry = loaded.content.incidents.find((candidate) => candidate.postmortem?.postmortem.status === 'published')!;
     const publishedMs = Date.parse('2026-11-20T02:00:00Z');
     const [event] = notificationEvents({ incidents: [], postmortems: [{ incident: entry.incident, postmortem: entry.postmortem!.postmortem, publishedMs }], maintenance: [], baseUrl: BASE });
-    expect(event).toMatchObject({ kind: 'postmortem.published', atMs: publishedMs, id: `${BASE}postmortems/${entry.incident.id}/#published`, url: `${BASE}postmortems/${entry.incident.id}/` });
+    expect(event).toMatchObject({ kind: 'postmortem.published', atMs: publishedMs, id: `${BASE}postmortems/${entry.incident.id}/#published`, path: `postmortems/${entry.incident.id}/` });
     const route = (severities: string[]) => notificationsFileSchema.parse({ channels: [{ id: 'c', type: 'webhook', urlFrom: 'HOOK' }], routes: [{ events: ['postmortem.published'], severities, channels: ['c'] }] }).routes;
     expect(dueNotices([event!], route([entry.incident.severity]), publishedMs, 'en', new Set())).toHaveLength(1);
     expect(dueNotices([event!], route([entry.incident.severity === 'P3' ? 'P0' : 'P3']), publishedMs, 'en', new Set())).toEqual([]);

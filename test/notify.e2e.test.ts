@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIncident } from '../src/cli/new-incident.ts';
 import { newMaintenance } from '../src/cli/new-maintenance.ts';
 import { notify } from '../src/cli/notify.ts';
-import { resolve } from '../src/cli/update-incident.ts';
+import { newUpdate, resolve } from '../src/cli/update-incident.ts';
 import { exampleSiteCopy, scriptedTerminal } from './helpers/commands.ts';
 
 interface Received {
@@ -117,6 +117,9 @@ beforeAll(async () => {
     } else if (request.url === '/teams' && !flakyFailed) {
       flakyFailed = true;
       response.writeHead(500).end('try later');
+    } else if (request.url === '/oncall' && text.includes('REFUSED')) {
+      // Feishu's answer to a message without the bot's keyword: a 200 that refuses.
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"code":19024,"msg":"Key Words Not Found"}');
     } else if (request.url === '/oncall') {
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"code":0,"msg":"success"}');
     } else {
@@ -152,12 +155,13 @@ afterAll(async () => {
 
 // One outage, in order: each step builds on the record and the sent notices of the one before.
 describe('npm run notify through an outage', () => {
-  it('on a first run, counts the history as sent and sends none of it', async () => {
+  it('on a first run, counts the history as sent and sends none of it, but announces the windows still to come', async () => {
     const run = await runNotify('2026-11-27T00:00:00Z');
     expect(run.status, run.stderr).toBe(0);
-    expect(run.requests).toEqual([]);
-    expect(run.stderr).toMatch(/no record of sent notices at .*-sent\.json; \d+ notices older than 30 min counted as sent without sending/);
-    expect(run.stdout).toBe('nothing new to send\n');
+    expect(run.stderr).toMatch(/no record of sent notices at .*-sent\.json; \d+ notices due more than 30 min ago counted as sent without sending/);
+    // The example's window on 6 December, to the two channels that take maintenance; Teams answered 500 once.
+    expect(run.requests.map((request) => `${request.path} ${String(request.body.event ?? request.body.type)}`)).toEqual(['/archive maintenance.scheduled', '/teams message', '/teams message']);
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual(['sent archive: Scheduled maintenance: File storage migration to the new storage cluster', 'sent teams: Scheduled maintenance: File storage migration to the new storage cluster']);
     const record = JSON.parse(await readFile(stateFile(), 'utf8')) as { version: number; sent: string[] };
     expect(record.version).toBe(1);
         // The example's latest incident, 21:18 (UTC+8) on 25 November, is counted for the archive; what is older than a
@@ -166,12 +170,12 @@ describe('npm run notify through an outage', () => {
     expect(record.sent.filter((key) => key.includes('/INC-2025'))).toEqual([]);
   });
 
-  it('a new P1: to on-call in Chinese, to the archive and Teams (after one retry); a broken channel and an unset one are reported, the rest sent', async () => {
+  it('a new P1: to on-call in Chinese, to the archive and Teams; a broken channel and an unset one are reported, the rest sent', async () => {
     await command(newIncident, ['--title', 'Checkout failing', '--severity', 'P1', '--service', 'auth:major_outage', '--impact', '', '--commander', '@wang', '--status', 'investigating', '--lang', 'en', '--started', 'now', '--detected', 'now', '--message', 'Card payments fail.'], '2026-11-27T01:00:00Z');
     const run = await runNotify('2026-11-27T01:01:00Z');
     expect(run.status).toBe(1);
-    // broken: three tries; Teams: a 503 then the notice; the others once each.
-    expect(paths(run.requests).sort()).toEqual(['/archive', '/broken', '/broken', '/broken', '/oncall', '/teams', '/teams']);
+    // broken: three tries; the others once each.
+    expect(paths(run.requests).sort()).toEqual(['/archive', '/broken', '/broken', '/broken', '/oncall', '/teams']);
     const oncall = run.requests.find((request) => request.path === '/oncall')!.body as { msg_type: string; content: { post: { zh_cn: { title: string } } } };
     expect(oncall.msg_type).toBe('post');
     expect(oncall.content.post.zh_cn.title).toBe('[P1] User authentication：排查中 — Checkout failing');
@@ -182,7 +186,7 @@ describe('npm run notify through an outage', () => {
       'sent oncall: [P1] User authentication：排查中 — Checkout failing',
       'sent teams: [P1] User authentication: investigating — Checkout failing',
     ]);
-    expect(run.stderr).toContain('notify: 2 channels failed; the others were sent');
+    expect(run.stderr).toContain('notify: 2 failures; everything else was sent');
     expect(run.stderr).toContain('broken: [P1] User authentication：排查中 — Checkout failing: HTTP 500 after 3 tries; 1 notice left for the next run');
     expect(run.stderr).toContain('unset: NOBODY_SET_THIS_URL is not set');
   });
@@ -246,10 +250,33 @@ describe('npm run notify through an outage', () => {
     expect(archive.map((request) => request.body.event)).toEqual(['maintenance.started']);
   });
 
+  it('a notice the platform refuses is given up and reported, and the channel goes on with the next', async () => {
+    await command(newIncident, ['--title', 'Login errors', '--severity', 'P1', '--service', 'auth:degraded', '--impact', '', '--commander', '', '--status', 'investigating', '--lang', 'en', '--started', 'now', '--detected', 'now', '--message', 'REFUSED by the bot.'], '2026-11-27T05:00:00Z');
+    await command(newUpdate, ['INC-20261127-003', '--status', 'fixing', '--lang', 'en', '--message', 'A fix is rolling out.'], '2026-11-27T05:05:00Z');
+    const run = await runNotify('2026-11-27T05:06:00Z');
+    expect(run.status).toBe(1);
+    // Refused at once (no retry can change a refusal), then the next notice is sent.
+    expect(paths(run.requests).filter((request) => request === '/oncall')).toEqual(['/oncall', '/oncall']);
+    expect(run.stderr).toContain('oncall: [P1] User authentication：排查中 — Login errors: refused (code 19024: Key Words Not Found) after 1 try; this notice is given up, the channel goes on');
+    expect(run.stdout).toContain('sent oncall: [P1] User authentication：修复中 — Login errors');
+    const again = await runNotify('2026-11-27T05:07:00Z');
+    expect(paths(again.requests).filter((request) => request === '/oncall')).toEqual([]);
+  });
+
+  it('a record of sent notices that cannot be read is started afresh, as on a first run', async () => {
+    await writeFile(stateFile(), '{"version":1,"sent":[');
+    // The cache upgrade ended at 06:00Z, 40 minutes before: counted as sent.
+    const run = await runNotify('2026-11-27T06:40:00Z');
+    expect(run.stderr).toContain('is not a record of sent notices this command wrote (it is started afresh)');
+    // Nothing of the outage again; only the window still to come is announced again, rather than never.
+    expect(run.requests.filter((request) => request.path !== '/broken').map((request) => request.body.event ?? request.body.type)).toEqual(['maintenance.scheduled', 'message']);
+    expect(JSON.parse(await readFile(stateFile(), 'utf8'))).toMatchObject({ version: 1 });
+  });
+
   it('a site without notifications.yaml sends nothing and says so', async () => {
     await rm(path.join(root, 'content/notifications.yaml'));
-    const run = await runNotify('2026-11-27T03:05:00Z');
-    expect(run.status).toBe(0);
+    const run = await runNotify('2026-11-27T06:45:00Z');
+    expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe('nothing to send: the site has no content/notifications.yaml\n');
     expect(run.requests).toEqual([]);
     await writeFile(path.join(root, 'content/notifications.yaml'), NOTIFICATIONS);
@@ -259,7 +286,7 @@ describe('npm run notify through an outage', () => {
 describe('npm run notify on a site with a problem', () => {
   it('sends nothing and prints the check’s problems', async () => {
     await writeFile(path.join(root, 'content/notifications.yaml'), NOTIFICATIONS.replace('channels: [users, mail]', 'channels: [user, mail]'));
-    const run = await runNotify('2026-11-27T03:10:00Z');
+    const run = await runNotify('2026-11-27T06:50:00Z');
     expect(run.status).toBe(1);
     expect(run.requests).toEqual([]);
     expect(run.stderr).toContain('notify: the site has 1 problem; nothing was sent (expected npm run check to pass)');

@@ -51,16 +51,24 @@ export function sentRecordPath(flag: string | undefined, env: Record<string, str
   return path.join(project, 'node_modules', '.cache', 'aftermath', 'notifications-sent.json');
 }
 
-function readSentRecord(file: string): Set<string> | undefined {
+/**
+ * The keys of the notices sent, or why there are none: no file (a first run, a lost cache), or one that cannot be
+ * read, which is then treated the same way rather than stopping every later run.
+ */
+function readSentRecord(file: string): Set<string> | { missing: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return undefined;
+    return { missing: `no record of sent notices at ${file}` };
   }
-  const record = JSON.parse(text) as Partial<SentRecord>;
-  if (record.version !== 1 || !Array.isArray(record.sent)) throw new DomainError(`${file} is not a record of sent notices (expected the JSON this command writes; move it away to start afresh)`);
-  return new Set(record.sent);
+  try {
+    const record = JSON.parse(text) as Partial<SentRecord>;
+    if (record.version === 1 && Array.isArray(record.sent) && record.sent.every((key) => typeof key === 'string')) return new Set(record.sent);
+  } catch {
+    // Below.
+  }
+  return { missing: `${file} is not a record of sent notices this command wrote (it is started afresh)` };
 }
 
 function writeSentRecord(file: string, sent: ReadonlySet<string>): void {
@@ -95,7 +103,7 @@ function secretAddress(name: string, env: Record<string, string | undefined>, sc
 }
 
 /** How a channel's notices are delivered: each returns why it failed, or nothing. */
-type Delivery = (notice: Notice, text: NoticeText) => Promise<string | undefined>;
+type Delivery = (notice: Notice, text: NoticeText) => Promise<Failure | undefined>;
 
 function deliveryFor(channel: Channel, env: Record<string, string | undefined>, options: Required<SendOptions>, siteName: string): Delivery | { problem: string } {
   if (channel.type === 'email') {
@@ -140,53 +148,59 @@ function refusalIn(body: string): string | undefined {
   return undefined;
 }
 
-/** What one try gave: nothing when it worked, else why not and whether trying again can help. */
-type TryOutcome = undefined | { problem: string; final?: boolean };
+/**
+ * What one try gave: nothing when it worked, else why not and what it stops: `retry` a try again may mend (5xx,
+ * timeout, network), `channel` the channel as set up (401, 403, 404: its notices wait for the next run), `notice`
+ * this notice alone, which the platform refuses and always will (400, 413, a refusal code in a 200).
+ */
+type TryOutcome = undefined | { problem: string; scope: 'retry' | 'channel' | 'notice' };
 
-/** Tries again after each delay; the last failure's reason when every try failed. */
-async function withRetries(options: Required<SendOptions>, attempt: () => Promise<TryOutcome>): Promise<string | undefined> {
-  let tries = 0;
-  let last: TryOutcome;
-  for (; tries <= options.retryDelaysMs.length; tries += 1) {
-    if (tries > 0) await new Promise((resolve) => setTimeout(resolve, options.retryDelaysMs[tries - 1]));
-    last = await attempt();
-    if (!last) return undefined;
-    if (last.final) {
-      tries += 1;
-      break;
+/** Why a notice was not delivered, and what that stops. */
+type Failure = { problem: string; scope: 'channel' | 'notice' };
+
+/** Tries again after each delay while trying can help; the last failure when it did not work. */
+async function withRetries(options: Required<SendOptions>, attempt: () => Promise<TryOutcome>): Promise<Failure | undefined> {
+  for (let tries = 1; ; tries += 1) {
+    const outcome = await attempt();
+    if (!outcome) return undefined;
+    if (outcome.scope !== 'retry' || tries > options.retryDelaysMs.length) {
+      return { problem: `${outcome.problem} after ${tries} tr${tries === 1 ? 'y' : 'ies'}`, scope: outcome.scope === 'notice' ? 'notice' : 'channel' };
     }
+    await new Promise((resolve) => setTimeout(resolve, options.retryDelaysMs[tries - 1]));
   }
-  return `${last!.problem} after ${Math.min(tries, options.retryDelaysMs.length + 1)} tr${tries === 1 ? 'y' : 'ies'}`;
 }
 
 /** Posts one body to a chat webhook. */
-function post(address: string, body: unknown, options: Required<SendOptions>): Promise<string | undefined> {
+function post(address: string, body: unknown, options: Required<SendOptions>): Promise<Failure | undefined> {
   return withRetries(options, async () => {
     try {
       const response = await fetch(address, { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body), signal: AbortSignal.timeout(options.timeoutMs), redirect: 'error' });
       const answer = await response.text();
       if (!response.ok) {
-        // A request the platform refuses as malformed fails the same way again.
-        return { problem: `HTTP ${response.status}`, final: response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429 };
+        const status = response.status;
+        if (status === 408 || status === 429 || status >= 500) return { problem: `HTTP ${status}`, scope: 'retry' };
+        // The address is wrong or revoked: the channel, not this notice.
+        if (status === 401 || status === 403 || status === 404 || status === 410) return { problem: `HTTP ${status}`, scope: 'channel' };
+        return { problem: `HTTP ${status}`, scope: 'notice' };
       }
       const refusal = refusalIn(answer);
-      return refusal ? { problem: `refused (${refusal})` } : undefined;
+      return refusal ? { problem: `refused (${refusal})`, scope: 'notice' } : undefined;
     } catch (error) {
-      return { problem: (error as Error).name === 'TimeoutError' ? `no answer in ${options.timeoutMs / 1000} s` : `cannot connect (${(error as Error).message})` };
+      return { problem: (error as Error).name === 'TimeoutError' ? `no answer in ${options.timeoutMs / 1000} s` : `cannot connect (${(error as Error).message})`, scope: 'retry' };
     }
   });
 }
 
 /** Sends one email through the channel's SMTP server. */
-function mail(transport: Transporter, channel: EmailChannel, message: EmailMessage, options: Required<SendOptions>): Promise<string | undefined> {
+function mail(transport: Transporter, channel: EmailChannel, message: EmailMessage, options: Required<SendOptions>): Promise<Failure | undefined> {
   return withRetries(options, async () => {
     try {
       await transport.sendMail({ from: channel.from, to: channel.to, subject: message.subject, text: message.text, html: message.html });
       return undefined;
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
-      // A permanent refusal (5xx: unknown recipient, authentication) fails the same way again.
-      return { problem: `SMTP ${code ?? 'error'}: ${String((error as Error).message).split('\n')[0]}`, final: code !== undefined && code >= 500 };
+      // A permanent refusal (5xx: authentication, unknown recipient) fails the same way again: the channel's set-up.
+      return { problem: `SMTP ${code ?? 'error'}: ${String((error as Error).message).split('\n')[0]}`, scope: code !== undefined && code >= 500 ? 'channel' : 'retry' };
     }
   });
 }
@@ -229,15 +243,18 @@ export async function notify(argv: readonly string[], io: CommandIO, sendOptions
     const events = eventsOf(content, content.site.baseUrl).filter((event) => (event.atMs ?? ('maintenance' in event ? event.maintenance.end.getTime() : nowMs)) >= nowMs - RECENT_MS);
     const recentIds = new Set(events.map((event) => event.id));
     const defaultLocale = content.site.defaultLocale;
-    let sent = readSentRecord(stateFile);
-    // Keys of events that are no longer recent (or no longer in the record) are forgotten.
-    if (sent) sent = new Set([...sent].filter((key) => recentIds.has(key.slice(0, key.lastIndexOf(' ')))));
-    if (!sent) {
-      // No record (a first run, or a lost cache): the history is not replayed into the channels; what happened
-      // in the last CATCH_UP_MS still goes out.
-      const earlier = dueNotices(events, settings.routes, nowMs, defaultLocale, new Set()).filter((notice) => notice.event.atMs === undefined || notice.event.atMs < nowMs - CATCH_UP_MS);
+    const record = readSentRecord(stateFile);
+    let sent: Set<string>;
+    if (record instanceof Set) {
+      // Keys of events that are no longer recent (or no longer in the record) are forgotten.
+      sent = new Set([...record].filter((key) => recentIds.has(key.slice(0, key.lastIndexOf(' ')))));
+    } else {
+      // No record (a first run, a lost cache): the history is not replayed into the channels. What became due in
+      // the last CATCH_UP_MS still goes out, and so does the announcement of every window still to come (sent
+      // again, perhaps, rather than never).
+      const earlier = dueNotices(events, settings.routes, nowMs, defaultLocale, new Set()).filter((notice) => notice.dueMs !== undefined && notice.dueMs < nowMs - CATCH_UP_MS);
       sent = new Set(earlier.map((notice) => notice.key));
-      io.stderr.write(`notify: no record of sent notices at ${stateFile}; ${earlier.length} notice${earlier.length === 1 ? '' : 's'} older than ${CATCH_UP_MS / 60_000} min counted as sent without sending\n`);
+      io.stderr.write(`notify: ${record.missing}; ${earlier.length} notice${earlier.length === 1 ? '' : 's'} due more than ${CATCH_UP_MS / 60_000} min ago counted as sent without sending\n`);
       if (!dryRun) writeSentRecord(stateFile, sent);
     }
     const due = dueNotices(events, settings.routes, nowMs, defaultLocale, sent);
@@ -245,12 +262,14 @@ export async function notify(argv: readonly string[], io: CommandIO, sendOptions
       io.stdout.write('nothing new to send\n');
       return;
     }
-    const context: NoticeContext = { services: content.services.services, timeZone: content.site.timeZone, defaultLocale };
+    const context: NoticeContext = { services: content.services.services, timeZone: content.site.timeZone, baseUrl: content.site.baseUrl, defaultLocale };
     const channels = new Map(settings.channels.map((channel) => [channel.id, channel]));
     const byChannel = Map.groupBy(due, (notice) => notice.channelId);
     if (dryRun) {
       for (const [channelId, notices] of byChannel) {
         const channel = channels.get(channelId)!;
+        const delivery = deliveryFor(channel, io.env, { retryDelaysMs: [], timeoutMs: REQUEST_TIMEOUT_MS }, content.site.name);
+        if (typeof delivery !== 'function') io.stdout.write(`${channelId}: would fail: ${delivery.problem}\n`);
         io.stdout.write(`${channelId} (${channel.type}, address from ${channel.type === 'email' ? channel.smtpFrom : channel.urlFrom}): ${notices.length} notice${notices.length === 1 ? '' : 's'}\n`);
         for (const notice of notices) io.stdout.write(`${JSON.stringify({ key: notice.key, body: dryRunBody(channel, notice, noticeText(notice, context), content.site.name) }, null, 2)}\n`);
       }
@@ -269,18 +288,20 @@ export async function notify(argv: readonly string[], io: CommandIO, sendOptions
         }
         for (const [index, notice] of notices.entries()) {
           const text = noticeText(notice, context);
-          const problem = await delivery(notice, text);
-          if (problem) {
+          const failure = await delivery(notice, text);
+          if (failure?.scope === 'channel') {
             const left = notices.length - index;
-            failures.push(`${describe(notice, text.title)}: ${problem}; ${left} notice${left === 1 ? '' : 's'} left for the next run`);
+            failures.push(`${describe(notice, text.title)}: ${failure.problem}; ${left} notice${left === 1 ? '' : 's'} left for the next run`);
             return;
           }
+          // A notice the platform refuses whatever happens is given up, so that it does not hold back the rest.
+          if (failure) failures.push(`${describe(notice, text.title)}: ${failure.problem}; this notice is given up, the channel goes on`);
           sent.add(notice.key);
           writeSentRecord(stateFile, sent);
-          io.stdout.write(`sent ${describe(notice, text.title)}\n`);
+          if (!failure) io.stdout.write(`sent ${describe(notice, text.title)}\n`);
         }
       }),
     );
-    if (failures.length > 0) throw new DomainError(`${failures.length} channel${failures.length === 1 ? '' : 's'} failed; the others were sent`, failures);
+    if (failures.length > 0) throw new DomainError(`${failures.length} failure${failures.length === 1 ? '' : 's'}; everything else was sent`, failures);
   });
 }

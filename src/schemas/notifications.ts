@@ -72,7 +72,7 @@ export const channelSchema = z
       needs('to', '[ops@example.com]');
       refuses('urlFrom');
     } else {
-      needs('urlFrom', 'SLACK_WEBHOOK_URL');
+      needs('urlFrom', `${channel.type.toUpperCase()}_WEBHOOK_URL`);
       for (const field of ['smtpFrom', 'from', 'to'] as const) refuses(field);
     }
   })

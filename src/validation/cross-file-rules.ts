@@ -202,6 +202,12 @@ function checkNotificationRoutes(context: RuleContext, record: SourcedRecord<Not
     route.channels.forEach((id, position) => {
       if (!channelIds.includes(id)) report(context, record, ['routes', index, 'channels', position], `routes[${index}].channels[${position}]`, `unknown channel "${id}" (${didYouMean(id, channelIds)}expected one of the channels above: ${channelIds.join(', ')})`);
     });
+    // Severities and a delay are about incidents: on a route of maintenance notices only they would do nothing.
+    if (route.events.every((event) => event.startsWith('maintenance.'))) {
+      for (const field of ['severities', 'after'] as const) {
+        if (route[field] !== undefined) report(context, record, ['routes', index, field], `routes[${index}].${field}`, `has no effect on maintenance notices (expected ${field} only on a route with incident or postmortem events)`);
+      }
+    }
     route.severities?.forEach((level, position) => {
       if (context.severityIds.length > 0 && !context.severityIds.includes(level)) {
         report(context, record, ['routes', index, 'severities', position], `routes[${index}].severities[${position}]`, `unknown level "${level}" (${didYouMean(level, context.severityIds)}expected one of the levels in content/severity.yaml: ${context.severityIds.join(', ')})`);

@@ -10,6 +10,8 @@ import type { Locale } from '../../schemas/site.ts';
 import { feedTitleWords, postmortemTitle, updateTitle } from '../feeds/feed-items.ts';
 import { withoutControlCharacters } from '../markdown/markdown-html.ts';
 import { localizedName, serviceNameOf } from '../model/service-names.ts';
+import { siteUrl } from '../model/site-urls.ts';
+import { localePrefix } from '../../i18n/routes.ts';
 import { formatInstant } from '../time/format.ts';
 import type { Notice } from './notification-events.ts';
 
@@ -22,11 +24,14 @@ export interface NoticeText {
   linkText: string;
 }
 
-/** Markdown reduced to what reads the same as plain text: link targets after their text, no emphasis marks. */
-export function plainText(markdown: string): string {
+/**
+ * Markdown reduced to what reads the same as plain text: link targets after their text (a link on the site made
+ * absolute on `baseUrl`, as a chat reader cannot follow `/incidents/`), no emphasis marks.
+ */
+export function plainText(markdown: string, baseUrl: string): string {
   return withoutControlCharacters(markdown)
     .replace(/!\[([^\]]*)\]\(([^)\s]+)[^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, '$1 ($2)')
+    .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_link, label: string, target: string) => `${label} (${target.startsWith('/') ? siteUrl(baseUrl, target) : target})`)
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[^\w*])[*_]([^*_\n]+)[*_](?=[^\w*]|$)/g, '$1$2')
     .replace(/`([^`]+)`/g, '$1')
@@ -36,6 +41,8 @@ export function plainText(markdown: string): string {
 export interface NoticeContext {
   services: readonly Service[];
   timeZone: string;
+  /** The site's address, which every link and every link in a message is made absolute on. */
+  baseUrl: string;
   /** The language services are named in by default; a notice in another uses their names there when given. */
   defaultLocale: Locale;
 }
@@ -55,13 +62,15 @@ export function noticeText(notice: Notice, context: NoticeContext): NoticeText {
   const words = feedTitleWords(locale);
   const event = notice.event;
   const linkText = t('notify.open');
+  // The page in the notice's language.
+  const url = siteUrl(context.baseUrl, `${localePrefix(locale, context.defaultLocale)}${event.path}`);
   // Services by their names in the notice's language, where content/services.yaml gives them.
   context = { ...context, services: context.services.map((service) => ({ ...service, name: localizedName(service, locale, context.defaultLocale).text })) };
   if ('update' in event) {
-    return { title: updateTitle(event.incident, event.update, context.services, words), message: plainText(event.update.message), facts: incidentFacts(t, locale, context, event.incident), url: event.url, linkText };
+    return { title: updateTitle(event.incident, event.update, context.services, words), message: plainText(event.update.message, context.baseUrl), facts: incidentFacts(t, locale, context, event.incident), url, linkText };
   }
   if ('postmortem' in event) {
-    return { title: postmortemTitle(event.postmortem, event.incident, context.services, words), message: plainText(event.postmortem.userImpact), facts: incidentFacts(t, locale, context, event.incident), url: event.url, linkText };
+    return { title: postmortemTitle(event.postmortem, event.incident, context.services, words), message: plainText(event.postmortem.userImpact, context.baseUrl), facts: incidentFacts(t, locale, context, event.incident), url, linkText };
   }
   const window = event.maintenance;
   const heading = t(event.kind === 'maintenance.scheduled' ? 'notify.maintenanceScheduled' : event.kind === 'maintenance.started' ? 'notify.maintenanceStarted' : 'notify.maintenanceCompleted');
@@ -73,7 +82,7 @@ export function noticeText(notice: Notice, context: NoticeContext): NoticeText {
       { name: t('maintenance.services'), value: window.services.map((id) => serviceNameOf(context.services, id)).join(t('punct.list')) },
       { name: t('maintenance.impact'), value: window.impact ? t(`impact.${window.impact}`) : t('maintenance.noImpact') },
     ],
-    url: event.url,
+    url,
     linkText,
   };
 }
@@ -91,10 +100,18 @@ function clipped(text: string, limit: number): string {
 
 const factLines = (facts: NoticeText['facts'], separator: string) => facts.map((fact) => `${fact.name}${separator}${fact.value}`).join('\n');
 
+/**
+ * The longest message a chat notice carries, cut with an ellipsis beyond: Slack takes 3,000 characters in a
+ * section, Feishu 20 KB a body, DingTalk 20,000 bytes, a Teams card about 28 KB, so a pasted log would otherwise
+ * be refused outright; the link leads to the whole text.
+ */
+const LONGEST_CHAT_MESSAGE = 3000;
+
 /** The JSON body for the channel's webhook. */
-export function chatMessage(type: ChatChannelType, text: NoticeText, notice: Notice): unknown {
+export function chatMessage(type: ChatChannelType, whole: NoticeText, notice: Notice): unknown {
   const t = translator(notice.locale);
   const colon = t('punct.colon');
+  const text = { ...whole, title: clipped(whole.title, 500), message: clipped(whole.message, LONGEST_CHAT_MESSAGE) };
   switch (type) {
     case 'slack':
       // https://api.slack.com/reference/block-kit/blocks: header plain text up to 150 characters, section text up to 3,000.
@@ -130,7 +147,9 @@ export function chatMessage(type: ChatChannelType, text: NoticeText, notice: Not
         msgtype: 'markdown',
         markdown: {
           title: text.title,
-          text: [`### ${markdownEscaped(text.title)}`, ...(text.message ? [markdownEscaped(text.message)] : []), text.facts.map((fact) => `- ${markdownEscaped(fact.name)}${colon}${markdownEscaped(fact.value)}`).join('\n'), `[${markdownEscaped(text.linkText)}](${text.url})`].join('\n\n'),
+          // DingTalk's markdown subset has no backslash escapes (they would show): the text goes as it is, already
+          // plain, and mentions happen only through the body's `at` field, which is never set.
+          text: [`### ${text.title}`, ...(text.message ? [text.message] : []), text.facts.map((fact) => `- ${fact.name}${colon}${fact.value}`).join('\n'), `[${text.linkText}](${text.url})`].join('\n\n'),
         },
       };
     case 'teams':
@@ -167,9 +186,4 @@ export function chatMessage(type: ChatChannelType, text: NoticeText, notice: Not
         ...(notice.event.atMs !== undefined ? { at: new Date(notice.event.atMs).toISOString() } : {}),
       };
   }
-}
-
-/** Markdown's own characters as text, for DingTalk: a title with `*` or `[` stays what was written. */
-function markdownEscaped(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+!|>~-])/g, '\\$1');
 }

@@ -8,18 +8,23 @@ import type { NotificationEventKind, NotificationRoute } from '../../schemas/not
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import { updateIds } from '../feeds/update-ids.ts';
 import { incidentPath, postmortemPath } from '../feeds/feed-items.ts';
-import { updatesInOrder } from '../incidents/incident-timeline.ts';
+import { activePeriods, updatesInOrder } from '../incidents/incident-timeline.ts';
 import { siteUrl } from '../model/site-urls.ts';
+import { maintenanceAnchor } from '../status/status-page.ts';
 
+/**
+ * Something a notice can be about. `id` is stable and absolute (the feeds' id, in the site's default language);
+ * `path` is the page that tells it, from the site's root, for the notice to link in its own language.
+ */
 export type NotificationEvent =
-  | { id: string; kind: Exclude<NotificationEventKind, 'postmortem.published' | `maintenance.${string}`>; atMs: number; url: string; incident: Incident; update: IncidentUpdate }
-  | { id: string; kind: 'postmortem.published'; atMs: number; url: string; incident: Incident; postmortem: Postmortem }
+  | { id: string; kind: Exclude<NotificationEventKind, 'postmortem.published' | `maintenance.${string}`>; atMs: number; path: string; incident: Incident; update: IncidentUpdate }
+  | { id: string; kind: 'postmortem.published'; atMs: number; path: string; incident: Incident; postmortem: Postmortem }
   | {
       id: string;
       kind: 'maintenance.scheduled' | 'maintenance.started' | 'maintenance.completed';
       /** When it happens: the window's start or end; an announcement is due as soon as the window is on record. */
       atMs: number | undefined;
-      url: string;
+      path: string;
       maintenance: Maintenance;
     };
 
@@ -45,20 +50,22 @@ export function notificationEvents(sources: EventSources): NotificationEvent[] {
     const page = siteUrl(sources.baseUrl, incidentPath(incident.id));
     updatesInOrder(incident).forEach((update, index) => {
       const ids = updateIds(incident, update);
-      events.push({ id: `${page}#${ids.guidFragment}`, kind: updateKind(update, index === 0), atMs: update.at.getTime(), url: `${page}#${ids.anchor}`, incident, update });
+      events.push({ id: `${page}#${ids.guidFragment}`, kind: updateKind(update, index === 0), atMs: update.at.getTime(), path: `${incidentPath(incident.id)}#${ids.anchor}`, incident, update });
     });
   }
   for (const { incident, postmortem, publishedMs } of sources.postmortems) {
-    const url = siteUrl(sources.baseUrl, postmortemPath(incident.id));
-    events.push({ id: `${url}#published`, kind: 'postmortem.published', atMs: publishedMs, url, incident, postmortem });
+    const path = postmortemPath(incident.id);
+    events.push({ id: `${siteUrl(sources.baseUrl, path)}#published`, kind: 'postmortem.published', atMs: publishedMs, path, incident, postmortem });
   }
   for (const maintenance of sources.maintenance) {
     // A window called off is announced no further; its start and end never come.
     if (maintenance.cancelled) continue;
-    const url = siteUrl(sources.baseUrl, `maintenance/#${maintenance.id}`);
-    events.push({ id: `${url}/scheduled`, kind: 'maintenance.scheduled', atMs: undefined, url, maintenance });
-    events.push({ id: `${url}/started`, kind: 'maintenance.started', atMs: maintenance.start.getTime(), url, maintenance });
-    events.push({ id: `${url}/completed`, kind: 'maintenance.completed', atMs: maintenance.end.getTime(), url, maintenance });
+    // The window's card on the status page, while it is upcoming or under way.
+    const path = `#${maintenanceAnchor(maintenance.id)}`;
+    const id = siteUrl(sources.baseUrl, path);
+    events.push({ id: `${id}/scheduled`, kind: 'maintenance.scheduled', atMs: undefined, path, maintenance });
+    events.push({ id: `${id}/started`, kind: 'maintenance.started', atMs: maintenance.start.getTime(), path, maintenance });
+    events.push({ id: `${id}/completed`, kind: 'maintenance.completed', atMs: maintenance.end.getTime(), path, maintenance });
   }
   return events.sort((a, b) => (a.atMs ?? -Infinity) - (b.atMs ?? -Infinity) || a.id.localeCompare(b.id));
 }
@@ -70,6 +77,26 @@ export interface Notice {
   event: NotificationEvent;
   channelId: string;
   locale: NotificationRoute['lang'] & string;
+  /**
+   * When it became due: the event's instant, or the moment an incident had lasted a route's `after` for a notice
+   * of its state then; undefined for an announcement, due while its window has not started.
+   */
+  dueMs: number | undefined;
+}
+
+/**
+ * The instant an incident had been open for `afterMs` in all, counting only the time it was open (not the quiet
+ * time between a resolution and a reopen); undefined when it has not, by `nowMs`.
+ */
+export function crossedAfter(incident: Incident, afterMs: number, nowMs: number): number | undefined {
+  let open = 0;
+  for (const period of activePeriods(incident)) {
+    const end = Math.min(period.end, nowMs);
+    if (end <= period.start) continue;
+    if (open + (end - period.start) >= afterMs) return period.start + (afterMs - open);
+    open += end - period.start;
+  }
+  return undefined;
 }
 
 function incidentOf(event: NotificationEvent): Incident | undefined {
@@ -77,24 +104,23 @@ function incidentOf(event: NotificationEvent): Incident | undefined {
 }
 
 /**
- * Whether a route takes an event now, and the events a route's `after` folds away: an incident that lasted less
- * than `after` sends nothing on the route; one that lasted longer sends, of the events before the moment it
- * crossed `after`, only the newest (the state then), and every event after. Maintenance ignores `after`: its
+ * Whether a route takes an event now, and since when, and the events a route's `after` folds away: an incident
+ * open for less than `after` in all sends nothing on the route; one open longer sends, of the events before the
+ * moment it crossed `after`, only the newest (the state then, due at that moment), and every event after. Maintenance ignores `after`: its
  * notices are about times announced in advance. An announcement is due only while the window has not started.
  */
-function routeTakes(route: NotificationRoute, event: NotificationEvent, eventsByIncident: ReadonlyMap<string, readonly NotificationEvent[]>, nowMs: number): boolean {
-  if (!route.events.includes(event.kind)) return false;
-  if (event.atMs !== undefined && event.atMs > nowMs) return false;
-  if ('maintenance' in event) return event.kind !== 'maintenance.scheduled' || event.maintenance.start.getTime() > nowMs;
+function routeTakes(route: NotificationRoute, event: NotificationEvent, eventsByIncident: ReadonlyMap<string, readonly NotificationEvent[]>, nowMs: number): { dueMs: number | undefined } | undefined {
+  if (!route.events.includes(event.kind)) return undefined;
+  if (event.atMs !== undefined && event.atMs > nowMs) return undefined;
+  if ('maintenance' in event) return event.kind !== 'maintenance.scheduled' || event.maintenance.start.getTime() > nowMs ? { dueMs: event.atMs } : undefined;
   const incident = incidentOf(event)!;
-  if (route.severities && !route.severities.includes(incident.severity)) return false;
-  if (route.after === undefined) return true;
-  const crossedMs = incident.started.getTime() + route.after;
-  const lastedUntilMs = incident.resolved?.getTime() ?? nowMs;
-  if (lastedUntilMs < crossedMs || nowMs < crossedMs) return false;
-  if (event.atMs! >= crossedMs) return true;
+  if (route.severities && !route.severities.includes(incident.severity)) return undefined;
+  if (route.after === undefined) return { dueMs: event.atMs };
+  const crossedMs = crossedAfter(incident, route.after, nowMs);
+  if (crossedMs === undefined) return undefined;
+  if (event.atMs! >= crossedMs) return { dueMs: event.atMs };
   const before = (eventsByIncident.get(incident.id) ?? []).filter((other) => route.events.includes(other.kind) && other.atMs! < crossedMs);
-  return before.at(-1) === event;
+  return before.at(-1) === event ? { dueMs: crossedMs } : undefined;
 }
 
 /**
@@ -110,11 +136,12 @@ export function dueNotices(events: readonly NotificationEvent[], routes: readonl
   );
   for (const event of events) {
     for (const route of routes) {
-      if (!routeTakes(route, event, eventsByIncident, nowMs)) continue;
+      const taken = routeTakes(route, event, eventsByIncident, nowMs);
+      if (!taken) continue;
       for (const channelId of route.channels) {
         const key = `${event.id} ${channelId}`;
         if (sent.has(key) || notices.has(key)) continue;
-        notices.set(key, { key, event, channelId, locale: route.lang ?? defaultLocale });
+        notices.set(key, { key, event, channelId, locale: route.lang ?? defaultLocale, dueMs: taken.dueMs });
       }
     }
   }

@@ -130,3 +130,8 @@ export function mostSevereFirst(incidents: readonly Incident[], levels: readonly
   };
   return [...incidents].sort((a, b) => rank(a) - rank(b) || latestUpdate(b).at.getTime() - latestUpdate(a).at.getTime() || a.id.localeCompare(b.id));
 }
+
+/** The element id of a maintenance window's card on the status page, which notices about the window link to. */
+export function maintenanceAnchor(windowId: string): string {
+  return `maintenance-${windowId}`;
+}
