@@ -86,6 +86,11 @@ describe('the notices the routes give', () => {
     expect(due[0]!.dueMs).toBe(Date.parse(at('14:42')));
   });
 
+  it('tells a further note on a resolved incident as an update, not a second resolution', () => {
+    const noted = incident({ id: 'INC-20261125-007', severity: 'P1', started: at('10:00'), resolved: at('11:00'), services: [{ id: 'api', impact: 'degraded' }], updates: [{ at: at('10:05'), status: 'investigating' }, { at: at('11:00'), status: 'resolved' }, { at: at('12:00'), status: 'resolved' }] });
+    expect(notificationEvents({ incidents: [noted], postmortems: [], maintenance: [], baseUrl: BASE }).map((event) => event.kind)).toEqual(['incident.created', 'incident.resolved', 'incident.updated']);
+  });
+
   it('gives the same notice the same key on every run, whatever the message says', () => {
     const edited = record.map((entry) => ({ ...entry, title: 'Edited', updates: entry.updates.map((update) => ({ ...update, message: 'Reworded.' })) }));
     const again = notificationEvents({ incidents: edited, postmortems: [], maintenance: windows, baseUrl: BASE });

@@ -419,7 +419,7 @@ function checkMaintenanceCause(context: RuleContext, record: SourcedRecord<Incid
 }
 
 /**
- * Facts an incident states twice must agree: `resolved:` is the instant of the last "resolved" update, detection
+ * Facts an incident states twice must agree: `resolved:` is the instant of the "resolved" update that ended the incident, detection
  * comes before the resolution, and a service's impact that starts at or after the resolution (its end defaults
  * to it) would be a window that ends before it starts.
  */
@@ -430,11 +430,14 @@ function checkIncidentContradictions(context: RuleContext, record: SourcedRecord
   if (!resolved) return;
   // Asked only for a message: a kept file's lines are read again from its text when asked.
   const resolvedLine = () => record.source.lineOf(['resolved']);
-  const lastResolvedIndex = incident.updates.findLastIndex((update) => update.status === 'resolved');
-  if (isFinished(latest.status) && lastResolvedIndex >= 0) {
-    const update = incident.updates[lastResolvedIndex]!;
+  // The resolution is the first resolved update since the last reopening: a later one is a further note on a
+  // resolved incident (new:update without --status), which leaves the resolution where it was.
+  const lastReopenIndex = incident.updates.findLastIndex((update) => update.status === 'reopened');
+  const resolutionIndex = incident.updates.findIndex((update, index) => index > lastReopenIndex && update.status === 'resolved');
+  if (isFinished(latest.status) && resolutionIndex >= 0) {
+    const update = incident.updates[resolutionIndex]!;
     if (update.at.getTime() !== resolved.getTime()) {
-      report(context, record, ['resolved'], 'resolved', `${written(context, record, resolved)} differs from the resolved update at line ${record.source.lineOf(['updates', lastResolvedIndex, 'at'])} (${written(context, record, update.at)}) (expected the instant of the last resolved update)`);
+      report(context, record, ['resolved'], 'resolved', `${written(context, record, resolved)} differs from the resolved update at line ${record.source.lineOf(['updates', resolutionIndex, 'at'])} (${written(context, record, update.at)}) (expected the instant of the resolved update that ended the incident)`);
     }
   }
   // A resolution at or before the start is already reported against `resolved`, which is then the likely typo.

@@ -28,9 +28,10 @@ export type NotificationEvent =
       maintenance: Maintenance;
     };
 
-function updateKind(update: IncidentUpdate, first: boolean): Extract<NotificationEvent, { update: IncidentUpdate }>['kind'] {
+/** What an update says: a resolved update after the resolution is a further note, an update like the others. */
+function updateKind(update: IncidentUpdate, first: boolean, alreadyResolved: boolean): Extract<NotificationEvent, { update: IncidentUpdate }>['kind'] {
   if (first) return 'incident.created';
-  if (update.status === 'resolved') return 'incident.resolved';
+  if (update.status === 'resolved' && !alreadyResolved) return 'incident.resolved';
   if (update.status === 'reopened') return 'incident.reopened';
   return 'incident.updated';
 }
@@ -48,9 +49,12 @@ export function notificationEvents(sources: EventSources): NotificationEvent[] {
   const events: NotificationEvent[] = [];
   for (const incident of sources.incidents) {
     const page = siteUrl(sources.baseUrl, incidentPath(incident.id));
+    let resolved = false;
     updatesInOrder(incident).forEach((update, index) => {
       const ids = updateIds(incident, update);
-      events.push({ id: `${page}#${ids.guidFragment}`, kind: updateKind(update, index === 0), atMs: update.at.getTime(), path: `${incidentPath(incident.id)}#${ids.anchor}`, incident, update });
+      events.push({ id: `${page}#${ids.guidFragment}`, kind: updateKind(update, index === 0, resolved), atMs: update.at.getTime(), path: `${incidentPath(incident.id)}#${ids.anchor}`, incident, update });
+      if (update.status === 'resolved') resolved = true;
+      if (update.status === 'reopened') resolved = false;
     });
   }
   for (const { incident, postmortem, publishedMs } of sources.postmortems) {
