@@ -113,7 +113,8 @@ describe('each platform’s body', () => {
     const card = body.attachments[0]!;
     expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(card.content).toMatchObject({ type: 'AdaptiveCard', version: '1.4' });
-    expect(card.content.body.map((element) => element.type)).toEqual(['TextBlock', 'TextBlock', 'FactSet']);
+    // Text runs, shown as written: no markdown in a title or message.
+    expect(card.content.body.map((element) => element.type)).toEqual(['RichTextBlock', 'RichTextBlock', 'FactSet']);
     expect(card.content.actions[0]!.url).toBe(URL);
   });
 

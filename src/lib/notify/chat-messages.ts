@@ -163,9 +163,10 @@ export function chatMessage(type: ChatChannelType, whole: NoticeText, notice: No
               $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
               type: 'AdaptiveCard',
               version: '1.4',
+              // RichTextBlock's text runs are shown as written; a TextBlock would read `*x*` in a title as markdown.
               body: [
-                { type: 'TextBlock', text: text.title, weight: 'Bolder', size: 'Medium', wrap: true },
-                ...(text.message ? [{ type: 'TextBlock', text: text.message, wrap: true }] : []),
+                { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: text.title, weight: 'Bolder', size: 'Medium' }] },
+                ...(text.message ? [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: text.message }] }] : []),
                 { type: 'FactSet', facts: text.facts.map((fact) => ({ title: fact.name, value: fact.value })) },
               ],
               actions: [{ type: 'Action.OpenUrl', title: text.linkText, url: text.url }],
