@@ -22,7 +22,7 @@ describe('instants and dates', () => {
     ['2026-12-31T23:59:60Z', 'a time that does not exist: leap seconds are not written, 23:59:60 is 23:59:59'],
     ['2026-12-31T23:60:00Z', 'a time that does not exist: 23:60:00 is past 23:59:59'],
   ])('refuses %s instead of rolling it over', (text, reason) => {
-    expect(readInstantWithOffset(text)).toEqual({ problem: 'nonexistent', reason });
+    expect(readInstantWithOffset(text)).toMatchObject({ problem: 'nonexistent', reason });
   });
 
   it('refuses calendar dates that do not exist', () => {
