@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContentFile, contentFileKind } from '../src/validation/check-file.ts';
-import { checkInParallel } from '../src/validation/parallel-check.ts';
+import { CheckPool } from '../src/validation/parallel-check.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 import { formatProblem } from '../src/validation/problem.ts';
 import { EXAMPLE_FIXTURE, INVALID_FIXTURES, siteWithCase } from './helpers/sites.ts';
@@ -44,7 +44,8 @@ describe('checking in worker threads', () => {
     );
     expect(jobs.length).toBeGreaterThan(60);
     const publicFiles = ['public/images/dashboard.png'];
-    const { outcomes, inWorkers } = await checkInParallel(jobs, publicFiles, { threads: 3, inThisThread: false });
+    const pool = CheckPool.start(publicFiles, { threads: 3, inThisThread: false });
+    const { outcomes, inWorkers } = await pool.check(jobs).finally(() => pool.close());
     // Every answer came from a worker: this thread checked nothing.
     expect(inWorkers).toBe(jobs.length);
     for (const { file, kind, text } of jobs) {

@@ -136,13 +136,3 @@ export class CheckPool {
     for (const { worker } of this.#workers) void worker.terminate();
   }
 }
-
-/** Checks `jobs` with a pool started for them and closed after. */
-export async function checkInParallel(jobs: readonly CheckJob[], publicFiles: readonly string[], options: PoolOptions = {}): Promise<{ outcomes: Map<string, CheckedOutcome>; inWorkers: number }> {
-  const pool = CheckPool.start(publicFiles, options);
-  try {
-    return await pool.check(jobs);
-  } finally {
-    pool.close();
-  }
-}

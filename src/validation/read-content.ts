@@ -47,8 +47,8 @@ export type PendingWrites = ReadonlyMap<string, string>;
 type SiteTree = ContentTree & {
   pending: PendingWrites;
   onDisk: ReadonlySet<string>;
-  /** Texts already read by the check ahead, each handed to the walk once instead of read again. */
-  readAhead?: Map<string, string>;
+  /** Texts already read and keyed by the check ahead, each handed to the walk once instead of read and hashed again. */
+  readAhead?: Map<string, { text: string; key: string }>;
 };
 
 /**
@@ -72,9 +72,7 @@ function readSourceText(root: string, file: string, tree: SiteTree, problems: Pr
   if (tree.refused.has(file)) return undefined;
   let text: string;
   try {
-    const ahead = tree.readAhead?.get(file);
-    if (ahead !== undefined) tree.readAhead!.delete(file);
-    text = ahead ?? tree.pending.get(file) ?? readFromDisk(root, file, tree);
+    text = tree.pending.get(file) ?? readFromDisk(root, file, tree);
   } catch {
     problems.push({ file, line: 1, field: 'file', message: 'cannot be read (expected the file to exist)' });
     return undefined;
@@ -112,12 +110,15 @@ function readValidated<S extends z.ZodType>(root: string, tree: SiteTree, file: 
 }
 
 function readAndValidate<S extends z.ZodType>(root: string, tree: SiteTree, file: string, kind: SourceKind, schema: S, problems: Problem[], options: { sources?: Map<string, YamlSource>; markdownFields?: MarkdownFieldsOf<z.output<S>> | undefined; keepRawData?: boolean; cache?: ValidationCache | undefined }): SourcedRecord<z.output<S>> | undefined {
-  const text = readSourceText(root, file, tree, problems);
+  // Read (and keyed) by the check ahead, which kept only texts that passed readSourceText.
+  const ahead = tree.readAhead?.get(file);
+  tree.readAhead?.delete(file);
+  const text = ahead?.text ?? readSourceText(root, file, tree, problems);
   if (text === undefined) return undefined;
   const { cache } = options;
   const siteFileExists = (sitePath: string) => publicFileExists(tree.onDisk, sitePath);
   // The path is part of the key: it decides the schema (index.md, postmortem.md, maintenance) and the folder rules.
-  const key = cache?.keyOf(kind, file, text);
+  const key = cache && (ahead?.key ?? cache.keyOf(kind, file, text));
   const kept = key === undefined ? undefined : cache!.get(key, siteFileExists);
   if (kept) {
     problems.push(...kept.problems);
@@ -202,12 +203,12 @@ async function checkAheadInParallel(root: string, tree: SiteTree, cache: Validat
   try {
     const jobs: (CheckJob & { key: string })[] = [];
     const siteFileExists = (sitePath: string) => publicFileExists(tree.onDisk, sitePath);
-    const readAhead = new Map<string, string>();
+    const readAhead = new Map<string, { text: string; key: string }>();
     for (const { file, kind } of files) {
       const text = readSourceText(root, file, tree, []);
       if (text === undefined) continue;
-      readAhead.set(file, text);
       const key = cache.keyOf('markdown', file, text);
+      readAhead.set(file, { text, key });
       if (!cache.get(key, siteFileExists)) jobs.push({ file, kind, text, key });
     }
     tree.readAhead = readAhead;

@@ -93,7 +93,7 @@ function slackEscaped(text: string): string {
 }
 
 /** At most `limit` characters, cut with an ellipsis: each platform refuses a longer field outright. */
-function clipped(text: string, limit: number): string {
+export function clipped(text: string, limit: number): string {
   const characters = [...text];
   return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join('')}…`;
 }
