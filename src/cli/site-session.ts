@@ -95,9 +95,9 @@ function deferStoppingSignals(): { signal: AbortSignal; throwIfStopped(): void; 
  * writes each file to a temporary neighbour and renames it over the old one. The lock keeps two commands from
  * interleaving; the comparison also catches an editor or a command that wrote while this one waited at a prompt,
  * which no lock held only around the write could. A failed check, a refusal or Ctrl+C leaves every file as it
- * was and no temporary file behind. Prints `wrote <path>` per file on success.
+ * was and no temporary file behind. Prints `wrote <path>` per file on success, or their number (an import's thousands).
  */
-export async function writeChecked(session: SiteSession, writes: readonly FileWrite[]): Promise<void> {
+export async function writeChecked(session: Pick<SiteSession, 'command' | 'root' | 'nowMs' | 'io'>, writes: readonly FileWrite[], report: 'each file' | 'count' = 'each file'): Promise<void> {
   const stopping = deferStoppingSignals();
   let lock: HeldLock | undefined;
   let staged: StagedFile[] = [];
@@ -129,5 +129,6 @@ export async function writeChecked(session: SiteSession, writes: readonly FileWr
     stopping.restore();
   }
   // A signal that arrived during the renames was too late to stop them: the files are written and checked.
-  for (const { file } of writes) session.io.stdout.write(`wrote ${file}\n`);
+  if (report === 'count') session.io.stdout.write(`wrote ${writes.length} file${writes.length === 1 ? '' : 's'}\n`);
+  else for (const { file } of writes) session.io.stdout.write(`wrote ${file}\n`);
 }

@@ -62,6 +62,11 @@ export const incidentSchema = z.strictObject({
    */
   maintenance: slug.optional(),
   updates: z.array(incidentUpdateSchema).min(1, { error: 'empty (expected at least one status update)' }),
+  /**
+   * Where `npm run import` read this incident (`statuspage:<incident id>`, `cstate:<file name>`), so importing the
+   * same history again recognises it instead of writing it twice.
+   */
+  importedFrom: text.optional(),
 });
 
 export type Incident = z.infer<typeof incidentSchema>;

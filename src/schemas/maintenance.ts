@@ -12,6 +12,8 @@ export const maintenanceSchema = z.strictObject({
   impact: impactLevel.optional(),
   /** Set when the window was called off; it stays on record but leaves the status page. */
   cancelled: z.boolean({ error: (issue) => `found ${JSON.stringify(issue.input)} (expected true or false)` }).default(false),
+  /** Where `npm run import` read this window (`statuspage:<id>`), so importing again does not write it twice. */
+  importedFrom: text.optional(),
 });
 
 export type Maintenance = z.infer<typeof maintenanceSchema>;

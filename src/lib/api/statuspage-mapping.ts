@@ -56,7 +56,7 @@ export function incidentStatusOf(status: IncidentStatus, postmortemPublished: bo
  * (levels are listed most severe first): the first level is critical, the second major, every other minor.
  * An unknown level (the check rejects them) reads minor.
  */
-export function impactOf(levelId: string, levels: readonly SeverityLevel[]): StatuspageImpact {
+export function impactOf(levelId: string, levels: readonly Pick<SeverityLevel, 'id' | 'statuspageImpact'>[]): StatuspageImpact {
   const rank = levels.findIndex((level) => level.id === levelId);
   const level = levels[rank];
   if (level?.statuspageImpact) return level.statuspageImpact;

@@ -1,0 +1,65 @@
+// Another status page's words as text the check accepts: its titles plain, its messages markdown without raw HTML,
+// images from other hosts or links the site refuses. Each change is said, so nothing is altered silently.
+import { unsafeMarkdownProblems } from '../../validation/markdown-safety.ts';
+import { withoutControlCharacters } from '../markdown/markdown-html.ts';
+
+export interface ImportableText {
+  text: string;
+  /** What was changed to make the text acceptable, in words for the import's report; empty when nothing was. */
+  changes: string[];
+}
+
+/** `<b>`, `</p>`, `<!--`, `<?x`: what a reader or the check takes for the start of a tag. */
+const TAG_START = /<(?=[A-Za-z/!?])/g;
+const HAS_TAG_START = /<(?=[A-Za-z/!?])/;
+
+/** A title the check accepts: one line, no control characters, nothing that reads as an HTML tag. */
+export function importableTitle(title: string): ImportableText {
+  const changes: string[] = [];
+  let text = withoutControlCharacters(title).replace(/\s+/g, ' ').trim();
+  if (HAS_TAG_START.test(text)) {
+    // A space after "<" keeps the words and reads as text everywhere (the check's own advice).
+    text = text.replace(TAG_START, '< ');
+    changes.push('"<" before a letter in the title written as "< " (titles are plain text in feeds and chat)');
+  }
+  return { text, changes };
+}
+
+/** `![alt](https://other.host/a.png "t")`: an image the site would fetch from another host. */
+const REMOTE_IMAGE = /!\[([^\]\n]*)\]\((\s*(?:https?:)?\/\/[^)\s]+)(\s+"[^"\n]*")?\s*\)/g;
+const HAS_REMOTE_IMAGE = new RegExp(REMOTE_IMAGE.source);
+
+/** Markdown's special characters, escaped so a text that still holds something refused reads as plain text. */
+const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~&]/g;
+
+/** What the check's own markdown rules (the same function) refuse in `text`; no site file exists for an import. */
+function refusedIn(text: string): string[] {
+  return unsafeMarkdownProblems({ file: '', field: '', text, line: 1, linesFollowText: true }, () => false).map((problem) => problem.message);
+}
+
+/**
+ * A message or body the check accepts, changed only where the check's own markdown rules refuse it: raw HTML tags
+ * are shown as text (`&lt;b>`), images from other hosts become links to them, and a text that is still refused is
+ * escaped to plain text. Control characters are dropped, as the check refuses them.
+ */
+export function importableMarkdown(markdown: string): ImportableText {
+  const changes: string[] = [];
+  const written = markdown.replace(/\r\n?/g, '\n').trim();
+  let text = withoutControlCharacters(written);
+  if (text !== written) changes.push('control characters removed');
+  if (refusedIn(text).length === 0) return { text, changes };
+  if (HAS_TAG_START.test(text)) {
+    text = text.replace(TAG_START, '&lt;');
+    changes.push('raw HTML shown as text (aftermath pages accept markdown only)');
+  }
+  if (HAS_REMOTE_IMAGE.test(text)) {
+    text = text.replace(REMOTE_IMAGE, (_whole, alt: string, url: string) => `[${alt.trim() || 'image'}](${url.trim()})`);
+    changes.push('images from other hosts turned into links to them (pages load nothing from another host)');
+  }
+  const refused = refusedIn(text);
+  if (refused.length > 0) {
+    text = text.replace(MARKDOWN_SPECIALS, (character) => `\\${character}`);
+    changes.push(`written as plain text: ${refused[0]}`);
+  }
+  return { text, changes };
+}
