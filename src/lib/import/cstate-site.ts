@@ -68,7 +68,9 @@ function asText(value: unknown): string | undefined {
  */
 export function cstateInstant(value: unknown, timeZone: string): number | undefined {
   if (value instanceof Date) return Number.isFinite(value.getTime()) ? value.getTime() : undefined;
-  const text = asText(value)?.replace(/^(\d{4}-\d{2}-\d{2})[ T]/, '$1T');
+  const text = asText(value)
+    ?.replace(/^(\d{4}-\d{2}-\d{2})[ T]/, '$1T')
+    .replace(/\s+(?=(?:Z|[+-]\d{2}:?\d{2})$)/i, '');
   if (!text) return undefined;
   try {
     if (/(?:Z|[+-]\d{2}:?\d{2})$/i.test(text)) return Temporal.Instant.from(text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')).epochMilliseconds;
@@ -236,10 +238,12 @@ export function cstateRecord(files: CstateFiles): SourceRecord {
   });
 
   const incidents: SourceIncident[] = [];
+  let leftOut = 0;
   for (const { file, text } of [...files.issues].sort((a, b) => a.file.localeCompare(b.file))) {
     if (/(^|\/)_index\.md$/.test(file)) continue;
     const incident = issueOf(file, text, timeZone, note);
     if (incident) incidents.push(incident);
+    else leftOut += 1;
   }
 
   return {
@@ -251,6 +255,7 @@ export function cstateRecord(files: CstateFiles): SourceRecord {
     services,
     incidents,
     maintenance: [],
+    leftOut: { incidents: leftOut, maintenance: 0 },
     notes,
   };
 }

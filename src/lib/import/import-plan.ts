@@ -188,15 +188,15 @@ function plannedUpdates(incident: SourceIncident, site: ImportSite, note: (kind:
     updates.push({ atMs: update.atMs, status, message: text });
   }
 
+  if (updates.length === 0) {
+    updates.push({ atMs: startedMs, status: 'investigating', message: WORDS[locale].status.investigating });
+    note('assumed', `no updates in the source; a first update reading "${WORDS[locale].status.investigating}" was added at ${at(startedMs)}`);
+  }
   const latest = updates[updates.length - 1];
   if (incident.resolvedMs !== undefined && (latest === undefined || !isFinished(latest.status))) {
     const atMs = Math.max(framed ? frameEnd : toSecond(incident.resolvedMs), latest?.atMs ?? startedMs);
     updates.push({ atMs, status: 'resolved', message: WORDS[locale].resolved });
     note('assumed', `resolved at ${at(atMs)} with no resolving update in the source; a "resolved" update reading "${WORDS[locale].resolved}" was added`);
-  }
-  if (updates.length === 0) {
-    updates.push({ atMs: startedMs, status: 'investigating', message: WORDS[locale].status.investigating });
-    note('assumed', `no updates in the source; a first update reading "${WORDS[locale].status.investigating}" was added at ${at(startedMs)}`);
   }
   return { updates, startedMs: framed ? startedMs : Math.min(startedMs, updates[0]!.atMs) };
 }
@@ -327,7 +327,7 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
   const files: ImportPlan['files'] = [];
   const incidentIds = [...site.incidentIds];
   let incidentsAlready = 0;
-  let incidentsLeftOut = 0;
+  let incidentsLeftOut = record.leftOut.incidents;
   const sorted = [...record.incidents].sort((a, b) => a.startedMs - b.startedMs);
   for (const incident of sorted) {
     if (site.importedIncidents.has(incident.source)) {
@@ -400,7 +400,7 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
 
   const maintenanceIds = new Set(site.maintenanceIds);
   let maintenanceAlready = 0;
-  let maintenanceLeftOut = 0;
+  let maintenanceLeftOut = record.leftOut.maintenance;
   for (const window of [...record.maintenance].sort((a, b) => a.startMs - b.startMs)) {
     if (site.importedMaintenance.has(window.source)) {
       maintenanceAlready += 1;
@@ -419,10 +419,10 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
     notes,
     counts: {
       servicesMatched,
-      incidentsWritten: sorted.length - incidentsAlready - incidentsLeftOut,
+      incidentsWritten: sorted.length + record.leftOut.incidents - incidentsAlready - incidentsLeftOut,
       incidentsAlready,
       incidentsLeftOut,
-      maintenanceWritten: record.maintenance.length - maintenanceAlready - maintenanceLeftOut,
+      maintenanceWritten: record.maintenance.length + record.leftOut.maintenance - maintenanceAlready - maintenanceLeftOut,
       maintenanceAlready,
       maintenanceLeftOut,
     },

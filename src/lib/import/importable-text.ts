@@ -25,9 +25,10 @@ export function importableTitle(title: string): ImportableText {
   return { text, changes };
 }
 
-/** `![alt](https://other.host/a.png "t")`: an image the site would fetch from another host. */
-const REMOTE_IMAGE = /!\[([^\]\n]*)\]\((\s*(?:https?:)?\/\/[^)\s]+)(\s+"[^"\n]*")?\s*\)/g;
-const HAS_REMOTE_IMAGE = new RegExp(REMOTE_IMAGE.source);
+/** `![alt](https://other.host/a.png "t")`, `![alt](/img/a.png)`: an image the site would load. */
+const IMAGE = /!\[([^\]\n]*)\]\(\s*([^)\s]+)(\s+"[^"\n]*")?\s*\)/g;
+const HAS_IMAGE = new RegExp(IMAGE.source);
+const OTHER_HOST = /^(?:https?:)?\/\//i;
 
 /** Markdown's special characters, escaped so a text that still holds something refused reads as plain text. */
 const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~&]/g;
@@ -52,9 +53,20 @@ export function importableMarkdown(markdown: string): ImportableText {
     text = text.replace(TAG_START, '&lt;');
     changes.push('raw HTML shown as text (aftermath pages accept markdown only)');
   }
-  if (HAS_REMOTE_IMAGE.test(text)) {
-    text = text.replace(REMOTE_IMAGE, (_whole, alt: string, url: string) => `[${alt.trim() || 'image'}](${url.trim()})`);
-    changes.push('images from other hosts turned into links to them (pages load nothing from another host)');
+  if (HAS_IMAGE.test(text) && refusedIn(text).some((message) => message.startsWith('image '))) {
+    let remote = 0;
+    let local = 0;
+    text = text.replace(IMAGE, (_whole, alt: string, url: string) => {
+      const label = alt.trim() || 'image';
+      if (OTHER_HOST.test(url)) {
+        remote += 1;
+        return `[${label}](${url})`;
+      }
+      local += 1;
+      return label;
+    });
+    if (remote > 0) changes.push('images from other hosts turned into links to them (pages load nothing from another host)');
+    if (local > 0) changes.push('images of the old site replaced by their descriptions (copy the files to public/images/ and write ![description](/images/<file>) to show them)');
   }
   const refused = refusedIn(text);
   if (refused.length > 0) {

@@ -102,5 +102,7 @@ export interface SourceRecord {
   services: SourceService[];
   incidents: SourceIncident[];
   maintenance: SourceMaintenance[];
+  /** Incidents and windows the reader could not read as such (cState's informational posts, say), each in the notes. */
+  leftOut: { incidents: number; maintenance: number };
   notes: ImportNote[];
 }

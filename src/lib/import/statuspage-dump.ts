@@ -240,10 +240,12 @@ export function statuspageRecord(dump: StatuspageDump): SourceRecord {
   const incidents: SourceIncident[] = [];
   const maintenance: SourceMaintenance[] = [];
   const maintenanceIds = new Set<string>();
+  let maintenanceLeftOut = 0;
   for (const window of dump.maintenance?.scheduled_maintenances ?? []) {
     maintenanceIds.add(window.id);
     const read = maintenanceOf(window, 'scheduled-maintenances.json', note);
     if (read) maintenance.push(read);
+    else maintenanceLeftOut += 1;
   }
   for (const incident of allIncidents) {
     // incidents.json may list maintenance too; one read from scheduled-maintenances.json is not read twice.
@@ -251,6 +253,7 @@ export function statuspageRecord(dump: StatuspageDump): SourceRecord {
       if (maintenanceIds.has(incident.id)) continue;
       const read = maintenanceOf(incident, 'incidents.json', note);
       if (read) maintenance.push(read);
+      else maintenanceLeftOut += 1;
       continue;
     }
     incidents.push(incidentOf(incident, note));
@@ -268,6 +271,7 @@ export function statuspageRecord(dump: StatuspageDump): SourceRecord {
     services,
     incidents,
     maintenance,
+    leftOut: { incidents: 0, maintenance: maintenanceLeftOut },
     notes,
   };
 }
