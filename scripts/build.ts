@@ -15,6 +15,8 @@ import { acquireLock, type HeldLock } from '../src/cli/file-lock.ts';
 import { problemLines } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
 import { handOverCheckedSite } from '../src/validation/checked-site-handover.ts';
+import { recordWarnings } from '../src/validation/record-warnings.ts';
+import { fieldLinesIn, warningLines } from '../src/validation/warning-lines.ts';
 import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
 import { buildCacheFolder } from '../src/cli/build-cache.ts';
 
@@ -157,6 +159,10 @@ if (!checked.ok) {
   fail(`${problemLines(checked.problems).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
 }
 handOverCheckedSite(checkedSiteFile, checked.content);
+// What the record still owes (npm run check prints the same), worked out while Astro renders; shown once the build is
+// done, and never a reason to fail it.
+const warnings = recordWarnings(checked.content);
+const warned = warningLines(warnings, fieldLinesIn(root), 'text');
 const exitCode = await astroExit;
 if (interrupted) exitInterrupted();
 if (exitCode !== 0 || !existsSync(path.join(builtSite, 'index.html'))) fail(`astro build exited with ${exitCode}`);
@@ -191,4 +197,5 @@ try {
 // Released only now: two builds into the same folder must not swap it at the same time either.
 cleanUp();
 console.log(`built ${shownOut}`);
+if (warnings.length > 0) console.log(`${warned.join('\n')}\n${warnings.length} warning${warnings.length === 1 ? '' : 's'} about the record (they do not stop a build; see npm run check)`);
 if (preview) console.log(previewNote(checked.content.incidents));

@@ -1,21 +1,24 @@
-// `npm run check`: validates every content and data file without building; prints every problem, one per line.
+// `npm run check`: validates every content and data file without building; prints every problem, one per line,
+// and, on a valid site, what the record still owes at "now" as warnings (they fail the check only with --strict).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatGithubAnnotation, formatProblem, problemLines } from '../src/validation/problem.ts';
 import { loadSite } from '../src/validation/load-site.ts';
+import { recordWarnings } from '../src/validation/record-warnings.ts';
 import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
+import { fieldLinesIn, warningLines } from '../src/validation/warning-lines.ts';
 
-const USAGE = 'usage: npm run check -- [--root <site folder>] [--format text|github]';
+const USAGE = 'usage: npm run check -- [--root <site folder>] [--format text|github] [--strict]';
 
-let options: { root: string; format: string };
+let options: { root: string; format: string; strict: boolean };
 try {
-  const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({ options: { root: { type: 'string', default: '.' }, format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
   }
   if (values.format !== 'text' && values.format !== 'github') throw new Error(`unknown format "${values.format}" (expected text or github)`);
-  options = { root: path.resolve(values.root), format: values.format };
+  options = { root: path.resolve(values.root), format: values.format, strict: values.strict };
 } catch (error) {
   console.error(`check: ${(error as Error).message}\n${USAGE}`);
   process.exit(2);
@@ -35,7 +38,15 @@ if (result.ok) {
   const count = content.incidents.length;
   const postmortems = content.incidents.filter((entry) => entry.postmortem).length;
   const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-  console.log(`ok: ${counted(count, 'incident')}, ${counted(postmortems, 'postmortem')}, ${counted(content.maintenance.length, 'maintenance window')}, ${counted(content.services.services.length, 'service')} checked`);
+  // Worked out from the loaded site on every run, never kept: they change with the time, not with the files.
+  const warnings = recordWarnings(content);
+  for (const line of warningLines(warnings, fieldLinesIn(options.root), options.format === 'github' ? 'github' : 'text')) console.log(line);
+  const warned = warnings.length > 0 ? `; ${counted(warnings.length, 'warning')}` : '';
+  console.log(`ok: ${counted(count, 'incident')}, ${counted(postmortems, 'postmortem')}, ${counted(content.maintenance.length, 'maintenance window')}, ${counted(content.services.services.length, 'service')} checked${warned}`);
+  if (options.strict && warnings.length > 0) {
+    console.error(`${counted(warnings.length, 'warning')} found, which --strict counts as failing`);
+    process.exitCode = 1;
+  }
 } else {
   for (const line of problemLines(result.problems, options.format === 'github' ? formatGithubAnnotation : formatProblem)) console.log(line);
   console.error(`${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} found`);

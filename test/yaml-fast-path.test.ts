@@ -4,7 +4,7 @@
 // either gives exactly the full parse's data or steps aside.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownFile, parseYamlFile, plainYamlData } from '../src/validation/yaml-source.ts';
 
@@ -84,7 +84,7 @@ describe('the fast read of plain YAML', () => {
     expect(plainYamlData(yamlText)).toBeUndefined();
   });
 
-  it('gives a message its line from the full parse even for a file read the fast way', () => {
+  it('gives a message its line even for a file read the fast way', () => {
     const parsed = parseMarkdownFile('x.md', '---\nid: x\nupdates:\n  - at: 2026-11-27T09:00:00+08:00\n    status: detecting\n---\nBody\n');
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -92,5 +92,59 @@ describe('the fast read of plain YAML', () => {
     expect(parsed.source.bodyLine).toBe(7);
     const data = parseYamlFile('site.yaml', 'name: x\n\nservices:\n  - id: a\n');
     expect(data.ok && data.source.lineOf(['services', 0, 'id'])).toBe(4);
+  });
+});
+
+/** Every path of a value: each key and item, and a key that is not there below each, which falls back to its parent. */
+function pathsOf(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  const below = Array.isArray(value)
+    ? value.flatMap((item, index) => pathsOf(item, [...path, index]))
+    : value !== null && typeof value === 'object'
+      ? Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...path, key]))
+      : [];
+  return [path, [...path, 'missing'], [...path, 99], ...below];
+}
+
+/** The full parse's lines: of the key at a path (of the item, in a sequence), or of its closest existing ancestor. */
+function fullParseLines(yamlText: string): (path: readonly (string | number)[]) => number {
+  const lineCounter = new LineCounter();
+  const contents = parseDocument(yamlText, { lineCounter }).contents;
+  return (path) => {
+    let node: unknown = contents;
+    let line = 1;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+        if (!pair) break;
+        line = lineCounter.linePos((pair.key as Node).range![0]).line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === 'number' && node.items[key]) {
+        node = node.items[key];
+        line = lineCounter.linePos((node as Node).range![0]).line;
+      } else {
+        break;
+      }
+    }
+    return line;
+  };
+}
+
+describe('the line of a field in a file read the fast way', () => {
+  it('is the full parse\'s line for every field of every shipped and test file, and the parent\'s for a missing one', () => {
+    let compared = 0;
+    for (const file of ROOTS.flatMap(filesUnder)) {
+      const yamlText = yamlOf(file);
+      const plain = yamlText === undefined ? undefined : plainYamlData(yamlText);
+      if (!plain) continue;
+      const parsed = file.endsWith('.md') ? parseMarkdownFile(file, readFileSync(file, 'utf8')) : parseYamlFile(file, readFileSync(file, 'utf8'));
+      if (!parsed.ok) continue;
+      const firstLine = file.endsWith('.md') ? 2 : 1;
+      const expectedLine = fullParseLines(yamlText!);
+      for (const path of pathsOf(plain.data)) {
+        expect(parsed.source.lineOf(path), `${relative('.', file)} ${path.join('.')}`).toBe(expectedLine(path) + firstLine - 1);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
   });
 });

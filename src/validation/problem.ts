@@ -22,9 +22,19 @@ function escapeAnnotationProperty(text: string): string {
   return escapeAnnotationData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** A GitHub Actions workflow command that annotates the file and line in a pull request. */
-export function formatGithubAnnotation(problem: Problem): string {
-  return `::error file=${escapeAnnotationProperty(problem.file)},line=${problem.line},title=${escapeAnnotationProperty(problem.field)}::${escapeAnnotationData(`${problem.field}: ${problem.message}`)}`;
+/** A GitHub Actions workflow command that annotates the file and line in a pull request, as an error or a warning. */
+export function formatGithubAnnotation(problem: Problem, level: 'error' | 'warning' = 'error'): string {
+  return `::${level} file=${escapeAnnotationProperty(problem.file)},line=${problem.line},title=${escapeAnnotationProperty(problem.field)}::${escapeAnnotationData(`${problem.field}: ${problem.message}`)}`;
+}
+
+/** A warning as the check prints it: the problem's line, marked so it is never read as one. */
+export function formatWarning(warning: Problem): string {
+  return `warning: ${formatProblem(warning)}`;
+}
+
+/** A GitHub Actions warning with no file to point at (a count of warnings not listed). */
+export function formatGithubWarningText(message: string): string {
+  return `::warning::${escapeAnnotationData(message)}`;
 }
 
 /** How many problems of one file are printed; a file with more is summarised (a pasted log, a broken indent). */

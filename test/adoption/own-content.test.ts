@@ -8,6 +8,9 @@ describe("the repository's own content", () => {
     // An empty AFTERMATH_NOW means the clock: the content is checked against today, as the deploy workflow builds it.
     const result = runScript('check.ts', ['--root', PROJECT], { AFTERMATH_NOW: '' });
     expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
-    expect(result.stdout).toMatch(/^ok: \d+ incidents?, \d+ postmortems?, \d+ maintenance windows?, \d+ services? checked\n$/);
+    // What the record owes at today's date (an overdue postmortem, say) is a warning, which passes.
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^ok: \d+ incidents?, \d+ postmortems?, \d+ maintenance windows?, \d+ services? checked(; \d+ warnings?)?$/);
+    expect(lines.slice(0, -1).filter((line) => !line.startsWith('warning: '))).toEqual([]);
   });
 });
