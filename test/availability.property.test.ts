@@ -176,6 +176,7 @@ function plannedRecord(window: PlannedWindow): Maintenance {
   return {
     id: window.id,
     title: 'Planned',
+    updates: [],
     start: new Date(window.startMin * MIN),
     end: new Date((window.startMin + window.lengthMin) * MIN),
     services: window.coversService ? ['svc'] : ['other'],

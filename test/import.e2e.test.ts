@@ -61,7 +61,6 @@ describe('a Statuspage dump into a new site', () => {
     expect(first.stdout).toContain('"Some users could not log in" (incd00000001): names no affected service (an aftermath incident needs at least one); not imported');
     expect(first.stdout).toContain('"Network work" (mnt000000003): names no service (an aftermath maintenance window needs at least one); not imported');
     expect(first.stdout).toContain('only_show_if_degraded on "Email notifications"');
-    expect(first.stdout).toContain('"Database upgrade" (mnt000000001): 3 later updates (in_progress, verifying, completed) not kept');
     expect(first.stdout).toContain('update "investigating" at 2024-03-10T04:00:00-07:00 follows "resolved"; recorded as "reopened"');
     expect(first.stdout).toContain('goes back from "monitoring" to "investigating"; recorded as "monitoring"');
     expect(first.stdout).toContain('raw HTML shown as text');
@@ -88,6 +87,12 @@ describe('a Statuspage dump into a new site', () => {
       ['legacy-cdn', 'services'],
     ]);
     expect(services.services[0]).toMatchObject({ name: 'API', description: 'REST API and webhooks.', since: '2023-01-01', rto: '1h', rpo: '15m', availability: '99.9%' });
+  });
+
+  it('keeps a maintenance window\'s updates, its end where it completed', async () => {
+    const upgrade = await frontmatter(path.join(root, 'content/maintenance/2024-04-14-database-upgrade.md'));
+    expect(upgrade).toMatchObject({ start: '2024-04-14T01:00:00-07:00', end: '2024-04-14T02:50:00-07:00', services: ['database'], importedFrom: 'statuspage:mnt000000001' });
+    expect((upgrade.updates as { status: string }[]).map((update) => update.status)).toEqual(['scheduled', 'in_progress', 'verifying', 'completed']);
   });
 
   it('numbers incidents by their local start day and keeps each component\'s outage times', async () => {
@@ -136,8 +141,18 @@ describe('a Statuspage dump into a new site', () => {
       ['Legacy CDN errors', 'resolved'],
       ['Website slow to load', 'resolved'],
     ]);
-    const maintenance = JSON.parse(await readFile(path.join(out, 'api/v2/scheduled-maintenances.json'), 'utf8')) as { scheduled_maintenances: { name: string }[] };
-    expect(maintenance.scheduled_maintenances.map((window) => window.name).sort()).toEqual(['Database upgrade', 'Website maintenance']);
+    const maintenance = JSON.parse(await readFile(path.join(out, 'api/v2/scheduled-maintenances.json'), 'utf8')) as { scheduled_maintenances: { name: string; status: string; incident_updates: { status: string; body: string; display_at: string }[] }[] };
+    expect(maintenance.scheduled_maintenances.map((window) => [window.name, window.status])).toEqual([
+      ['Website maintenance', 'scheduled'],
+      ['Database upgrade', 'completed'],
+    ]);
+    // The window's own updates, newest first, at the times Statuspage showed them (its announcement is its first).
+    expect(maintenance.scheduled_maintenances[1]!.incident_updates.slice(0, 4).map((update) => [update.status, update.display_at, update.body])).toEqual([
+      ['completed', '2024-04-14T02:50:00-07:00', 'The upgrade is complete.'],
+      ['verifying', '2024-04-14T02:40:00-07:00', 'The upgrade is done; we are verifying.'],
+      ['in_progress', '2024-04-14T01:00:00-07:00', 'The upgrade has started.'],
+      ['scheduled', '2024-04-07T10:00:00-07:00', 'We will upgrade the database. Writes pause for up to two minutes.'],
+    ]);
     // The raw <br> is text on the page, never an element.
     const identified = await readFile(path.join(out, 'incidents/INC-20240520-001/index.html'), 'utf8');
     expect(parse(identified).querySelectorAll('.timeline-message').map((message) => message.text.trim())).toContain('A bad deploy is the cause.<br>We are rolling it back.');

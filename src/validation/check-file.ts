@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import { incidentSchema, type Incident } from '../schemas/incident.ts';
-import { maintenanceSchema } from '../schemas/maintenance.ts';
+import { maintenanceSchema, type Maintenance } from '../schemas/maintenance.ts';
 import { postmortemSchema, type Postmortem } from '../schemas/postmortem.ts';
 import { unsafeMarkdownProblems } from './markdown-safety.ts';
 import { fieldPath, type Problem } from './problem.ts';
@@ -28,6 +28,7 @@ const incidentMarkdownFields: MarkdownFieldsOf<Incident> = (incident) => [
   ...incident.updates.map((update, index) => ({ path: ['updates', index, 'message'], text: update.message })),
   ...(incident.impact === undefined ? [] : [{ path: ['impact'], text: incident.impact }]),
 ];
+const maintenanceMarkdownFields: MarkdownFieldsOf<Maintenance> = (window) => window.updates.map((update, index) => ({ path: ['updates', index, 'message'], text: update.message }));
 const postmortemMarkdownFields: MarkdownFieldsOf<Postmortem> = (postmortem) => [{ path: ['userImpact'], text: postmortem.userImpact }];
 
 /** How each markdown content file is checked; a site has thousands of these, and only these. */
@@ -35,7 +36,7 @@ export const CONTENT_FILE_CHECKS = {
   incident: { schema: incidentSchema, markdownFields: incidentMarkdownFields as MarkdownFieldsOf<unknown>, keepRawData: false },
   // A published postmortem's raw fields are read on every run (for placeholders left in); others only for a message.
   postmortem: { schema: postmortemSchema, markdownFields: postmortemMarkdownFields as MarkdownFieldsOf<unknown>, keepRawData: true },
-  maintenance: { schema: maintenanceSchema, markdownFields: undefined, keepRawData: false },
+  maintenance: { schema: maintenanceSchema, markdownFields: maintenanceMarkdownFields as MarkdownFieldsOf<unknown>, keepRawData: false },
 } as const;
 
 export type ContentFileKind = keyof typeof CONTENT_FILE_CHECKS;

@@ -4,6 +4,7 @@ import type { Maintenance } from '../schemas/maintenance.ts';
 import type { Postmortem } from '../schemas/postmortem.ts';
 import type { ServicesFile } from '../schemas/service.ts';
 import { isFinished, statusMoveProblem } from '../lib/incidents/incident-lifecycle.ts';
+import { maintenanceMoveProblem } from '../lib/status/maintenance-lifecycle.ts';
 import { didYouMean } from './near-miss.ts';
 import type { NotificationsFile } from '../schemas/notifications.ts';
 import { activePeriods, FINISHED_STATUSES, type DeclaredWindow } from '../lib/incidents/incident-timeline.ts';
@@ -348,7 +349,7 @@ export function checkCrossFileRules(files: ContentFiles, problems: Problem[], no
       if (context.serviceIds.size > 0 && !context.serviceIds.has(id)) {
         report(context, record, ['services', index], `services[${index}]`, `unknown service "${id}" (${didYouMean(id, [...context.serviceIds])}expected one of the ids in content/services.yaml: ${[...context.serviceIds].join(', ')})`);
       }
-    });
+    });    checkMaintenanceUpdates(context, record);
   }
   for (const record of files.incidents) checkMaintenanceCause(context, record, files.maintenance);
   checkDataLoss(context, files.incidents, files.postmortems);
@@ -397,6 +398,35 @@ function checkDataLoss(context: RuleContext, incidents: readonly SourcedRecord<I
  * link must point at a real, held window that the incident overlaps. A service the window did not announce is
  * not excused by it (its downtime counts in full), which needs no message.
  */
+/**
+ * A window's updates tell its story in order, moving forward, none after now; the one saying the work started is
+ * at the window's start and the one saying it completed at its end (the command moves them together), and only a
+ * window marked `cancelled: true` says it was cancelled.
+ */
+function checkMaintenanceUpdates(context: RuleContext, record: SourcedRecord<Maintenance>): void {
+  const window = record.data;
+  checkNotInFuture(context, record, window.updates.map((update, index) => [['updates', index, 'at'], update.at] as const));
+  let previous: Maintenance['updates'][number] | undefined;
+  window.updates.forEach((update, index) => {
+    const field = `updates[${index}]`;
+    if (previous && update.at.getTime() < previous.at.getTime()) {
+      report(context, record, ['updates', index, 'at'], `${field}.at`, `${written(context, record, update.at)} is before the previous update ${written(context, record, previous.at)} (expected updates in time order, oldest first)`);
+    }
+    const problem = previous ? maintenanceMoveProblem(previous.status, update.status) : undefined;
+    if (problem) report(context, record, ['updates', index, 'status'], `${field}.status`, problem);
+    if (update.status === 'in_progress' && previous?.status !== 'in_progress' && update.at.getTime() !== window.start.getTime()) {
+      report(context, record, ['updates', index, 'at'], `${field}.at`, `${written(context, record, update.at)} says the work started, but start is ${written(context, record, window.start)} (expected start: to be when the work began; npm run maintenance:update -- ${window.id} --action start sets both)`);
+    }
+    if (update.status === 'completed' && previous?.status !== 'completed' && update.at.getTime() !== window.end.getTime()) {
+      report(context, record, ['updates', index, 'at'], `${field}.at`, `${written(context, record, update.at)} says the work completed, but end is ${written(context, record, window.end)} (expected end: to be when the work completed; npm run maintenance:update -- ${window.id} --action complete sets both)`);
+    }
+    if (update.status === 'cancelled' && !window.cancelled) {
+      report(context, record, ['updates', index, 'status'], `${field}.status`, 'says the window was cancelled, but cancelled: is not true (expected cancelled: true beside it; npm run maintenance:update -- <id> --action cancel sets both)');
+    }
+    previous = update;
+  });
+}
+
 function checkMaintenanceCause(context: RuleContext, record: SourcedRecord<Incident>, maintenance: readonly SourcedRecord<Maintenance>[]): void {
   const incident = record.data;
   if (incident.maintenance === undefined) return;

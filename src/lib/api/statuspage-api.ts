@@ -11,7 +11,8 @@ import { updateIds } from '../feeds/update-ids.ts';
 import { isOpen, latestUpdate, newestFirst, serviceWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
 import { publishedPostmortemOf } from '../postmortems/postmortems.ts';
 import type { MarkdownBodies, SiteModel } from '../model/site-model.ts';
-import { isMaintenanceActive, overallState, serviceStatesNow } from '../status/status.ts';
+import { overallState, serviceStatesNow } from '../status/status.ts';
+import { maintenanceStatusAt as windowStatusAt, updatesBy } from '../status/maintenance-lifecycle.ts';
 import {
   COMPONENT_STATUS,
   impactOf,
@@ -118,11 +119,10 @@ export interface StatuspageSnapshot {
   maintenances: StatuspageMaintenance[];
 }
 
-/** Maintenance lifecycle at now. Statuspage's `verifying` has no counterpart: our windows end on their own. */
+/** Maintenance lifecycle at now, in Statuspage's words (cancelled windows are left out of the API). */
 export function maintenanceStatusAt(window: Maintenance, nowMs: number): StatuspageMaintenanceStatus {
-  if (nowMs < window.start.getTime()) return 'scheduled';
-  if (isMaintenanceActive(window, nowMs)) return 'in_progress';
-  return 'completed';
+  const status = windowStatusAt(window, nowMs);
+  return status === 'cancelled' ? 'completed' : status;
 }
 
 /**
@@ -281,9 +281,10 @@ export const MAINTENANCE_PHASE_BODIES = {
 } as const;
 
 /**
- * A maintenance window. Our files keep no announcement instant, so `created_at` (and the `scheduled` update,
- * whose body is the window's description) is the window's start; `in_progress` and `completed` updates follow
- * at its start and end once now has passed them.
+ * A maintenance window. The `scheduled` update, whose body is the window's description, dates from the first
+ * update posted to it, else from its start (the file keeps no announcement instant); the updates posted since
+ * follow, and where nobody posted one, Statuspage's own `in_progress` and `completed` updates at the window's start
+ * and end once now has passed them.
  */
 export function statuspageMaintenance(window: Maintenance, model: SiteModel, pageId: string, components: readonly StatuspageComponent[], description: string | undefined): StatuspageMaintenance {
   const at = (ms: number) => isoInstantInZone(ms, model.site.timeZone);
@@ -291,15 +292,21 @@ export function statuspageMaintenance(window: Maintenance, model: SiteModel, pag
   const status = maintenanceStatusAt(window, model.nowMs);
   const startMs = window.start.getTime();
   const endMs = window.end.getTime();
-  const phases: { status: StatuspageMaintenanceStatus; ms: number; body: string }[] = [{ status: 'scheduled', ms: startMs, body: (description && markdownToPlainText(description, { siteBase: model.site.baseUrl })) || window.title }];
-  if (status !== 'scheduled') phases.push({ status: 'in_progress', ms: startMs, body: MAINTENANCE_PHASE_BODIES.in_progress });
-  if (status === 'completed') phases.push({ status: 'completed', ms: endMs, body: MAINTENANCE_PHASE_BODIES.completed });
+  const posted = updatesBy(window, model.nowMs).filter((update) => update.status !== 'cancelled');
+  const announcedMs = Math.min(startMs, ...posted.map((update) => update.at.getTime()));
+  const plain = (markdown: string) => markdownToPlainText(markdown, { siteBase: model.site.baseUrl });
+  const phases: { key: string; status: StatuspageMaintenanceStatus; ms: number; body: string }[] = [{ key: 'scheduled', status: 'scheduled', ms: announcedMs, body: (description && plain(description)) || window.title }];
+  posted.forEach((update, index) => phases.push({ key: `${index}`, status: update.status as StatuspageMaintenanceStatus, ms: update.at.getTime(), body: plain(update.message) }));
+  const has = (wanted: StatuspageMaintenanceStatus) => posted.some((update) => update.status === wanted);
+  if (status !== 'scheduled' && !has('in_progress')) phases.push({ key: 'in_progress', status: 'in_progress', ms: startMs, body: MAINTENANCE_PHASE_BODIES.in_progress });
+  if (status === 'completed' && !has('completed')) phases.push({ key: 'completed', status: 'completed', ms: endMs, body: MAINTENANCE_PHASE_BODIES.completed });
+  phases.sort((a, b) => a.ms - b.ms);
   const componentIds = new Set(window.services.map((serviceId) => statuspageId('component', serviceId)));
   return {
     id,
     name: window.title,
     status,
-    created_at: at(startMs),
+    created_at: at(announcedMs),
     updated_at: at(phases[phases.length - 1]!.ms),
     monitoring_at: null,
     resolved_at: status === 'completed' ? at(endMs) : null,
@@ -311,7 +318,7 @@ export function statuspageMaintenance(window: Maintenance, model: SiteModel, pag
     scheduled_until: at(endMs),
     incident_updates: phases
       .map((phase): StatuspageIncidentUpdate => ({
-        id: statuspageId('update', `${window.id}/${phase.status}`),
+        id: statuspageId('update', `${window.id}/${phase.key}`),
         status: phase.status,
         body: phase.body,
         incident_id: id,

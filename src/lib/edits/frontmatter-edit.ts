@@ -378,3 +378,49 @@ export function openServiceWindow(text: string, id: string, start: string): stri
     () => openServiceWindowOnText(text, id, start),
   );
 }
+
+/** The model alone does these edits: a layout it cannot reproduce is written in the layout closest to the text. */
+function modelOnly(what: string): () => string {
+  return () => {
+    throw new FrontmatterEditError(`${what} is done on the document model`);
+  };
+}
+
+/**
+ * Appends `entry` to the top-level list `key`, creating the list after the key `after` when the file has none yet
+ * (a maintenance window's first update).
+ */
+export function appendToListCreating(text: string, key: string, entry: Record<string, unknown>, after: string): string {
+  const existing = (documentOf(frontmatterOf(text)).contents as YAMLMap).items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+  if (existing && isSeq(existing.value) && existing.value.items.length > 0) return appendToList(text, key, entry);
+  return edit(
+    text,
+    (document) => {
+      const root = document.contents as YAMLMap;
+      const anchor = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === after);
+      if (anchor === -1) throw new FrontmatterEditError(`no "${after}" key to place "${key}" after`);
+      if (pairOf(root, key)) document.delete(key);
+      root.items.splice(anchor + 1, 0, document.createPair(key, [entry]));
+    },
+    modelOnly(`a new "${key}" list`),
+  );
+}
+
+/** Sets a top-level key to `true` (`cancelled: true`), where it stands or after the key `after`. */
+export function setTopLevelTrue(text: string, key: string, after: string): string {
+  return edit(
+    text,
+    (document) => {
+      const root = document.contents as YAMLMap;
+      const existing = pairOf(root, key);
+      if (existing && isScalar(existing.value)) {
+        existing.value.value = true;
+        return;
+      }
+      const anchor = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === after);
+      if (anchor === -1) throw new FrontmatterEditError(`no "${after}" key to place "${key}" after`);
+      root.items.splice(anchor + 1, 0, document.createPair(key, true));
+    },
+    modelOnly(`"${key}: true"`),
+  );
+}

@@ -1,6 +1,6 @@
 // Which feeds the site publishes (everything, postmortems only, one per service), where their files live, and the autodiscovery links to them.
 import { translator } from '../../i18n/index.ts';
-import { feedTitleWords, incidentUpdateItems, newestItemsFirst, postmortemItems, servicePath, type FeedItem } from './feed-items.ts';
+import { feedTitleWords, incidentUpdateItems, maintenanceUpdateItems, newestItemsFirst, postmortemItems, servicePath, type FeedItem } from './feed-items.ts';
 import { publishedPostmortems } from '../postmortems/postmortems.ts';
 import type { MarkdownBodies, SiteModel } from '../model/site-model.ts';
 
@@ -60,7 +60,7 @@ export const FEED_ITEM_LIMIT = 50;
 
 const itemsByModel = new WeakMap<SiteModel, FeedItem[]>();
 
-/** Every update and postmortem publication, newest first, made once per model for all channels. */
+/** Every incident update, postmortem publication and maintenance update, newest first, made once per model for all channels. */
 function allItems(model: SiteModel, bodies: MarkdownBodies): FeedItem[] {
   const known = itemsByModel.get(model);
   if (known) return known;
@@ -68,7 +68,8 @@ function allItems(model: SiteModel, bodies: MarkdownBodies): FeedItem[] {
   const words = feedTitleWords(model.site.defaultLocale);
   const updates = incidentUpdateItems(model.incidents, model.services, model.site.baseUrl, words);
   const postmortems = postmortemItems(publishedPostmortems(model), model.services, model.site.baseUrl, model.site.timeZone, bodies.postmortems, words);
-  const items = newestItemsFirst([...updates, ...postmortems]);
+  const maintenance = maintenanceUpdateItems(model.maintenance, model.services, model.site.baseUrl, model.nowMs, words);
+  const items = newestItemsFirst([...updates, ...postmortems, ...maintenance]);
   itemsByModel.set(model, items);
   return items;
 }
@@ -88,7 +89,7 @@ function siteColon(model: SiteModel): string {
   return translator(model.site.defaultLocale)('punct.colon');
 }
 
-/** `/rss.xml`, `/atom.xml`, `/feed.json`: the newest incident updates and postmortem publications. */
+/** `/rss.xml`, `/atom.xml`, `/feed.json`: the newest incident updates, postmortem publications and maintenance updates. */
 export function siteChannel(model: SiteModel, bodies: MarkdownBodies): FeedChannel {
   return { folder: '', title: model.site.name, description: model.site.description ?? model.site.name, homePath: '', items: newest(allItems(model, bodies)) };
 }

@@ -1,5 +1,6 @@
 // Feed entries: one per incident update and per postmortem publication, newest first, with ids that survive edits to the text.
 import type { Incident, IncidentStatus, IncidentUpdate } from '../../schemas/incident.ts';
+import type { Maintenance, MaintenanceStatus } from '../../schemas/maintenance.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import type { Service } from '../../schemas/service.ts';
 import type { PublishedPostmortem } from '../postmortems/postmortems.ts';
@@ -7,11 +8,18 @@ import { postmortemPublishedAt } from '../postmortems/publication.ts';
 import { serviceNameOf } from '../model/service-names.ts';
 import { siteUrl } from '../model/site-urls.ts';
 import { updateIds } from './update-ids.ts';
+import { MAINTENANCE_STATUSES } from '../../schemas/maintenance.ts';
+import { maintenanceAnchor } from '../status/status-page.ts';
+import { updatesBy } from '../status/maintenance-lifecycle.ts';
+import { isoInstant } from '../time/format.ts';
 import { translator } from '../../i18n/index.ts';
 import type { Locale } from '../../schemas/site.ts';
 
-/** An incident update's status, or `postmortem` for the publication of the incident's postmortem. */
-export type FeedItemStatus = IncidentStatus | 'postmortem';
+/**
+ * An incident update's status, `postmortem` for the publication of the incident's postmortem, or a maintenance
+ * window's status for an update posted to the window (the two sets share no word).
+ */
+export type FeedItemStatus = IncidentStatus | 'postmortem' | MaintenanceStatus;
 
 export interface FeedItem {
   /** Stable: the incident page and the update's ids (see update-ids.ts), or `#published`; editing a message or a title keeps it. */
@@ -22,8 +30,10 @@ export interface FeedItem {
   dateMs: number;
   /** The update message or the postmortem's summary as markdown; feeds render it to HTML. */
   markdown: string;
+  /** The incident's id, or the maintenance window's. */
   incidentId: string;
   status: FeedItemStatus;
+  /** The incident's severity level, or `maintenance`. */
   severity: string;
   serviceIds: string[];
 }
@@ -48,6 +58,8 @@ function serviceNames(incident: Incident, services: readonly Service[]): string[
 /** The words of feed titles in the site's language: "API gateway, Cache: monitoring", "API gateway、Cache：观察中". */
 export interface FeedTitleWords {
   status: (status: FeedItemStatus) => string;
+  /** The tag in place of a severity on maintenance items: "Maintenance", "维护". */
+  maintenance: string;
   /** Between service names. */
   listSeparator: string;
   /** Between the services and the status. */
@@ -61,10 +73,16 @@ export interface FeedTitleWords {
 export function feedTitleWords(locale: Locale): FeedTitleWords {
   const t = translator(locale);
   return {
-    status: (status) => (status === 'postmortem' ? t('feed.postmortem') : t(`status.${status}`).toLocaleLowerCase(locale)),
+    status: (status) =>
+      status === 'postmortem' ? t('feed.postmortem') : isMaintenanceStatus(status) ? t(`maintenance.status.${status}`).toLocaleLowerCase(locale) : t(`status.${status}`).toLocaleLowerCase(locale),
+    maintenance: t('feed.maintenance'),
     listSeparator: t('punct.list'),
     labelSeparator: t('punct.colon'),
   };
+}
+
+function isMaintenanceStatus(status: FeedItemStatus): status is MaintenanceStatus {
+  return (MAINTENANCE_STATUSES as readonly string[]).includes(status);
 }
 
 const ENGLISH_TITLE_WORDS = feedTitleWords('en');
@@ -130,5 +148,34 @@ export function postmortemItems(published: readonly PublishedPostmortem[], servi
         serviceIds: incident.services.map((affected) => affected.id),
       };
     }),
+  );
+}
+
+/** The maintenance history page, where every window keeps its card (the status page drops it once it is over). */
+export const MAINTENANCE_HISTORY_PATH = 'maintenance/';
+
+/**
+ * One item per update posted to a maintenance window by now: "[Maintenance] File storage: in progress — title",
+ * linking to the window's card on the maintenance history page; the guid is the window and the update's instant.
+ */
+export function maintenanceUpdateItems(windows: readonly Maintenance[], services: readonly Service[], baseUrl: string, nowMs: number, words: FeedTitleWords = ENGLISH_TITLE_WORDS): FeedItem[] {
+  const page = siteUrl(baseUrl, MAINTENANCE_HISTORY_PATH);
+  return newestItemsFirst(
+    windows.flatMap((window) =>
+      updatesBy(window, nowMs).map((update): FeedItem => {
+        const names = window.services.map((id) => serviceNameOf(services, id)).join(words.listSeparator);
+        return {
+          guid: `${page}#${maintenanceAnchor(window.id)}-${isoInstant(update.at.getTime()).replace(/[^0-9TZ]/g, '').toLowerCase()}`,
+          title: `[${words.maintenance}] ${names}${words.labelSeparator}${words.status(update.status)} — ${window.title}`,
+          url: `${page}#${maintenanceAnchor(window.id)}`,
+          dateMs: update.at.getTime(),
+          markdown: update.message,
+          incidentId: window.id,
+          status: update.status,
+          severity: 'maintenance',
+          serviceIds: [...window.services],
+        };
+      }),
+    ),
   );
 }

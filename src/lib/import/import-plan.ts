@@ -3,6 +3,8 @@
 // window, and a note for everything the source says that the files cannot keep as it was.
 import { stringify } from 'yaml';
 import type { IncidentStatus } from '../../schemas/incident.ts';
+import type { MaintenanceStatus } from '../../schemas/maintenance.ts';
+import { maintenanceMoveProblem } from '../status/maintenance-lifecycle.ts';
 import type { Locale } from '../../schemas/site.ts';
 import type { SeverityLevel } from '../../schemas/severity.ts';
 import { impactOf, type StatuspageImpact } from '../api/statuspage-mapping.ts';
@@ -77,13 +79,15 @@ export interface ImportPlan {
   };
 }
 
-const WORDS: Record<Locale, { resolved: string; services: string; status: Record<IncidentStatus, string> }> = {
+const WORDS: Record<Locale, { resolved: string; services: string; status: Record<IncidentStatus, string>; maintenance: Record<MaintenanceStatus, string> }> = {
   en: {
+    maintenance: { scheduled: 'Scheduled.', in_progress: 'The maintenance has started.', verifying: 'Verifying.', completed: 'The maintenance is complete.', cancelled: 'Cancelled.' },
     resolved: 'Resolved.',
     services: 'Services',
     status: { detecting: 'Detecting.', investigating: 'Investigating.', fixing: 'Identified; a fix is in progress.', monitoring: 'Monitoring.', resolved: 'Resolved.', closed: 'Closed.', reopened: 'Reopened.' },
   },
   'zh-CN': {
+    maintenance: { scheduled: '已计划。', in_progress: '维护已开始。', verifying: '验证中。', completed: '维护已完成。', cancelled: '已取消。' },
     resolved: '已解决。',
     services: '服务',
     status: { detecting: '发现中。', investigating: '调查中。', fixing: '已定位，正在修复。', monitoring: '观察中。', resolved: '已解决。', closed: '已关闭。', reopened: '已重新打开。' },
@@ -448,6 +452,27 @@ function plannedMaintenance(window: SourceMaintenance, serviceIdOfKey: ReadonlyM
   for (const change of title.changes) notes.push({ where: `${window.where} → ${id}`, kind: 'changed', what: change });
   const body = importableMarkdown(window.notes);
   for (const change of body.changes) notes.push({ where: `${window.where} → ${id}`, kind: 'changed', what: `text: ${change}` });
+  const updates: { at: string; status: MaintenanceStatus; message: string }[] = [];
+  let previous: MaintenanceStatus | undefined;
+  for (const update of [...window.updates].sort((a, b) => a.atMs - b.atMs)) {
+    const atMs = toSecond(update.atMs);
+    const shown = instantText(atMs, timeZone);
+    if (atMs > site.nowMs) {
+      notes.push({ where: `${window.where} → ${id}`, kind: 'not imported', what: `update "${update.label}" at ${shown} is after now; left out` });
+      continue;
+    }
+    let status = update.status;
+    if (previous !== undefined && maintenanceMoveProblem(previous, status)) {
+      notes.push({ where: `${window.where} → ${id}`, kind: 'changed', what: `update "${update.label}" at ${shown} goes back from "${previous}"; recorded as "${previous}"` });
+      status = previous;
+    }
+    // The update saying the work began or completed is at the window's start or end, as the check wants.
+    const at = status === 'in_progress' && previous !== 'in_progress' ? startMs : status === 'completed' && previous !== 'completed' ? endMs : atMs;
+    const message = importableMarkdown(update.message);
+    for (const change of message.changes) notes.push({ where: `${window.where} → ${id}`, kind: 'changed', what: `update "${update.label}" at ${shown}: ${change}` });
+    updates.push({ at: instantText(at, timeZone), status, message: message.text || WORDS[site.locale].maintenance[status] });
+    previous = status;
+  }
   const frontmatter: Record<string, unknown> = {
     id,
     title: title.text,
@@ -455,6 +480,7 @@ function plannedMaintenance(window: SourceMaintenance, serviceIdOfKey: ReadonlyM
     end: instantText(endMs, timeZone),
     services,
     ...(window.cancelled ? { cancelled: true } : {}),
+    ...(updates.length > 0 ? { updates } : {}),
     importedFrom: window.source,
   };
   return { file: { file: maintenanceFile(id), text: `---\n${yaml(frontmatter)}---\n${body.text ? `${body.text}\n` : ''}` }, notes };

@@ -1,6 +1,7 @@
 // Another status page's history as read from its own files, before it becomes aftermath files: what each reader
 // (Statuspage dump, cState site) produces and the planner (import-plan.ts) turns into incidents, services and windows.
 import type { IncidentStatus } from '../../schemas/incident.ts';
+import type { MaintenanceStatus } from '../../schemas/maintenance.ts';
 import type { ImpactLevel } from '../../schemas/primitives.ts';
 import type { StatuspageImpact } from '../api/statuspage-mapping.ts';
 
@@ -90,6 +91,8 @@ export interface SourceMaintenance {
   serviceKeys: string[];
   notes: string;
   cancelled: boolean;
+  /** Updates posted to the window, oldest first. */
+  updates: { atMs: number; status: MaintenanceStatus; label: string; message: string }[];
 }
 
 export interface SourceRecord {

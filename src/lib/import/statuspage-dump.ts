@@ -2,6 +2,7 @@
 // https://<page>/api/v2/) read into a source record. Fields as ../shared/reference/statuspage-v2.md lists them.
 import { z } from 'zod';
 import type { IncidentStatus } from '../../schemas/incident.ts';
+import type { MaintenanceStatus } from '../../schemas/maintenance.ts';
 import type { ImpactLevel } from '../../schemas/primitives.ts';
 import type { StatuspageImpact } from '../api/statuspage-mapping.ts';
 import type { ImportNote, SourceAffected, SourceGroup, SourceIncident, SourceMaintenance, SourceRecord, SourceService, SourceUpdate } from './source-record.ts';
@@ -179,29 +180,40 @@ function incidentOf(incident: StatuspageIncident, note: (where: string, kind: Im
   };
 }
 
+const MAINTENANCE_STATUS: Record<string, MaintenanceStatus> = { scheduled: 'scheduled', in_progress: 'in_progress', verifying: 'verifying', completed: 'completed' };
+
+/**
+ * A scheduled maintenance with its updates. Its start is when an update said the work began (Statuspage starts
+ * windows early or late that way), else `scheduled_for`; its end when one said it completed, else `scheduled_until`.
+ */
 function maintenanceOf(window: StatuspageIncident, file: string, note: (where: string, kind: ImportNote['kind'], what: string) => void): SourceMaintenance | undefined {
   const where = `${file}: "${window.name}" (${window.id})`;
   const updates = orderedUpdates(window);
-  const startMs = Date.parse(window.scheduled_for ?? window.started_at ?? window.created_at);
+  const started = updates.find((update) => update.status === 'in_progress');
   const completed = updates.find((update) => update.status === 'completed');
-  const until = window.scheduled_until ?? window.resolved_at ?? (completed ? (completed.display_at ?? completed.created_at) : undefined);
+  const startText = started ? (started.display_at ?? started.created_at) : (window.scheduled_for ?? window.started_at ?? window.created_at);
+  const until = completed ? (completed.display_at ?? completed.created_at) : (window.scheduled_until ?? window.resolved_at);
   if (until === undefined || until === null) {
     note(where, 'not imported', 'has no scheduled_until and was never completed, so its end is unknown; not imported');
     return undefined;
-  }
-  const [announcement, ...later] = updates;
-  if (later.length > 0) {
-    note(where, 'not imported', `${later.length} later update${later.length === 1 ? '' : 's'} (${later.map((update) => update.status).join(', ')}) not kept: aftermath's maintenance windows keep the announcement only`);
   }
   return {
     source: `statuspage:${window.id}`,
     where,
     title: window.name,
-    startMs,
+    startMs: Date.parse(startText),
     endMs: Date.parse(until),
     serviceKeys: (window.components ?? []).filter((component) => !component.group).map((component) => component.id),
-    notes: announcement?.body ?? '',
+    notes: '',
     cancelled: false,
+    updates: updates.flatMap((update) => {
+      const status = MAINTENANCE_STATUS[update.status];
+      if (!status) {
+        note(where, 'not imported', `an update with status "${update.status}", not one of Statuspage's maintenance statuses; left out`);
+        return [];
+      }
+      return [{ atMs: updateTime(update), status, label: update.status, message: update.body ?? '' }];
+    }),
   };
 }
 
