@@ -87,6 +87,10 @@ describe('a postmortem past its due time', () => {
   // P0 postmortems are due 24 h after resolution: 2026-11-25T12:00Z, 20:00 in Shanghai, 12 hours before now.
   const resolved = incident({ id: 'INC-20261124-001', severity: 'P0', started: '2026-11-24T10:00:00Z', resolved: '2026-11-24T12:00:00Z', services: [{ id: 'api', impact: 'major_outage' }] });
 
+  it('leaves out imported history, whose postmortems the old tool kept', () => {
+    expect(recordWarnings(site(now, 'Asia/Shanghai', { incidents: [entry({ ...resolved, importedFrom: 'statuspage:p31zjtct2jer' })] }))).toEqual([]);
+  });
+
   it('points at the incident\'s resolution when none is written', () => {
     expect(recordWarnings(site(now, 'Asia/Shanghai', { incidents: [entry(resolved)] }))).toEqual([
       {
@@ -168,7 +172,7 @@ describe('a maintenance window its schedule has moved on', () => {
         kind: 'maintenance-started',
         file: 'content/maintenance/2026-11-30-db-failover.md',
         at: ['start'],
-        message: 'maintenance window started by its schedule at 2026-11-30 23:00 (UTC+1): readers see it under way until 01:00 (UTC+1) (expected the work under way; if it did not begin, set cancelled: true, or move start and end to when it runs)',
+        message: 'maintenance window started by its schedule at 2026-11-30 23:00 (UTC+1) with no update saying so: readers see it under way until 01:00 (UTC+1) (expected npm run maintenance:update -- 2026-11-30-db-failover --action start once the work begins, or --action cancel if it will not run)',
       },
     ]);
   });
@@ -179,11 +183,21 @@ describe('a maintenance window its schedule has moved on', () => {
         kind: 'maintenance-ended',
         file: 'content/maintenance/2026-11-30-db-failover.md',
         at: ['end'],
-        message: 'maintenance window ended by its schedule 2 h 30 min ago, at 01:00 (UTC+1): readers see it completed (expected the work done; if it ran over, move end to when it finished, and record any outage beyond the window as an incident)',
+        message: 'maintenance window ended by its schedule 2 h 30 min ago, at 01:00 (UTC+1), with no update saying so: readers see it completed (expected npm run maintenance:update -- 2026-11-30-db-failover --action complete --at <when it finished>; if it ran over, record any outage beyond the window as an incident)',
       },
     ]);
     expect(recordWarnings(site('2026-12-01T23:59:59Z', 'Europe/Berlin', { maintenance: [overnight] })).map((warning) => warning.kind)).toEqual(['maintenance-ended']);
     expect(recordWarnings(site('2026-12-02T00:00:00Z', 'Europe/Berlin', { maintenance: [overnight] }))).toEqual([]);
+  });
+
+  it('says nothing once an update said the work started, or completed', () => {
+    const at = (iso: string, status: 'in_progress' | 'completed') => ({ at: new Date(iso), status, message: status });
+    const started = { ...overnight, updates: [at('2026-11-30T22:00:00Z', 'in_progress')] };
+    expect(recordWarnings(site('2026-11-30T23:30:00Z', 'Europe/Berlin', { maintenance: [started] }))).toEqual([]);
+    // Started but not said to be complete: still asked about after its end.
+    expect(recordWarnings(site('2026-12-01T02:30:00Z', 'Europe/Berlin', { maintenance: [started] })).map((warning) => warning.kind)).toEqual(['maintenance-ended']);
+    const completed = { ...started, updates: [...started.updates, at('2026-12-01T00:00:00Z', 'completed')] };
+    expect(recordWarnings(site('2026-12-01T02:30:00Z', 'Europe/Berlin', { maintenance: [completed] }))).toEqual([]);
   });
 
   it('says nothing before its start, or of a cancelled window', () => {

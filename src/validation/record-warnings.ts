@@ -86,7 +86,8 @@ function overduePostmortemWarnings(record: WarnedRecord, levels: ReadonlyMap<str
   return overduePostmortems(deadlines).flatMap(({ incident, dueMs, marginMs }) => {
     const entry = entries.get(incident.id);
     const allowedMs = levels.get(incident.severity)?.postmortemDue;
-    if (!entry || allowedMs === undefined || allowedMs === null) return [];
+    // Imported history's postmortems were written (or not) in the old tool: years of them are not owed now.
+    if (!entry || allowedMs === undefined || allowedMs === null || (incident.importedFrom !== undefined && !entry.postmortem)) return [];
     const late = `postmortem ${formatDuration(marginMs)} past due: ${incident.severity} asks for one within ${formatDuration(allowedMs)} of resolution, by ${messageTime(dueMs, site.timeZone, nowMs)}`;
     const written = entry.postmortem;
     if (!written) {
@@ -120,9 +121,10 @@ function overdueActionItems(record: WarnedRecord): RecordWarning[] {
 }
 
 /**
- * Windows whose schedule has moved them on while nobody said otherwise: from the start, the status page, the API
- * and the notices say the work is under way; from the end, that it is completed. Each phase gets a reminder to
- * confirm it, until MAINTENANCE_FOLLOW_UP_MS after the end. Cancelled windows are left alone.
+ * Windows whose schedule has moved them on while nobody said so: from the start, the status page, the API and the
+ * notices say the work is under way, though no update said it started; from the end, that it is completed, though
+ * none said it completed. Each gets a reminder to confirm it (or correct it) with npm run maintenance:update,
+ * until MAINTENANCE_FOLLOW_UP_MS after the end. Cancelled windows are left alone.
  */
 function maintenanceWarnings(record: WarnedRecord): RecordWarning[] {
   const { nowMs, site } = record;
@@ -130,11 +132,15 @@ function maintenanceWarnings(record: WarnedRecord): RecordWarning[] {
     const startMs = maintenance.start.getTime();
     const endMs = maintenance.end.getTime();
     if (maintenance.cancelled || nowMs < startMs || nowMs >= endMs + MAINTENANCE_FOLLOW_UP_MS) return [];
+    const said = (status: string) => maintenance.updates.some((update) => update.status === status && update.at.getTime() <= nowMs);
     const time = (ms: number) => messageTime(ms, site.timeZone, nowMs);
+    const command = `npm run maintenance:update -- ${maintenance.id}`;
     if (nowMs < endMs) {
-      return [{ kind: 'maintenance-started', file, at: ['start'], message: `maintenance window started by its schedule at ${time(startMs)}: readers see it under way until ${time(endMs)} (expected the work under way; if it did not begin, set cancelled: true, or move start and end to when it runs)` }];
+      if (said('in_progress')) return [];
+      return [{ kind: 'maintenance-started', file, at: ['start'], message: `maintenance window started by its schedule at ${time(startMs)} with no update saying so: readers see it under way until ${time(endMs)} (expected ${command} --action start once the work begins, or --action cancel if it will not run)` }];
     }
-    return [{ kind: 'maintenance-ended', file, at: ['end'], message: `maintenance window ended by its schedule ${formatDuration(nowMs - endMs)} ago, at ${time(endMs)}: readers see it completed (expected the work done; if it ran over, move end to when it finished, and record any outage beyond the window as an incident)` }];
+    if (said('completed')) return [];
+    return [{ kind: 'maintenance-ended', file, at: ['end'], message: `maintenance window ended by its schedule ${formatDuration(nowMs - endMs)} ago, at ${time(endMs)}, with no update saying so: readers see it completed (expected ${command} --action complete --at <when it finished>; if it ran over, record any outage beyond the window as an incident)` }];
   });
 }
 
