@@ -2,6 +2,7 @@
 // source's impact, and a source's timeline made to fit aftermath's (statuses forward, reopens, windows, frames).
 import { describe, expect, it } from 'vitest';
 import { cstateInstant } from '../src/lib/import/cstate-site.ts';
+import { statuspageRecord } from '../src/lib/import/statuspage-dump.ts';
 import { defaultLevel, planImport, type ImportSite } from '../src/lib/import/import-plan.ts';
 import { importableMarkdown, importableTitle } from '../src/lib/import/importable-text.ts';
 import type { SourceIncident, SourceRecord } from '../src/lib/import/source-record.ts';
@@ -55,7 +56,7 @@ describe('text the check would refuse', () => {
 
   it('escapes a text with a link it cannot keep to plain text, saying why', () => {
     const result = importableMarkdown('see [x](javascript:alert(1))');
-    expect(result.text).toBe('see \\[x\\]\\(javascript:alert\\(1\\)\\)');
+    expect(result.text).toBe('see \\[x\\](javascript:alert(1))');
     expect(result.changes[0]).toContain('link target "javascript:alert(1)" is not allowed');
   });
 
@@ -95,7 +96,7 @@ const SITE: ImportSite = {
   groups: [],
   services: [{ id: 'api', name: 'API' }],
   incidentIds: ['INC-20261101-001'],
-  importedIncidents: new Set(),
+  importedIncidents: new Map(),
   maintenanceIds: new Set(),
   importedMaintenance: new Set(),
 };
@@ -223,8 +224,41 @@ describe('a source timeline made to fit aftermath\'s', () => {
       'affected "gone" is not a service of the source; left out of the incident',
       'names no affected service (an aftermath incident needs at least one); not imported',
     ]);
-    const again = planImport(recordOf({}), { ...SITE, importedIncidents: new Set(['statuspage:x']) }, { targets: { rto: '1h', rpo: '15m', availability: '99.9%' }, severity: {} });
+    const again = planImport(recordOf({}), { ...SITE, importedIncidents: new Map([['statuspage:x', { id: 'INC-20261101-002', latestUpdateMs: at('2026-11-01T02:00:00Z') }]]) }, { targets: { rto: '1h', rpo: '15m', availability: '99.9%' }, severity: {} });
     expect(again.counts).toMatchObject({ incidentsWritten: 0, incidentsAlready: 1 });
     expect(again.files).toEqual([]);
+  });
+});
+
+describe('a Statuspage dump read as it was written', () => {
+  const component = (id: string, name: string, group_id: string | null = null, group = false) => ({ id, name, group_id, group });
+  const update = (id: string, status: string, at: string) => ({ id, status, body: status, created_at: at, display_at: at, affected_components: null });
+
+  it('keeps updates posted at the same instant in the order they were posted (the dump lists them newest first)', () => {
+    const record = statuspageRecord({
+      components: { page: undefined, components: [component('c1', 'API')] },
+      incidents: {
+        page: undefined,
+        incidents: [
+          {
+            id: 'i1', name: 'Blip', status: 'resolved', impact: 'minor', created_at: '2026-10-24T00:53:00Z', started_at: null, resolved_at: '2026-10-24T00:53:00Z', scheduled_for: null, scheduled_until: null, postmortem_body: null,
+            incident_updates: [update('u2', 'resolved', '2026-10-24T00:53:00Z'), update('u1', 'investigating', '2026-10-24T00:53:00Z')],
+            components: [component('c1', 'API')],
+          },
+        ],
+      },
+    });
+    expect(record.incidents[0]!.updates.map((entry) => entry.status)).toEqual(['investigating', 'resolved']);
+  });
+
+  it('keeps two components of one name apart, each named with its group', () => {
+    const record = statuspageRecord({
+      components: { page: undefined, components: [component('g1', 'Core', null, true), component('g2', 'EU Region', null, true), component('c1', 'API Requests', 'g1'), component('c2', 'API Requests', 'g2')] },
+    });
+    const plan = planImport(record, { ...SITE, services: [] }, { targets: { rto: '1h', rpo: '15m', availability: '99.9%' }, severity: {} });
+    expect(plan.services.map((service) => [service.id, service.name, service.group])).toEqual([
+      ['api-requests-core', 'API Requests (Core)', 'core'],
+      ['api-requests-eu-region', 'API Requests (EU Region)', 'eu-region'],
+    ]);
   });
 });

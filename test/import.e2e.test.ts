@@ -326,12 +326,24 @@ describe('bad input', () => {
     await expectRefused(['--from', 'statuspage', DUMP, '--base-url', 'status.acme.example'], 2, '--base-url:');
   });
 
+  it('a record the check refuses: the message names where in the source it came from, and no folder is left', async () => {
+    const incidents = JSON.parse(await readFile(path.join(DUMP, 'incidents.json'), 'utf8')) as { incidents: { incident_updates: { body: string }[] }[] };
+    // 200 KB of text in one update: the check refuses files over 128 KB.
+    incidents.incidents[3]!.incident_updates[0]!.body = 'x'.repeat(200_000);
+    const dump = await dumpWith({ 'incidents.json': JSON.stringify(incidents) });
+    const root = path.join(scratch, 'refused-by-check');
+    const dry = importInto(root, ['--from', 'statuspage', dump, '--now', NOW, '--dry-run']);
+    expect(dry.status).toBe(1);
+    expect(dry.stderr).toMatch(/^incidents\/2024\/INC-20240520-001\/index\.md:1: file: is \d+ KB \(expected at most 128 KB.*\) \[from incidents\.json: "Elevated API errors" \(inca00000001\)\]$/m);
+    await expectRefused(['--from', 'statuspage', dump], 1, /the result would not pass the check \(1 problem\); nothing was changed\n.*\[from incidents\.json: "Elevated API errors" \(inca00000001\)\]/);
+  });
+
   it('--dry-run reports and writes nothing', async () => {
     const root = path.join(scratch, 'dry');
     const result = importInto(root, ['--from', 'statuspage', DUMP, '--now', NOW, '--dry-run']);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('  incidents: 5 would be written, 0 already imported, 1 not imported');
-    expect(result.stdout).toContain('nothing was written (--dry-run)');
+    expect(result.stdout).toContain('the result passes the check; nothing was written (--dry-run)');
     expect(existsSync(root)).toBe(false);
   });
 });

@@ -1,16 +1,21 @@
 // `npm run import -- --from statuspage|cstate <folder>`: another status page's history as aftermath files, checked
 // as a whole before anything is written, with a report of everything that could not be kept as it was.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, stringify, type YAMLSeq } from 'yaml';
 import type { z } from 'zod';
 import { planImport, type ImportPlan, type ImportSite } from '../lib/import/import-plan.ts';
+import { importableTitle } from '../lib/import/importable-text.ts';
 import { cstateRecord, CstateSiteError, isTimeZone, type CstateFiles } from '../lib/import/cstate-site.ts';
 import type { ImportNote, SourceRecord } from '../lib/import/source-record.ts';
 import { componentsFileSchema, DumpError, incidentsFileSchema, maintenanceFileSchema, readDumpFile, statuspageRecord } from '../lib/import/statuspage-dump.ts';
 import { SEVERITY_PRESETS, siteFiles } from '../lib/edits/site-scaffold.ts';
 import { availabilityTarget, duration, siteAddress } from '../schemas/primitives.ts';
 import { LOCALES, type Locale } from '../schemas/site.ts';
+import { isoInstant } from '../lib/time/format.ts';
+import { startOfLocalDate } from '../lib/time/time-zone.ts';
+import { loadSite } from '../validation/load-site.ts';
+import { formatProblem } from '../validation/problem.ts';
 import { commandNow, COMMON_OPTIONS, DomainError, listFlag, parseCommandLine, printHelp, runCommand, siteRoot, UsageError, type CommandIO } from './command.ts';
 import { openSite, writeChecked, type FileWrite, type SiteSession } from './site-session.ts';
 
@@ -177,7 +182,7 @@ export async function importHistory(argv: readonly string[], io: CommandIO): Pro
     const dryRun = values['dry-run'] === true;
 
     const record = source === 'statuspage' ? statuspageSource(folder) : cstateSource(folder);
-    const sourceName = `${source === 'statuspage' ? 'the Statuspage dump' : 'the cState site'} ${folder}`;
+    const sourceLabel = `${source === 'statuspage' ? 'the Statuspage dump' : 'the cState site'} ${folder}`;
 
     let session: Pick<SiteSession, 'command' | 'root' | 'nowMs' | 'io'>;
     let site: ImportSite;
@@ -198,14 +203,17 @@ export async function importHistory(argv: readonly string[], io: CommandIO): Pro
         groups: content.services.groups,
         services: content.services.services,
         incidentIds: content.incidents.map((entry) => entry.incident.id),
-        importedIncidents: new Set(content.incidents.flatMap((entry) => entry.incident.importedFrom ?? [])),
+        importedIncidents: new Map(content.incidents.flatMap((entry) => (entry.incident.importedFrom === undefined ? [] : [[entry.incident.importedFrom, { id: entry.incident.id, latestUpdateMs: Math.max(...entry.incident.updates.map((update) => update.at.getTime())) }] as const]))),
+        trackedSinceMs: new Map(content.services.services.flatMap((service) => (service.since === undefined ? [] : [[service.id, 'at' in service.since ? service.since.at.getTime() : startOfLocalDate(service.since.date, content.site.timeZone)] as const]))),
         maintenanceIds: new Set(content.maintenance.map((entry) => entry.maintenance.id)),
         importedMaintenance: new Set(content.maintenance.flatMap((entry) => entry.maintenance.importedFrom ?? [])),
       };
       servicesBefore = readFileSync(path.join(root, 'content', 'services.yaml'), 'utf8');
     } else {
       // A new site from the source's own settings, each overridable by a flag.
-      const name = values.name ?? record.siteName;
+      const sourceName = record.siteName === undefined ? undefined : importableTitle(record.siteName);
+      for (const change of sourceName?.changes ?? []) record.notes.push({ where: 'content/site.yaml', kind: 'changed', what: `the site's name: ${change}` });
+      const name = values.name ?? (sourceName?.text === '(untitled)' ? undefined : sourceName?.text);
       if (!name?.trim()) throw new UsageError('--name: missing, and the source names no site (expected --name "<site name>")');
       const baseUrl = values['base-url'] ?? record.baseUrl;
       if (!baseUrl) throw new UsageError('--base-url: missing, and the source gives no address (expected --base-url https://status.example.com/)');
@@ -228,7 +236,7 @@ export async function importHistory(argv: readonly string[], io: CommandIO): Pro
         groups: [],
         services: [],
         incidentIds: [],
-        importedIncidents: new Set(),
+        importedIncidents: new Map(),
         maintenanceIds: new Set(),
         importedMaintenance: new Set(),
       };
@@ -239,19 +247,36 @@ export async function importHistory(argv: readonly string[], io: CommandIO): Pro
     const writes: FileWrite[] = [...siteWrites];
     if (servicesBefore === undefined) writes.push({ file: 'content/services.yaml', text: newServicesFile(plan), before: null });
     else if (plan.groups.length > 0 || plan.services.length > 0) writes.push({ file: 'content/services.yaml', text: servicesWithAdditions(servicesBefore, plan), before: servicesBefore });
-    writes.push(...plan.files.map((file) => ({ ...file, before: null })));
+    writes.push(...plan.files.map(({ file, text }) => ({ file, text, before: null })));
 
-    const lines = reportLines(plan, sourceName, !dryRun);
-    if (dryRun) {
-      io.stdout.write(`${lines.join('\n')}\nnothing was written (--dry-run)\n`);
-      return;
-    }
+    const lines = reportLines(plan, sourceLabel, !dryRun);
     if (writes.length === 0) {
       io.stdout.write(`${lines.join('\n')}\nnothing to write: everything in the source is already in the site\n`);
       return;
     }
-    if (!existsSync(root)) mkdirSync(root, { recursive: true });
-    await writeChecked(session, writes, 'count');
+    // A refusal names the file it would have written and where in the source that came from.
+    const fromOf = new Map(plan.files.map((file) => [file.file, file.from]));
+    const withSources = (problemLines: readonly string[]) => problemLines.map((line) => {
+      const from = fromOf.get(line.split(':')[0]!);
+      return from ? `${line} [from ${from}]` : line;
+    });
+    if (dryRun) {
+      const checked = await loadSite(root, { ...io.env, AFTERMATH_NOW: isoInstant(nowMs) }, nowMs, new Map(writes.map((write) => [write.file, write.text])));
+      io.stdout.write(`${lines.join('\n')}\n`);
+      if (!checked.ok) throw new DomainError(`the import would be refused: the result would not pass the check (${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'}); nothing was written (--dry-run)`, withSources(checked.problems.map(formatProblem)));
+      io.stdout.write('the result passes the check; nothing was written (--dry-run)\n');
+      return;
+    }
+    const created = !existsSync(root);
+    if (created) mkdirSync(root, { recursive: true });
+    try {
+      await writeChecked(session, writes, 'count');
+    } catch (error) {
+      // Nothing was written: a folder made for the new site goes too, so a refused import leaves no trace.
+      if (created) rmSync(root, { recursive: true, force: true });
+      if (error instanceof DomainError) throw new DomainError(error.message, withSources(error.details));
+      throw error;
+    }
     io.stdout.write(`${lines.join('\n')}\n`);
   });
 }

@@ -12,7 +12,7 @@ import { incidentFile, maintenanceFile, maintenanceId, nextIncidentId } from '..
 import { idFromName } from '../edits/site-scaffold.ts';
 import { isFinished, statusMoveProblem } from '../incidents/incident-lifecycle.ts';
 import { instantText, toSecond } from '../time/written-instants.ts';
-import { importableMarkdown, importableTitle } from './importable-text.ts';
+import { importableMarkdown, importablePlainText, importableTitle } from './importable-text.ts';
 import type { ImportNote, SourceAffected, SourceIncident, SourceMaintenance, SourceRecord, SourceWindow } from './source-record.ts';
 
 /** A group or service already in the site, by id and every name it goes by. */
@@ -32,8 +32,10 @@ export interface ImportSite {
   groups: readonly KnownEntry[];
   services: readonly KnownEntry[];
   incidentIds: readonly string[];
-  /** `importedFrom:` of every incident already in the site. */
-  importedIncidents: ReadonlySet<string>;
+  /** Every incident already in the site that was imported, by its `importedFrom:`: its id and latest update. */
+  importedIncidents: ReadonlyMap<string, { id: string; latestUpdateMs: number }>;
+  /** When the site's services are tracked from (`since:` as the instant of its midnight or the instant given). */
+  trackedSinceMs?: ReadonlyMap<string, number>;
   maintenanceIds: ReadonlySet<string>;
   importedMaintenance: ReadonlySet<string>;
 }
@@ -65,8 +67,8 @@ export interface PlannedService {
 export interface ImportPlan {
   groups: PlannedGroup[];
   services: PlannedService[];
-  /** New incident and maintenance files, by path in the site. */
-  files: { file: string; text: string }[];
+  /** New incident and maintenance files, by path in the site, with where in the source each came from. */
+  files: { file: string; text: string; from: string }[];
   notes: ImportNote[];
   counts: {
     servicesMatched: number;
@@ -294,31 +296,40 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
     const known = groupIdOfKey.get(key);
     if (known) return known;
     const source = key === undefined ? undefined : record.groups.find((group) => group.key === key);
-    const name = source?.name ?? WORDS[locale].services;
+    const written = importableTitle(source?.name ?? WORDS[locale].services);
+    const name = written.text;
+    for (const change of written.changes) notes.push({ where: `group "${source?.name ?? name}"`, kind: 'changed', what: change });
     const match = knownMatch([...site.groups, ...groups], name);
     const id = match?.id ?? freeId(idFromName(name) || 'group', groupIds);
-    if (!match) groups.push({ id, name, ...(source?.description ? { description: source.description } : {}) });
+    const description = source?.description ? importablePlainText(source.description) : '';
+    if (!match) groups.push({ id, name, ...(description ? { description } : {}) });
     groupIdOfKey.set(key, id);
     return id;
   };
   const serviceIdOfKey = new Map<string, string>();
   let servicesMatched = 0;
+  const sameNamed = (name: string) => record.services.filter((other) => sameName(other.name, name)).length;
   for (const service of record.services) {
-    const match = knownMatch([...site.services, ...services], service.name);
+    // The site's own service of that name is this one; two of the source's own with one name stay two services.
+    const match = knownMatch(site.services, service.name);
     if (match) {
       serviceIdOfKey.set(service.key, match.id);
-      if (site.services.includes(match)) servicesMatched += 1;
+      servicesMatched += 1;
       continue;
     }
-    const id = freeId(idFromName(service.name) || idFromName(service.key) || 'service', serviceIds);
+    const groupName = service.groupKey === undefined ? undefined : record.groups.find((group) => group.key === service.groupKey)?.name;
+    const shared = sameNamed(service.name) > 1;
+    const shownName = shared && groupName ? `${service.name} (${groupName})` : service.name;
+    const id = freeId(idFromName(shownName) || idFromName(service.key) || 'service', serviceIds);
     serviceIdOfKey.set(service.key, id);
-    const name = importableTitle(service.name);
+    if (shared) notes.push({ where: `service "${service.name}"`, kind: 'changed', what: `another service of the source has the same name; this one is "${shownName}" (${id})` });
+    const name = importableTitle(shownName);
     for (const change of name.changes) notes.push({ where: `service "${service.name}"`, kind: 'changed', what: change });
     services.push({
       id,
       name: name.text,
       group: groupIdFor(service.groupKey),
-      ...(service.description ? { description: importableMarkdown(service.description).text } : {}),
+      ...(service.description && importablePlainText(service.description) ? { description: importablePlainText(service.description) } : {}),
       ...choices.targets,
       ...(service.since ? { since: service.since } : {}),
     });
@@ -333,9 +344,15 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
   let incidentsAlready = 0;
   let incidentsLeftOut = record.leftOut.incidents;
   const sorted = [...record.incidents].sort((a, b) => a.startedMs - b.startedMs);
+  const plannedStarts: { startedMs: number; serviceIds: string[] }[] = [];
   for (const incident of sorted) {
-    if (site.importedIncidents.has(incident.source)) {
+    const already = site.importedIncidents.get(incident.source);
+    if (already) {
       incidentsAlready += 1;
+      const newer = incident.updates.filter((update) => update.atMs !== undefined && toSecond(update.atMs) > already.latestUpdateMs);
+      if (newer.length > 0) {
+        notes.push({ where: `${incident.where} → ${already.id}`, kind: 'not imported', what: `already imported; the source has ${newer.length} update${newer.length === 1 ? '' : 's'} after the file's latest (${newer.map((update) => `"${update.label}" at ${instantText(update.atMs!, timeZone)}`).join(', ')}), not added: post ${newer.length === 1 ? 'it' : 'them'} with npm run new:update -- ${already.id}, or delete the file and import again` });
+      }
       continue;
     }
     if (incident.startedMs > site.nowMs) {
@@ -346,7 +363,8 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
     const incidentNotes: ImportNote[] = [];
     const note = (kind: ImportNote['kind'], what: string) => incidentNotes.push({ where: incident.where, kind, what });
     const affected = incident.affected.flatMap((entry) => {
-      const id = serviceIdOfKey.get(entry.serviceKey);
+      // cState's affected names its systems in any case (its own pages compare them lower-cased).
+      const id = serviceIdOfKey.get(entry.serviceKey) ?? serviceIdOfKey.get([...serviceIdOfKey.keys()].find((key) => sameName(key, entry.serviceKey)) ?? '');
       if (id === undefined) {
         note('not imported', `affected "${entry.serviceKey}" is not a service of the source; left out of the incident`);
         return [];
@@ -380,7 +398,14 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
         earlier.windows = earlier.windows && entry.windows ? [...earlier.windows, ...entry.windows] : undefined;
       } else merged.set(entry.id, { ...entry, windows: entry.windows ? [...entry.windows] : undefined });
     }
-    const id = nextIncidentId(incidentIds, startedMs, timeZone);
+    let id: string;
+    try {
+      id = nextIncidentId(incidentIds, startedMs, timeZone);
+    } catch {
+      incidentsLeftOut += 1;
+      notes.push({ where: incident.where, kind: 'not imported', what: `starts on ${instantText(startedMs, timeZone).slice(0, 10)}, which already has 999 incidents, the most an id can number; not imported` });
+      continue;
+    }
     incidentIds.push(id);
     const title = importableTitle(incident.title);
     for (const change of title.changes) note('changed', change);
@@ -398,8 +423,17 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
       updates: updates.map((update) => ({ at: instantText(update.atMs, timeZone), status: update.status, message: update.message })),
       importedFrom: incident.source,
     };
-    files.push({ file: incidentFile(id), text: `---\n${yaml(frontmatter)}---\n${body.text ? `${body.text}\n` : ''}` });
+    files.push({ file: incidentFile(id), text: `---\n${yaml(frontmatter)}---\n${body.text ? `${body.text}\n` : ''}`, from: incident.where });
+    plannedStarts.push({ startedMs, serviceIds: [...merged.keys()] });
     notes.push(...incidentNotes.map((entry) => ({ ...entry, where: `${entry.where} → ${id}` })));
+  }
+
+  // A service the site tracks only from a later day shows the imported incidents' days as "no data".
+  for (const [serviceId, sinceMs] of site.trackedSinceMs ?? []) {
+    const earliest = plannedStarts.filter((entry) => entry.serviceIds.includes(serviceId)).reduce<number | undefined>((min, entry) => (min === undefined || entry.startedMs < min ? entry.startedMs : min), undefined);
+    if (earliest !== undefined && earliest < sinceMs) {
+      notes.push({ where: 'content/services.yaml', kind: 'assumed', what: `"${serviceId}" is tracked since ${instantText(sinceMs, timeZone).slice(0, 10)}, after imported incidents from ${instantText(earliest, timeZone).slice(0, 10)}: its pages show no data before then; move its since: back to count them` });
+    }
   }
 
   const maintenanceIds = new Set(site.maintenanceIds);
@@ -433,7 +467,7 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
   };
 }
 
-function plannedMaintenance(window: SourceMaintenance, serviceIdOfKey: ReadonlyMap<string, string>, takenIds: Set<string>, site: ImportSite): { file?: { file: string; text: string }; notes: ImportNote[] } {
+function plannedMaintenance(window: SourceMaintenance, serviceIdOfKey: ReadonlyMap<string, string>, takenIds: Set<string>, site: ImportSite): { file?: ImportPlan['files'][number]; notes: ImportNote[] } {
   const notes: ImportNote[] = [];
   const { timeZone } = site;
   const startMs = toSecond(window.startMs);
@@ -483,5 +517,5 @@ function plannedMaintenance(window: SourceMaintenance, serviceIdOfKey: ReadonlyM
     ...(updates.length > 0 ? { updates } : {}),
     importedFrom: window.source,
   };
-  return { file: { file: maintenanceFile(id), text: `---\n${yaml(frontmatter)}---\n${body.text ? `${body.text}\n` : ''}` }, notes };
+  return { file: { file: maintenanceFile(id), text: `---\n${yaml(frontmatter)}---\n${body.text ? `${body.text}\n` : ''}`, from: window.where }, notes };
 }

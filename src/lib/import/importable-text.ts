@@ -17,6 +17,7 @@ const HAS_TAG_START = /<(?=[A-Za-z/!?])/;
 export function importableTitle(title: string): ImportableText {
   const changes: string[] = [];
   let text = withoutControlCharacters(title).replace(/\s+/g, ' ').trim();
+  if (text === '') return { text: '(untitled)', changes: ['no title in the source; it reads "(untitled)"'] };
   if (HAS_TAG_START.test(text)) {
     // A space after "<" keeps the words and reads as text everywhere (the check's own advice).
     text = text.replace(TAG_START, '< ');
@@ -30,8 +31,11 @@ const IMAGE = /!\[([^\]\n]*)\]\(\s*([^)\s]+)(\s+"[^"\n]*")?\s*\)/g;
 const HAS_IMAGE = new RegExp(IMAGE.source);
 const OTHER_HOST = /^(?:https?:)?\/\//i;
 
-/** Markdown's special characters, escaped so a text that still holds something refused reads as plain text. */
-const MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|<>~&]/g;
+/**
+ * What makes a link, an image or raw HTML, escaped so a text that still holds something refused reads as written;
+ * everything else (addresses, emphasis, lists) keeps its markdown, and a bare http(s) address stays a link.
+ */
+const LINK_OR_TAG = /[\\[\]!<]/g;
 
 /** What the check's own markdown rules (the same function) refuse in `text`; no site file exists for an import. */
 function refusedIn(text: string): string[] {
@@ -70,8 +74,13 @@ export function importableMarkdown(markdown: string): ImportableText {
   }
   const refused = refusedIn(text);
   if (refused.length > 0) {
-    text = text.replace(MARKDOWN_SPECIALS, (character) => `\\${character}`);
+    text = text.replace(LINK_OR_TAG, (character) => `\\${character}`);
     changes.push(`written as plain text: ${refused[0]}`);
   }
   return { text, changes };
+}
+
+/** A description or other plain text: one paragraph as written, control characters dropped (the check refuses them). */
+export function importablePlainText(text: string): string {
+  return withoutControlCharacters(text).trim();
 }

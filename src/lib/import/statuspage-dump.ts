@@ -74,13 +74,15 @@ export class DumpError extends Error {}
 export function readDumpFile<T extends z.ZodType>(file: string, text: string, schema: T): z.infer<T> {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Tools on Windows save JSON with a byte order mark, which JSON.parse refuses.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new DumpError(`${file}: not JSON (${(error as Error).message})`);
   }
   const result = schema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new DumpError(`${file}: not an object (expected the API's response as saved, such as {"page": {...}, ${file === 'components.json' ? '"components"' : file === 'incidents.json' ? '"incidents"' : '"scheduled_maintenances"'}: [...]})`);
     const where = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
     throw new DumpError(`${file}: ${where || 'the file'}: ${issue.code === 'invalid_type' && issue.input === undefined ? 'missing' : issue.message}`);
   }
@@ -102,7 +104,9 @@ function updateTime(update: StatuspageUpdate): number {
 
 /** Oldest first; an update's time is when readers were shown it (`display_at`, set on backfilled updates). */
 function orderedUpdates(incident: StatuspageIncident): StatuspageUpdate[] {
-  return [...incident.incident_updates].sort((a, b) => updateTime(a) - updateTime(b));
+  // Statuspage lists updates newest first: reversed before the (stable) sort, updates at the same instant keep
+  // the order they were posted in.
+  return [...incident.incident_updates].reverse().sort((a, b) => updateTime(a) - updateTime(b));
 }
 
 /**
@@ -254,12 +258,26 @@ export function statuspageRecord(dump: StatuspageDump): SourceRecord {
   const maintenanceIds = new Set<string>();
   let maintenanceLeftOut = 0;
   for (const window of dump.maintenance?.scheduled_maintenances ?? []) {
+    if (maintenanceIds.has(window.id)) {
+      note(`scheduled-maintenances.json: "${window.name}" (${window.id})`, 'not imported', 'listed a second time in the dump; read once');
+      maintenanceLeftOut += 1;
+      continue;
+    }
     maintenanceIds.add(window.id);
     const read = maintenanceOf(window, 'scheduled-maintenances.json', note);
     if (read) maintenance.push(read);
     else maintenanceLeftOut += 1;
   }
+  const seenIncidents = new Set<string>();
+  let incidentsLeftOut = 0;
   for (const incident of allIncidents) {
+    // Paginated exports joined by hand can list an incident twice: the first is read, the rest said.
+    if (seenIncidents.has(incident.id)) {
+      note(`incidents.json: "${incident.name}" (${incident.id})`, 'not imported', 'listed a second time in the dump; read once');
+      incidentsLeftOut += 1;
+      continue;
+    }
+    seenIncidents.add(incident.id);
     // incidents.json may list maintenance too; one read from scheduled-maintenances.json is not read twice.
     if (incident.scheduled_for) {
       if (maintenanceIds.has(incident.id)) continue;
@@ -283,7 +301,7 @@ export function statuspageRecord(dump: StatuspageDump): SourceRecord {
     services,
     incidents,
     maintenance,
-    leftOut: { incidents: 0, maintenance: maintenanceLeftOut },
+    leftOut: { incidents: incidentsLeftOut, maintenance: maintenanceLeftOut },
     notes,
   };
 }
