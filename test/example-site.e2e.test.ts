@@ -73,6 +73,27 @@ describe('the status page', () => {
     expect(failover.querySelector('a')!.getAttribute('href')).toBe('/incidents/INC-20261106-001/');
   });
 
+  it('gives each service its months against the target, a year of days, its incidents and its badge', async () => {
+    const service = await page('services/api-gateway');
+    // INC-20260317-001: 52 minutes fully down in March's 44,640 minutes: 99.883%; the 99.95% target allows 22.32
+    // minutes, so 233% of the error budget.
+    const march = service.querySelectorAll('.service-months tbody tr').find((row) => text(row.querySelector('th')) === 'March 2026')!;
+    expect(march.querySelectorAll('td').map((cell) => text(cell))).toEqual(['99.883%', '✗ missed', '233%', '52 min']);
+    const calendar = service.querySelectorAll('.calendar-month').find((month) => text(month.querySelector('figcaption')).startsWith('March 2026'))!;
+    expect(text(calendar.querySelector('figcaption'))).toBe('March 2026: 99.883% (✗ missed), 1 day with downtime');
+    // 1 March 2026 is a Sunday: the first row has six empty cells; the 17th is a partial day (96.39%).
+    expect(calendar.querySelectorAll('tbody tr')[0]!.querySelectorAll('td').map((cell) => text(cell))).toEqual(['', '', '', '', '', '', '1']);
+    const seventeenth = calendar.querySelectorAll('td.cal').find((cell) => text(cell) === '17')!;
+    expect([seventeenth.getAttribute('class'), seventeenth.getAttribute('title')]).toEqual(['cal cal-partial', '96.388%']);
+    expect(service.querySelectorAll('.calendar-month')).toHaveLength(12);
+    const tls = service.querySelectorAll('.service-incidents li').find((item) => text(item).includes('Aura Flow unreachable after TLS certificate expiry'))!;
+    expect(text(tls)).toContain('Major outage (52 min)');
+    expect(tls.querySelectorAll('a').map((link) => link.getAttribute('href'))).toEqual(['/incidents/INC-20260317-001/', '/postmortems/INC-20260317-001/']);
+    expect(service.querySelector('main img[src="/badges/api-gateway.svg"]')?.getAttribute('alt')).toBe('Current state of API gateway');
+    // node-html-parser keeps <pre> as raw text: the snippet inside its <code>.
+    expect(text(service.querySelector('main pre'))).toBe('<code>![API gateway](https://status.example.com/badges/api-gateway.svg)</code>');
+  });
+
   it('draws the bars image with a day per bar, coloured as the day', async () => {
     const svg = await readFile(path.join(out, 'bars', 'cache.svg'), 'utf8');
     expect(svg.match(/<rect /g)).toHaveLength(90);
