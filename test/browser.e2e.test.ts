@@ -134,13 +134,15 @@ describe('keyboard', () => {
         expect(label).toMatch(javaScript ? /: availability day by day, last 90 days$/ : /: 90 days of availability, \d+ with downtime and \d+ with maintenance; each day in words$/);
       }
       // The navigation (skip link, site name, four sections, the other language), a link per active incident, then
-      // one stop per service (its bars), then the history link: 20 in all here, where 90 focusable days per service
-      // took 900.
+      // one stop per service (its bars), the maintenance section's links (the upcoming window's notes have none;
+      // the maintenance history), then the history link: 21 in all here, where 90 focusable days per service took 900.
       const navigation = await page.locator('.skip-link, header a').count();
       const activeIncidents = await page.locator('section[aria-labelledby="open-incidents"] a').count();
+      const maintenance = await page.locator('section[aria-labelledby="maintenance"] a').count();
       expect(navigation).toBe(7);
       expect(activeIncidents).toBe(2);
-      expect(presses + 1).toBe(navigation + activeIncidents + SERVICES + 1);
+      expect(maintenance).toBe(1);
+      expect(presses + 1).toBe(navigation + activeIncidents + SERVICES + maintenance + 1);
       await page.context().close();
     });
   }

@@ -94,6 +94,22 @@ describe('the status page', () => {
     expect(text(service.querySelector('main pre'))).toBe('<code>![API gateway](https://status.example.com/badges/api-gateway.svg)</code>');
   });
 
+  it('reports each quarter and year: incidents by severity, response per service, months against targets, action items', async () => {
+    const index = await page('reports');
+    expect(index.querySelectorAll('.report-years a').map((link) => link.getAttribute('href'))).toContain('/reports/2026-q1/');
+    const quarter = await page('reports/2026-q1');
+    expect(text(quarter.querySelector('h1'))).toBe('Reliability reports: Q1 2026');
+    // The severity chart is inline SVG, with the same counts in the table beside it.
+    const severity = quarter.querySelectorAll('.report-pair')[0]!;
+    expect(severity.querySelector('svg')!.getAttribute('aria-label')).toBe('4 incidents by severity: P0 1, P1 0, P2 2, P3 1');
+    expect(severity.querySelectorAll('tbody tr').map((row) => row.querySelectorAll('th, td').map((cell) => text(cell)))).toEqual([['P0 Critical', '1'], ['P1 High', '0'], ['P2 Medium', '2'], ['P3 Low', '1']]);
+    const api = quarter.querySelectorAll('table tbody tr').find((row) => text(row.querySelector('th')) === 'API gateway')!;
+    expect(api.querySelectorAll('td').map((cell) => text(cell))).toEqual(['1', '3 min', '6 min', '1 / 1', '1 h 55 min', '0 / 1']);
+    // Charts need no script: nothing runnable inside them.
+    expect(quarter.querySelectorAll('svg script, svg [onload], svg foreignObject')).toHaveLength(0);
+    expect(text((await page('zh-cn/reports/2026-q1')).querySelector('h1'))).toBe('可靠性报告：2026 年第 1 季度');
+  });
+
   it('draws the bars image with a day per bar, coloured as the day', async () => {
     const svg = await readFile(path.join(out, 'bars', 'cache.svg'), 'utf8');
     expect(svg.match(/<rect /g)).toHaveLength(90);

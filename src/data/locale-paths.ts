@@ -7,6 +7,7 @@ import { previewBuild } from './build-mode.ts';
 import { historyPage, historyPageCount } from '../lib/status/history.ts';
 import { siteModel } from './site-model.ts';
 import { historyPageKey, incidentPageKey, postmortemPageKey } from '../lib/model/page-keys.ts';
+import { reportPeriods } from '../lib/reports/period-reports.ts';
 
 export async function otherLocalePaths(): Promise<{ params: { lang: string }; props: { locale: Locale } }[]> {
   const { site } = await siteModel();
@@ -51,4 +52,11 @@ export async function historyPaths(locales: WhichLocales) {
 export async function servicePagePaths(locales: WhichLocales) {
   const model = await siteModel();
   return routeLocales(model.site.defaultLocale, locales).flatMap(({ locale, langParam }) => model.services.map((service) => ({ params: { id: service.id, ...langParam }, props: { locale, serviceId: service.id } })));
+}
+
+/** Each year's and quarter's report, in the default locale or the others. */
+export async function reportPaths(locales: WhichLocales) {
+  const model = await siteModel();
+  const periods = reportPeriods(model);
+  return routeLocales(model.site.defaultLocale, locales).flatMap(({ locale, langParam }) => periods.map((period) => ({ params: { period: period.id, ...langParam }, props: { locale, period } })));
 }
