@@ -60,7 +60,6 @@ describe('a Statuspage dump into a new site', () => {
     expect(lines).toContain('  maintenance windows: 2 written, 0 already imported, 1 not imported');
     expect(first.stdout).toContain('"Some users could not log in" (incd00000001): names no affected service (an aftermath incident needs at least one); not imported');
     expect(first.stdout).toContain('"Network work" (mnt000000003): names no service (an aftermath maintenance window needs at least one); not imported');
-    expect(first.stdout).toContain('only_show_if_degraded on "Email notifications"');
     expect(first.stdout).toContain('update "investigating" at 2024-03-10T04:00:00-07:00 follows "resolved"; recorded as "reopened"');
     expect(first.stdout).toContain('goes back from "monitoring" to "investigating"; recorded as "monitoring"');
     expect(first.stdout).toContain('raw HTML shown as text');
@@ -87,6 +86,8 @@ describe('a Statuspage dump into a new site', () => {
       ['legacy-cdn', 'services'],
     ]);
     expect(services.services[0]).toMatchObject({ name: 'API', description: 'REST API and webhooks.', since: '2023-01-01', rto: '1h', rpo: '15m', availability: '99.9%' });
+    // Statuspage's only_show_if_degraded.
+    expect(services.services[3]).toMatchObject({ id: 'email-notifications', showOnlyWhenImpaired: true });
   });
 
   it('keeps a maintenance window\'s updates, its end where it completed', async () => {

@@ -68,3 +68,16 @@ describe('a service\'s incidents', () => {
     expect(serviceIncidents(model, 'api-gateway', 2).shown).toHaveLength(2);
   });
 });
+
+describe('a service shown only while impaired', () => {
+  it('leaves the status page while operational and returns with an outage; its figures and page stay', async () => {
+    const { statusPage } = await import('../src/lib/status/status-page.ts');
+    const flagged = { ...model, services: model.services.map((service) => (service.id === 'cache' || service.id === 'api-gateway' ? { ...service, showOnlyWhenImpaired: true } : service)) };
+    const page = statusPage(flagged);
+    const shown = page.shownGroups.flatMap((section) => section.services.map((row) => row.service.id));
+    // At 20:00 on 26 November the cache is operational and the API gateway in a partial outage (INC-20261125-001).
+    expect(shown).not.toContain('cache');
+    expect(shown).toContain('api-gateway');
+    expect(page.groups.flatMap((section) => section.services.map((row) => row.service.id))).toContain('cache');
+  });
+});

@@ -48,6 +48,12 @@ export const serviceSchema = z.strictObject({
    * budget window is clipped to it. Without it the record is taken to reach back as far as any window.
    */
   since: trackedSince.optional(),
+  /**
+   * Listed on the status page only while something is wrong with it (impaired or under maintenance), like
+   * Statuspage's only_show_if_degraded: a rarely used service that would otherwise crowd the page. Its own page,
+   * feeds, badge and figures are always there.
+   */
+  showOnlyWhenImpaired: z.boolean({ error: (issue) => `found ${JSON.stringify(issue.input)} (expected true or false)` }).optional(),
 });
 
 export const servicesFileSchema = z.strictObject({

@@ -189,7 +189,7 @@ export function statuspageComponents(model: SiteModel, pageId: string): Statuspa
         group_id: groupId,
         page_id: pageId,
         group: false,
-        only_show_if_degraded: false,
+        only_show_if_degraded: service.showOnlyWhenImpaired === true,
       });
     }
   }

@@ -62,6 +62,7 @@ export interface PlannedService {
   rpo: string;
   availability: string;
   since?: string;
+  showOnlyWhenImpaired?: boolean;
 }
 
 export interface ImportPlan {
@@ -332,6 +333,7 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
       ...(service.description && importablePlainText(service.description) ? { description: importablePlainText(service.description) } : {}),
       ...choices.targets,
       ...(service.since ? { since: service.since } : {}),
+      ...(service.showOnlyWhenImpaired ? { showOnlyWhenImpaired: true } : {}),
     });
   }
   if (services.length > 0) {

@@ -31,6 +31,8 @@ export interface SourceService {
   description?: string;
   /** The day the source's record of the service begins (`YYYY-MM-DD`), when it says. */
   since?: string;
+  /** Listed on the status page only while impaired (Statuspage's only_show_if_degraded). */
+  showOnlyWhenImpaired?: boolean;
 }
 
 export interface SourceWindow {

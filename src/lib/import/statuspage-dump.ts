@@ -235,11 +235,8 @@ export function statuspageRecord(dump: StatuspageDump): SourceRecord {
       ...(component.group_id ? { groupKey: component.group_id } : {}),
       ...(component.description ? { description: component.description } : {}),
       ...(component.start_date && /^\d{4}-\d{2}-\d{2}$/.test(component.start_date) ? { since: component.start_date } : {}),
+      ...(component.only_show_if_degraded ? { showOnlyWhenImpaired: true } : {}),
     }));
-  const hiddenUntilImpaired = components.filter((component) => component.only_show_if_degraded && !component.group);
-  if (hiddenUntilImpaired.length > 0) {
-    note('components.json', 'not imported', `only_show_if_degraded on ${hiddenUntilImpaired.map((component) => `"${component.name}"`).join(', ')}: aftermath shows every service, impaired or not`);
-  }
 
   // Components an incident names that components.json no longer lists (removed since): kept as services.
   const known = new Set(components.map((component) => component.id));

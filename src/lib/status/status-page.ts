@@ -61,7 +61,10 @@ export function servicesOnCard(incident: Incident, nowMs: number): ServiceOnCard
 
 export interface StatusPage {
   overall: ServiceState;
+  /** Every group with every service: the figures, the service pages. */
   groups: GroupSection[];
+  /** What the status page lists: a service marked showOnlyWhenImpaired only while it is not operational. */
+  shownGroups: GroupSection[];
   openIncidents: OpenIncident[];
   activeMaintenance: Maintenance[];
   upcomingMaintenance: Maintenance[];
@@ -81,6 +84,11 @@ export function trackedSinceWithin(serviceId: string, record: ReliabilityRecord,
 export const statusPage = oncePer(statusPageOf);
 
 /** One service's row: its state, availability and 90 days, as the status page shows them. */
+/** Whether the status page lists a service now: always, or, for one marked showOnlyWhenImpaired, while it is not operational. */
+export function isShownOnStatusPage(row: Pick<ServiceRow, 'service' | 'state'>): boolean {
+  return row.service.showOnlyWhenImpaired !== true || row.state !== 'operational';
+}
+
 export function serviceRowOf(model: SiteModel, serviceId: string): ServiceRow {
   const row = statusPage(model).groups.flatMap((section) => section.services).find((candidate) => candidate.service.id === serviceId);
   if (!row) throw new Error(`no service "${serviceId}" in content/services.yaml`);
@@ -113,6 +121,7 @@ function statusPageOf(model: SiteModel): StatusPage {
   return {
     overall: overallState(rows.map((row) => row.state)),
     groups,
+    shownGroups: groups.map((section) => ({ ...section, services: section.services.filter(isShownOnStatusPage) })).filter((section) => section.services.length > 0),
     openIncidents: mostSevereFirst(model.incidents.filter((incident) => isOpen(incident, model.nowMs)), model.levels).map((incident) => ({ incident, latest: latestUpdate(incident), services: servicesOnCard(incident, model.nowMs) })),
     activeMaintenance: model.maintenance.filter((window) => isMaintenanceActive(window, model.nowMs)).sort(byStart),
     upcomingMaintenance: model.maintenance.filter((window) => isMaintenanceUpcoming(window, model.nowMs)).sort(byStart),
