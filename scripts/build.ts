@@ -19,6 +19,7 @@ import { recordWarnings } from '../src/validation/record-warnings.ts';
 import { fieldLinesIn, warningLines } from '../src/validation/warning-lines.ts';
 import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
 import { buildCacheFolder } from '../src/cli/build-cache.ts';
+import { writeSearchIndex } from '../src/cli/search-index.ts';
 
 const USAGE = 'usage: npm run build -- [--root <site folder>] [--out <output folder>] [--preview] [--help]';
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -166,6 +167,14 @@ const warned = warningLines(warnings, fieldLinesIn(root), 'text');
 const exitCode = await astroExit;
 if (interrupted) exitInterrupted();
 if (exitCode !== 0 || !existsSync(path.join(builtSite, 'index.html'))) fail(`astro build exited with ${exitCode}`);
+
+// The search index reads the pages just written: built in the scratch folder, swapped in with them.
+try {
+  await writeSearchIndex(builtSite);
+} catch (error) {
+  fail(`build: the search index could not be written: ${(error as Error).message}`);
+}
+if (interrupted) exitInterrupted();
 
 const { version } = JSON.parse(readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { version: string };
 writeFileSync(path.join(builtSite, BUILD_MARKER), buildMarkerText(version, Date.now(), preview));

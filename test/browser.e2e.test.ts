@@ -238,6 +238,56 @@ describe('print', () => {
   });
 });
 
+describe('search', () => {
+  async function search(route: string, query: string): Promise<{ page: Page; links: string[]; problems: string[] }> {
+    const problems: string[] = [];
+    const context = await example.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
+    const page = await context.newPage();
+    page.on('request', (request) => requested.push(request.url()));
+    // A policy violation (a blocked script, image or WebAssembly compile) is a console error.
+    page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    page.on('pageerror', (error) => problems.push(String(error)));
+    await page.goto(`${example.server.url}${route}`);
+    await page.locator('.pagefind-ui__search-input').fill(query);
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    const links = await page.locator('.pagefind-ui__result-link').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+    return { page, links, problems };
+  }
+
+  it('finds incidents and postmortems by their words, with filters, under the page\'s strict policy', async () => {
+    const { page, links, problems } = await search('/search/', 'certificate');
+    expect(links).toContain('/incidents/INC-20260317-001/');
+    expect(links).toContain('/postmortems/INC-20260317-001/');
+    expect(await page.locator('.pagefind-ui__filter-name').allTextContents()).toEqual(['Service', 'Severity', 'Year']);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('searches the Chinese pages from the Chinese search, its filters named in Chinese', async () => {
+    const { page, links, problems } = await search('/zh-cn/search/', '502');
+    expect(links).toContain('/zh-cn/incidents/INC-20261125-001/');
+    expect(links.every((link) => link.startsWith('/zh-cn/'))).toBe(true);
+    expect(new Set(await page.locator('.pagefind-ui__filter-name').allTextContents())).toEqual(new Set(['年份', '服务', '级别']));
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it('offers the record by year and by service without JavaScript', async () => {
+    const page = await open('/search/', { javaScript: false });
+    expect(await page.locator('.pagefind-ui__search-input').count()).toBe(0);
+    const years = await page.locator('.browse-list').first().locator('a').evaluateAll((anchors) => anchors.map((anchor) => [anchor.textContent, anchor.getAttribute('href')]));
+    // The example's newest incident is from 2026 and its oldest from December 2024, 34 incidents in all: one page.
+    expect(years.map(([year]) => year)).toEqual(['2026', '2025', '2024']);
+    expect(years[0]![1]).toMatch(/^\/incidents\/#month-2026-11$/);
+    // Each goes to the history's heading of that year's newest month.
+    for (const [, href] of years) {
+      await page.goto(`${example.server.url}${href}`);
+      expect(await page.locator(`#${href!.split('#')[1]}`).count()).toBe(1);
+    }
+    await page.context().close();
+  });
+});
+
 describe('network', () => {
   it('makes no request to any other host', () => {
     expect(requested.length).toBeGreaterThan(0);

@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 
 /** One page of each family the site builds, from its root; each also under /zh-cn/. */
-export const PAGE_FAMILIES = ['', 'services/cache/', 'incidents/', 'incidents/INC-20250115-001/', 'postmortems/', 'postmortems/INC-20250115-001/', 'postmortems/actions/', 'targets/', 'reports/', 'reports/2026-q1/', 'maintenance/'];
+export const PAGE_FAMILIES = ['', 'services/cache/', 'incidents/', 'incidents/INC-20250115-001/', 'postmortems/', 'postmortems/INC-20250115-001/', 'postmortems/actions/', 'targets/', 'reports/', 'reports/2026-q1/', 'maintenance/', 'search/'];
 
 /** Every page family in both languages, as routes. */
 export const FAMILY_ROUTES = PAGE_FAMILIES.flatMap((family) => [`/${family}`, `/zh-cn/${family}`]);

@@ -54,3 +54,20 @@ const newestFirstOnce = oncePer((incidents: readonly Incident[]) => newestFirst(
 export function historyPagePath(number: number): string {
   return number === 1 ? 'incidents/' : `incidents/page/${number}/`;
 }
+
+/**
+ * Where each year starts in the paginated history, newest year first: the page holding its newest incident and
+ * that incident's month heading, so the record is browsable by year without JavaScript.
+ */
+export function historyYearStarts(incidents: readonly Incident[], timeZone: string): { year: string; page: number; month: string; count: number }[] {
+  const ordered = newestFirstOnce(incidents);
+  const starts: { year: string; page: number; month: string; count: number }[] = [];
+  ordered.forEach((incident, index) => {
+    const month = localDateOf(incident.started.getTime(), timeZone).slice(0, 7);
+    const year = month.slice(0, 4);
+    const last = starts[starts.length - 1];
+    if (last?.year === year) last.count += 1;
+    else starts.push({ year, page: Math.floor(index / HISTORY_PAGE_SIZE) + 1, month, count: 1 });
+  });
+  return starts;
+}
