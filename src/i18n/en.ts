@@ -70,6 +70,8 @@ export const en = {
   'search.noScript': 'Searching needs JavaScript; everything is also reachable by year and by service below.',
   'search.byYear': 'By year',
   'search.byService': 'By service',
+  'embed.open': '{count} active incidents',
+  'embed.openOne': '1 active incident',
   'search.filterSeverity': 'Severity',
   'search.filterService': 'Service',
   'search.filterYear': 'Year',

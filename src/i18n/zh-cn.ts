@@ -72,6 +72,8 @@ export const zhCN: Record<MessageKey, string> = {
   'search.noScript': '搜索需要 JavaScript；下面也可以按年份和服务浏览全部记录。',
   'search.byYear': '按年份',
   'search.byService': '按服务',
+  'embed.open': '{count} 起进行中的事故',
+  'embed.openOne': '1 起进行中的事故',
   'search.filterSeverity': '级别',
   'search.filterService': '服务',
   'search.filterYear': '年份',
