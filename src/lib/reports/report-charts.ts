@@ -1,6 +1,7 @@
 // The reports' charts as inline SVG (no script, no request): horizontal bars for counts, month bars against a
 // target line for availability. Each chart is a picture of the table printed beside it, which carries the figures
 // for screen readers and for copying, so the SVG is labelled with one sentence and hides its own text from them.
+import { escapeHtml } from '../feeds/feed-formats.ts';
 
 export interface Bar {
   label: string;
@@ -11,9 +12,6 @@ export interface Bar {
   className: string;
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 const ROW = 22;
 const LABEL_WIDTH = 150;
@@ -27,9 +25,9 @@ export function horizontalBarsSvg(bars: readonly Bar[], summary: string): string
   const rows = bars.map((bar, index) => {
     const y = index * ROW + 2;
     const length = max === 0 ? 0 : Math.max(bar.value > 0 ? 2 : 0, Math.round((bar.value / max) * BAR_WIDTH));
-    return `<text x="${LABEL_WIDTH - 6}" y="${y + 15}" text-anchor="end">${escapeXml(bar.label)}</text><rect class="${escapeXml(bar.className)}" x="${LABEL_WIDTH}" y="${y + 3}" width="${length}" height="${ROW - 8}" rx="2"/><text x="${LABEL_WIDTH + length + 6}" y="${y + 15}">${escapeXml(bar.valueText)}</text>`;
+    return `<text x="${LABEL_WIDTH - 6}" y="${y + 15}" text-anchor="end">${escapeHtml(bar.label)}</text><rect class="${escapeHtml(bar.className)}" x="${LABEL_WIDTH}" y="${y + 3}" width="${length}" height="${ROW - 8}" rx="2"/><text x="${LABEL_WIDTH + length + 6}" y="${y + 15}">${escapeHtml(bar.valueText)}</text>`;
   });
-  return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(summary)}"><g aria-hidden="true">${rows.join('')}</g></svg>`;
+  return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(summary)}"><g aria-hidden="true">${rows.join('')}</g></svg>`;
 }
 
 export interface MonthBar {
@@ -54,10 +52,10 @@ export function monthBarsSvg(months: readonly MonthBar[], target: number, summar
   const targetY = height - 16 - scale(target);
   const bars = months.map((month, index) => {
     const x = 4 + index * slot;
-    const label = `<text x="${x + slot / 2 - 2}" y="${height - 2}" text-anchor="middle">${escapeXml(month.label)}</text>`;
+    const label = `<text x="${x + slot / 2 - 2}" y="${height - 2}" text-anchor="middle">${escapeHtml(month.label)}</text>`;
     if (month.percent === undefined) return `<rect class="no-data" x="${x + 4}" y="${height - 18}" width="${slot - 10}" height="2"/>${label}`;
     const barHeight = Math.max(2, scale(month.percent));
     return `<rect class="${month.meetsTarget ? 'met' : 'missed'}" x="${x + 4}" y="${height - 16 - barHeight}" width="${slot - 10}" height="${barHeight}" rx="2"/>${label}`;
   });
-  return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeXml(summary)}"><g aria-hidden="true">${bars.join('')}<line class="target" x1="2" x2="${width - 2}" y1="${targetY}" y2="${targetY}"/></g></svg>`;
+  return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(summary)}"><g aria-hidden="true">${bars.join('')}<line class="target" x1="2" x2="${width - 2}" y1="${targetY}" y2="${targetY}"/></g></svg>`;
 }

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Translate } from '../../i18n/index.ts';
 import type { Locale } from '../../schemas/site.ts';
+import { escapeHtml } from '../feeds/feed-formats.ts';
 import { formatInstant, isoInstant } from '../time/format.ts';
 import type { ServiceState } from './status.ts';
 
@@ -18,9 +19,6 @@ export interface EmbedStrip {
   timeZone: string;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** The strip's colours: the site's palette, light and dark, so it reads the same as the status page. */
 const STYLE =
