@@ -1,9 +1,8 @@
 // `npm run import` as a team migrating to aftermath runs it: a Statuspage dump written from the documented API
 // fields and cState's own example site, each into a new site that passes the check and builds, read back as a
 // reader and an API client would; into a site that already has services; twice; and with every kind of bad input.
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
@@ -13,7 +12,8 @@ import { treeSnapshot } from './helpers/commands.ts';
 import { PROJECT, runScript, type CommandResult } from './helpers/sites.ts';
 
 const DUMP = path.join(PROJECT, 'test/fixtures/import/statuspage');
-const CSTATE_ARCHIVE = path.resolve(PROJECT, '../shared/anchors/cstate-1fb3e0d.tar.gz');
+/** cState's own example site (config.yml and content/issues/ at commit 1fb3e0d), kept in the fixtures. */
+const CSTATE_EXAMPLE = path.join(PROJECT, 'test/fixtures/import/cstate-example');
 const NOW = '2024-06-01T00:00:00Z';
 
 let scratch: string;
@@ -183,11 +183,7 @@ describe('cState\'s own example site into a new site', () => {
   let result: CommandResult;
   let build: CommandResult;
   beforeAll(async () => {
-    const unpacked = path.join(scratch, 'cstate');
-    await mkdir(unpacked);
-    const tar = spawnSync('tar', ['-xzf', CSTATE_ARCHIVE, '-C', unpacked], { encoding: 'utf8' });
-    expect(tar.status, tar.stderr).toBe(0);
-    cstate = path.join(unpacked, 'cstate/exampleSite');
+    cstate = CSTATE_EXAMPLE;
     root = path.join(scratch, 'from-cstate');
     out = path.join(scratch, 'from-cstate-dist');
     result = importInto(root, ['--from', 'cstate', cstate, '--now', '2026-11-28T00:00:00Z']);
