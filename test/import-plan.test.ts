@@ -262,3 +262,12 @@ describe('a Statuspage dump read as it was written', () => {
     ]);
   });
 });
+
+describe('a Statuspage page in a Rails time zone', () => {
+  it('reads "Pacific Time (US & Canada)" as America/Los_Angeles, and says so', () => {
+    const record = statuspageRecord({ components: { page: { name: 'Acme', url: 'https://status.acme.example', time_zone: 'Pacific Time (US & Canada)' }, components: [] } });
+    expect(record.timeZone).toBe('America/Los_Angeles');
+    expect(record.notes.map((note) => note.what)).toContain('page time_zone "Pacific Time (US & Canada)" (a Rails name) read as America/Los_Angeles');
+    expect(statuspageRecord({ components: { page: { time_zone: 'Etc/UTC' }, components: [] } }).timeZone).toBe('Etc/UTC');
+  });
+});

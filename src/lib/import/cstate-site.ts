@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import type { IncidentStatus } from '../../schemas/incident.ts';
 import type { ImpactLevel } from '../../schemas/primitives.ts';
 import type { StatuspageImpact } from '../api/statuspage-mapping.ts';
+import { ianaZoneOf } from './rails-time-zones.ts';
 import type { ImportNote, SourceIncident, SourceRecord, SourceService, SourceUpdate } from './source-record.ts';
 
 /** Whether the runtime knows `zone` as a time zone (an IANA name such as Europe/Berlin). */
@@ -214,7 +215,8 @@ export function cstateRecord(files: CstateFiles): SourceRecord {
   const notes: ImportNote[] = [];
   const note = (where: string, kind: ImportNote['kind'], what: string) => notes.push({ where, kind, what });
 
-  const zoneText = asText(config.timeZone) ?? asText(config.timezone);
+  const written = asText(config.timeZone) ?? asText(config.timezone);
+  const zoneText = written === undefined ? undefined : ianaZoneOf(written);
   let timeZone = 'UTC';
   if (zoneText && isTimeZone(zoneText)) timeZone = zoneText;
   else if (zoneText) note(files.config.file, 'assumed', `timeZone "${zoneText}" is not a time zone; times without an offset read in UTC`);

@@ -5,6 +5,7 @@ import type { IncidentStatus } from '../../schemas/incident.ts';
 import type { MaintenanceStatus } from '../../schemas/maintenance.ts';
 import type { ImpactLevel } from '../../schemas/primitives.ts';
 import type { StatuspageImpact } from '../api/statuspage-mapping.ts';
+import { ianaZoneOf } from './rails-time-zones.ts';
 import type { ImportNote, SourceAffected, SourceGroup, SourceIncident, SourceMaintenance, SourceRecord, SourceService, SourceUpdate } from './source-record.ts';
 
 /** An instant as Statuspage writes it: ISO 8601 with an offset or Z. */
@@ -289,11 +290,12 @@ export function statuspageRecord(dump: StatuspageDump): SourceRecord {
   if (!dump.maintenance) note('scheduled-maintenances.json', 'not imported', 'not in the dump: no maintenance read');
 
   const page = dump.components.page ?? dump.incidents?.page ?? dump.maintenance?.page;
+  if (page?.time_zone && ianaZoneOf(page.time_zone) !== page.time_zone.trim()) note('components.json', 'changed', `page time_zone "${page.time_zone}" (a Rails name) read as ${ianaZoneOf(page.time_zone)}`);
   return {
     kind: 'statuspage',
     ...(page?.name ? { siteName: page.name } : {}),
     ...(page?.url ? { baseUrl: page.url } : {}),
-    ...(page?.time_zone ? { timeZone: page.time_zone } : {}),
+    ...(page?.time_zone ? { timeZone: ianaZoneOf(page.time_zone) } : {}),
     groups,
     services,
     incidents,
