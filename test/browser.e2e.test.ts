@@ -272,7 +272,7 @@ describe('search', () => {
     await page.context().close();
   });
 
-  it('offers the record by year and by service without JavaScript', async () => {
+  it('offers the record by year, severity and service without JavaScript', async () => {
     const page = await open('/search/', { javaScript: false });
     expect(await page.locator('.pagefind-ui__search-input').count()).toBe(0);
     const years = await page.locator('.browse-list').first().locator('a').evaluateAll((anchors) => anchors.map((anchor) => [anchor.textContent, anchor.getAttribute('href')]));
@@ -284,6 +284,14 @@ describe('search', () => {
       await page.goto(`${example.server.url}${href}`);
       expect(await page.locator(`#${href!.split('#')[1]}`).count()).toBe(1);
     }
+    // Each level's and each service's incidents, a line each, reachable by links alone.
+    await page.goto(`${example.server.url}/search/`);
+    const severities = await page.locator('.browse-list').nth(1).locator('a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+    expect(severities).toEqual(['/incidents/by/severity/P0/', '/incidents/by/severity/P1/', '/incidents/by/severity/P2/', '/incidents/by/severity/P3/']);
+    await page.goto(`${example.server.url}/incidents/by/severity/P0/`);
+    expect(await page.locator('.facet-list li a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')))).toEqual(['/incidents/INC-20260317-001/', '/incidents/INC-20250718-001/']);
+    await page.goto(`${example.server.url}/search/`);
+    expect(await page.locator('.browse-list').nth(2).locator('a').first().getAttribute('href')).toBe('/incidents/by/service/api-gateway/');
     await page.context().close();
   });
 });

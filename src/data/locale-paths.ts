@@ -8,6 +8,7 @@ import { historyPage, historyPageCount } from '../lib/status/history.ts';
 import { siteModel } from './site-model.ts';
 import { historyPageKey, incidentPageKey, postmortemPageKey } from '../lib/model/page-keys.ts';
 import { reportPeriods } from '../lib/reports/period-reports.ts';
+import { facetLists } from '../lib/status/incident-lists.ts';
 
 export async function otherLocalePaths(): Promise<{ params: { lang: string }; props: { locale: Locale } }[]> {
   const { site } = await siteModel();
@@ -59,4 +60,18 @@ export async function reportPaths(locales: WhichLocales) {
   const model = await siteModel();
   const periods = reportPeriods(model);
   return routeLocales(model.site.defaultLocale, locales).flatMap(({ locale, langParam }) => periods.map((period) => ({ params: { period: period.id, ...langParam }, props: { locale, period } })));
+}
+
+/** Each level's and each service's incident list, page by page, in the default locale or the others. */
+export async function facetPaths(locales: WhichLocales) {
+  const model = await siteModel();
+  const lists = facetLists(model);
+  return routeLocales(model.site.defaultLocale, locales).flatMap(({ locale, langParam }) =>
+    lists.flatMap((list) =>
+      Array.from({ length: list.pageCount }, (_, index) => ({
+        params: { facet: list.facet, value: list.value, page: index === 0 ? undefined : `page/${index + 1}`, ...langParam },
+        props: { locale, facet: list.facet, value: list.value, page: index + 1 },
+      })),
+    ),
+  );
 }
