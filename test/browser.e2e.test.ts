@@ -258,7 +258,9 @@ describe('search', () => {
     const { page, links, problems } = await search('/search/', 'certificate');
     expect(links).toContain('/incidents/INC-20260317-001/');
     expect(links).toContain('/postmortems/INC-20260317-001/');
-    expect(await page.locator('.pagefind-ui__filter-name').allTextContents()).toEqual(['Service', 'Severity', 'Year']);
+    // Pagefind lists the filters as it loads them.
+    await expect.poll(() => page.locator('.pagefind-ui__filter-name').allTextContents()).toEqual(['Service', 'Severity', 'Year']);
+    expect(await page.locator('.pagefind-ui__search-input').getAttribute('aria-label')).toBe('Search incidents and postmortems');
     expect(problems).toEqual([]);
     await page.context().close();
   });
@@ -267,7 +269,7 @@ describe('search', () => {
     const { page, links, problems } = await search('/zh-cn/search/', '502');
     expect(links).toContain('/zh-cn/incidents/INC-20261125-001/');
     expect(links.every((link) => link.startsWith('/zh-cn/'))).toBe(true);
-    expect(new Set(await page.locator('.pagefind-ui__filter-name').allTextContents())).toEqual(new Set(['年份', '服务', '级别']));
+    await expect.poll(async () => new Set(await page.locator('.pagefind-ui__filter-name').allTextContents())).toEqual(new Set(['年份', '服务', '级别']));
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -5,6 +5,7 @@ import { siteUrl } from '../lib/model/site-urls.ts';
 import { embedStripHtml } from '../lib/status/embed-strip.ts';
 import { statusPage } from '../lib/status/status-page.ts';
 import type { Locale } from '../schemas/site.ts';
+import { previewBuild } from './build-mode.ts';
 import { siteModel } from './site-model.ts';
 
 export async function embedResponse(locale?: Locale): Promise<Response> {
@@ -20,6 +21,7 @@ export async function embedResponse(locale?: Locale): Promise<Response> {
       statusPageUrl: siteUrl(model.site.baseUrl, localePrefix(pageLocale, model.site.defaultLocale)),
       builtMs: model.nowMs,
       timeZone: model.site.timeZone,
+      noindex: previewBuild,
     },
     translator(pageLocale),
   );

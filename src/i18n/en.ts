@@ -70,6 +70,7 @@ export const en = {
   'search.noScript': 'Searching needs JavaScript; everything is also reachable by year, severity and service below.',
   'search.byYear': 'By year',
   'search.byService': 'By service',
+  'search.inputLabel': 'Search incidents and postmortems',
   'lists.severity': 'Incidents of severity {level}',
   'lists.service': 'Incidents affecting {name}',
   'lists.count': '{count} incidents, newest first.',

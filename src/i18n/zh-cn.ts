@@ -72,6 +72,7 @@ export const zhCN: Record<MessageKey, string> = {
   'search.noScript': '搜索需要 JavaScript；下面也可以按年份、级别和服务浏览全部记录。',
   'search.byYear': '按年份',
   'search.byService': '按服务',
+  'search.inputLabel': '搜索事故和复盘',
   'lists.severity': '{level} 级事故',
   'lists.service': '影响{name}的事故',
   'lists.count': '共 {count} 起，最新的在前。',

@@ -17,6 +17,8 @@ export interface EmbedStrip {
   statusPageUrl: string;
   builtMs: number;
   timeZone: string;
+  /** A pull request's preview: kept out of search engines, as every page of a preview is. */
+  noindex?: boolean;
 }
 
 
@@ -36,8 +38,8 @@ export function embedStripHtml(strip: EmbedStrip, t: Translate): string {
   const built = formatInstant(strip.builtMs, strip.timeZone, strip.locale);
   const policy = `default-src 'none'; style-src '${EMBED_STYLE_HASH}'; base-uri 'none'; form-action 'none'`;
   return (
-    `<!doctype html><html lang="${strip.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<meta http-equiv="content-security-policy" content="${policy}"><meta name="robots" content="noindex">` +
+    `<!DOCTYPE html><html lang="${strip.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<meta http-equiv="content-security-policy" content="${policy}">${strip.noindex ? '<meta name="robots" content="noindex">' : ''}` +
     `<title>${escapeHtml(`${strip.siteName}${t('punct.colon')}${state}`)}</title><style>${STYLE}</style></head>` +
     `<body><a class="${strip.state}" href="${escapeHtml(strip.statusPageUrl)}" target="_blank" rel="noopener"><i></i><span><strong>${escapeHtml(state)}</strong>${escapeHtml(open)}</span> ` +
     `<small>${escapeHtml(strip.siteName)} · <time datetime="${isoInstant(strip.builtMs)}">${escapeHtml(built)}</time></small></a></body></html>\n`
