@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openActionItems, overduePostmortems, postmortemDeadlines } from '../src/lib/postmortems/compliance.ts';
 import { postmortemSchema, type Postmortem } from '../src/schemas/postmortem.ts';
 import { severityLevelSchema } from '../src/schemas/severity.ts';
-import { incident } from './helpers/records.ts';
+import { incident, postmortem as postmortemOf } from './helpers/records.ts';
 
 const HOUR = 3_600_000;
 const levels = [
@@ -10,17 +10,7 @@ const levels = [
   severityLevelSchema.parse({ id: 'P2', name: 'Medium', meaning: 'Some down.', responseTime: '2h', resolutionTime: '24h', updateCadence: '2h', postmortemDue: '7d', monitoringAfterRecovery: '1h' }),
 ];
 
-function postmortem(incidentId: string, status: 'draft' | 'in_review' | 'published', items: { id: string; due: string; status: string; priority?: string }[] = []): Postmortem {
-  return postmortemSchema.parse({
-    incident: incidentId, title: 'T', severity: 'P0', commander: 'c', scope: { features: ['f'], users: 'u' }, userImpact: 'i', author: 'a', date: '2026-11-01', status,
-    timeline: [{ at: '2026-11-01T00:00:00Z', event: 'e' }],
-    rootCause: { direct: 'd', root: 'r' },
-    impact: { business: { affectedUsers: 'all' }, technical: { services: ['api'], dataLoss: { lost: false } } },
-    response: { actions: ['a'], fix: 'f', verification: 'v' },
-    lessons: { wentWell: ['w'], wentBadly: ['b'] },
-    actionItems: { immediate: items.map((item) => ({ description: 'd', owner: 'o', acceptance: 'a', priority: 'medium', ...item })) },
-  });
-}
+const postmortem = (incidentId: string, status: 'draft' | 'in_review' | 'published', items: { id: string; due: string; status: string; priority?: string }[] = []): Postmortem => postmortemOf(incidentId, status, items);
 
 describe('a level that needs no postmortem', () => {
   const p4 = severityLevelSchema.parse({ id: 'P4', name: 'Low', meaning: 'Cosmetic.', responseTime: '1d', resolutionTime: '7d', updateCadence: '1d', postmortemDue: 'none', monitoringAfterRecovery: '1h' });

@@ -5,23 +5,13 @@ import type { Incident } from '../src/schemas/incident.ts';
 import type { Maintenance } from '../src/schemas/maintenance.ts';
 import type { IncidentEntry } from '../src/validation/load-site.ts';
 import { recordWarnings, type WarnedRecord } from '../src/validation/record-warnings.ts';
-import { incident, maintenance } from './helpers/records.ts';
+import { incident, maintenance, postmortem as postmortemOf } from './helpers/records.ts';
 
 const level = (id: string, updateCadence: string, postmortemDue: string) =>
   severityLevelSchema.parse({ id, name: id, meaning: 'm', responseTime: '15m', resolutionTime: '1h', updateCadence, postmortemDue, monitoringAfterRecovery: '1h' });
 const LEVELS = [level('P0', '30m', '24h'), level('P1', '1h', '48h'), level('P3', '1d', '14d'), level('P4', '1d', 'none')];
 
-function postmortem(incidentId: string, status: 'draft' | 'in_review' | 'published', items: { id: string; due: string; status: string }[] = []): Postmortem {
-  return postmortemSchema.parse({
-    incident: incidentId, title: 'T', severity: 'P0', commander: 'c', scope: { features: ['f'], users: 'u' }, userImpact: 'i', author: 'a', date: '2026-11-01', status,
-    timeline: [{ at: '2026-11-01T00:00:00Z', event: 'e' }],
-    rootCause: { direct: 'd', root: 'r' },
-    impact: { business: { affectedUsers: 'all' }, technical: { services: ['api'], dataLoss: { lost: false } } },
-    response: { actions: ['a'], fix: 'f', verification: 'v' },
-    lessons: { wentWell: ['w'], wentBadly: ['b'] },
-    actionItems: { longTerm: items.map((item) => ({ description: 'd', owner: '@sre', acceptance: 'a', priority: 'medium', ...item })) },
-  });
-}
+const postmortem = (incidentId: string, status: 'draft' | 'in_review' | 'published', items: { id: string; due: string; status: string }[] = []): Postmortem => postmortemOf(incidentId, status, items, { under: 'longTerm', owner: '@sre' });
 
 function entry(record: Incident, written?: Postmortem): IncidentEntry {
   const folder = `incidents/${record.id.slice(4, 8)}/${record.id}`;
