@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openActionItems, overduePostmortems, postmortemDeadlines } from '../src/lib/postmortems/compliance.ts';
-import { postmortemSchema, type Postmortem } from '../src/schemas/postmortem.ts';
+import type { Postmortem } from '../src/schemas/postmortem.ts';
 import { severityLevelSchema } from '../src/schemas/severity.ts';
 import { incident, postmortem as postmortemOf } from './helpers/records.ts';
 

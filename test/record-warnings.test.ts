@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { postmortemSchema, type Postmortem } from '../src/schemas/postmortem.ts';
+import type { Postmortem } from '../src/schemas/postmortem.ts';
 import { severityLevelSchema } from '../src/schemas/severity.ts';
 import type { Incident } from '../src/schemas/incident.ts';
 import type { Maintenance } from '../src/schemas/maintenance.ts';
