@@ -271,3 +271,17 @@ describe('a Statuspage page in a Rails time zone', () => {
     expect(statuspageRecord({ components: { page: { time_zone: 'Etc/UTC' }, components: [] } }).timeZone).toBe('Etc/UTC');
   });
 });
+
+describe('importing a dump with two components of one name again', () => {
+  it('finds both services the first import wrote, adding none', () => {
+    const component = (id: string, name: string, group_id: string | null = null, group = false) => ({ id, name, group_id, group });
+    const record = statuspageRecord({
+      components: { page: undefined, components: [component('g1', 'Core', null, true), component('g2', 'EU Region', null, true), component('c1', 'API Requests', 'g1'), component('c2', 'API Requests', 'g2')] },
+    });
+    const choices = { targets: { rto: '1h', rpo: '15m', availability: '99.9%' }, severity: {} };
+    const first = planImport(record, { ...SITE, services: [] }, choices);
+    const again = planImport(record, { ...SITE, services: first.services, groups: first.groups }, choices);
+    expect(again.services).toEqual([]);
+    expect(again.counts.servicesMatched).toBe(2);
+  });
+});

@@ -311,16 +311,17 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
   let servicesMatched = 0;
   const sameNamed = (name: string) => record.services.filter((other) => sameName(other.name, name)).length;
   for (const service of record.services) {
-    // The site's own service of that name is this one; two of the source's own with one name stay two services.
-    const match = knownMatch(site.services, service.name);
+    // Two of the source's services with one name stay two, each named with its group ("API Requests (EU Region)");
+    // the site's own service of that name (as an earlier import wrote it) is this one.
+    const groupName = service.groupKey === undefined ? undefined : record.groups.find((group) => group.key === service.groupKey)?.name;
+    const shared = sameNamed(service.name) > 1;
+    const shownName = shared && groupName ? `${service.name} (${groupName})` : service.name;
+    const match = knownMatch(site.services, shownName);
     if (match) {
       serviceIdOfKey.set(service.key, match.id);
       servicesMatched += 1;
       continue;
     }
-    const groupName = service.groupKey === undefined ? undefined : record.groups.find((group) => group.key === service.groupKey)?.name;
-    const shared = sameNamed(service.name) > 1;
-    const shownName = shared && groupName ? `${service.name} (${groupName})` : service.name;
     const id = freeId(idFromName(shownName) || idFromName(service.key) || 'service', serviceIds);
     serviceIdOfKey.set(service.key, id);
     if (shared) notes.push({ where: `service "${service.name}"`, kind: 'changed', what: `another service of the source has the same name; this one is "${shownName}" (${id})` });
