@@ -1,6 +1,7 @@
 // Schema of content/site.yaml: the site's name, address, locale, time zone and figures' settings.
 import { z } from 'zod';
 import { siteAddressAsFolder } from '../lib/model/site-urls.ts';
+import { isTimeZone } from '../lib/time/time-zone.ts';
 import { duration, link, oneOf, siteAddress, text, title } from './primitives.ts';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -9,14 +10,7 @@ export const LOCALES = ['en', 'zh-CN'] as const;
 export const STALE_AFTER_DEFAULT_MS = 3 * 3_600_000;
 
 const timeZone = text.refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
+  (zone) => isTimeZone(zone),
   { error: (issue) => `found ${JSON.stringify(issue.input)} (expected an IANA time zone such as Asia/Shanghai or Europe/Berlin)` },
 );
 

@@ -5,18 +5,9 @@ import { parse as parseYaml } from 'yaml';
 import type { IncidentStatus } from '../../schemas/incident.ts';
 import type { ImpactLevel } from '../../schemas/primitives.ts';
 import type { StatuspageImpact } from '../api/statuspage-mapping.ts';
+import { isTimeZone } from '../time/time-zone.ts';
 import { ianaZoneOf } from './rails-time-zones.ts';
 import type { ImportNote, SourceIncident, SourceRecord, SourceService, SourceUpdate } from './source-record.ts';
-
-/** Whether the runtime knows `zone` as a time zone (an IANA name such as Europe/Berlin). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A problem with the cState site itself (its config unreadable): the import writes nothing. */
 export class CstateSiteError extends Error {}

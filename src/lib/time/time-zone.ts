@@ -94,3 +94,13 @@ export function lastLocalDays(nowMs: number, count: number, timeZone: string): D
   }
   return days;
 }
+
+/** Whether the runtime knows `zone` as a time zone (an IANA name such as Europe/Berlin): site.yaml's rule, and the import's. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
