@@ -170,7 +170,7 @@ if (exitCode !== 0 || !existsSync(path.join(builtSite, 'index.html'))) fail(`ast
 
 // The search index reads the pages just written: built in the scratch folder, swapped in with them.
 try {
-  await writeSearchIndex(builtSite);
+  await writeSearchIndex(builtSite, checked.content.site.defaultLocale);
 } catch (error) {
   fail(`build: the search index could not be written: ${(error as Error).message}`);
 }

@@ -88,3 +88,27 @@ describe('the Chinese site as its readers see it', () => {
     }
   });
 });
+
+describe('the search of a Chinese site', () => {
+  it('indexes the Chinese pages at the root once, split as Chinese, and the English search page links English pages', async () => {
+    const incidents = (await readdir(path.join(out, 'incidents'), { withFileTypes: true })).filter((entry) => entry.isDirectory() && entry.name.startsWith('INC-'));
+    const postmortems = (await readdir(path.join(out, 'postmortems'), { withFileTypes: true })).filter((entry) => entry.isDirectory() && entry.name.startsWith('INC-'));
+    const entry = JSON.parse(await readFile(path.join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    // One index, in the language the team writes (the default), of every incident and postmortem page once.
+    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+    expect(entry.languages['zh-cn']!.page_count).toBe(incidents.length + postmortems.length);
+    const chinesePage = parse(await readFile(path.join(out, 'incidents', incidents[0]!.name, 'index.html'), 'utf8'));
+    expect(chinesePage.querySelector('main')!.hasAttribute('data-pagefind-body')).toBe(true);
+    expect(chinesePage.querySelectorAll('[data-pagefind-filter]').map((marker) => marker.getAttribute('data-pagefind-filter'))).toContain('级别[data-value]');
+    const englishPage = parse(await readFile(path.join(out, 'en', 'incidents', incidents[0]!.name, 'index.html'), 'utf8'));
+    expect(englishPage.querySelector('main')!.hasAttribute('data-pagefind-body')).toBe(false);
+    expect(englishPage.querySelectorAll('[data-pagefind-filter]')).toHaveLength(0);
+    // The English search page joins the index's paths to /en/ and renames the Chinese filters in English.
+    const search = parse(await readFile(path.join(out, 'en', 'search', 'index.html'), 'utf8')).querySelector('#search')!;
+    expect(search.getAttribute('data-base')).toBe('/en/');
+    expect(JSON.parse(search.getAttribute('data-filters')!)).toEqual({ 级别: 'Severity', 服务: 'Service', 年份: 'Year' });
+    const chineseSearch = parse(await readFile(path.join(out, 'search', 'index.html'), 'utf8')).querySelector('#search')!;
+    expect(chineseSearch.getAttribute('data-base')).toBe('/');
+    expect(JSON.parse(chineseSearch.getAttribute('data-filters')!)).toEqual({});
+  });
+});
