@@ -139,7 +139,7 @@ describe('a window called off', () => {
 });
 
 describe('the check on hand-written updates', () => {
-  it('refuses an update out of order, a status going back, a start update away from start, and a cancellation without cancelled: true', async () => {
+  it('refuses an update out of order, a status going back, a start update before start, and a cancellation without cancelled: true', async () => {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(
       path.join(root, 'content/maintenance/2026-11-20-hand-written.md'),
@@ -151,10 +151,10 @@ end: 2026-11-20T02:00:00+08:00
 services:
   - cache
 updates:
-  - at: 2026-11-20T01:10:00+08:00
+  - at: 2026-11-20T00:50:00+08:00
     status: in_progress
     message: Started.
-  - at: 2026-11-20T01:05:00+08:00
+  - at: 2026-11-20T00:45:00+08:00
     status: scheduled
     message: Back.
   - at: 2026-11-20T01:30:00+08:00
@@ -167,8 +167,8 @@ updates:
     expect(check.status).toBe(1);
     const file = 'content/maintenance/2026-11-20-hand-written.md';
     expect(check.stdout.split('\n').filter((line) => line.startsWith(file))).toEqual([
-      `${file}:9: updates[0].at: 2026-11-20T01:10:00+08:00 says the work started, but start is 2026-11-20T01:00:00+08:00 (expected start: to be when the work began; npm run maintenance:update -- 2026-11-20-hand-written --action start sets both)`,
-      `${file}:12: updates[1].at: 2026-11-20T01:05:00+08:00 is before the previous update 2026-11-20T01:10:00+08:00 (expected updates in time order, oldest first)`,
+      `${file}:9: updates[0].at: 2026-11-20T00:50:00+08:00 says the work started, before start 2026-11-20T01:00:00+08:00 (expected start: to be when the work began; npm run maintenance:update -- 2026-11-20-hand-written --action start sets both)`,
+      `${file}:12: updates[1].at: 2026-11-20T00:45:00+08:00 is before the previous update 2026-11-20T00:50:00+08:00 (expected updates in time order, oldest first)`,
       `${file}:13: updates[1].status: "scheduled" cannot follow "in_progress" (expected statuses to move forward: scheduled, in_progress, verifying, completed (or cancelled))`,
       `${file}:16: updates[2].status: says the window was cancelled, but cancelled: is not true (expected cancelled: true beside it; npm run maintenance:update -- <id> --action cancel sets both)`,
     ]);

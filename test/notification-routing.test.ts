@@ -139,3 +139,60 @@ describe('content/notifications.yaml', () => {
     expect(messages({ type: 'email', smtpFrom: 'SMTP_URL', from: 'status', to: ['ops@example.com'] })[0]).toContain('expected an email address such as ops@example.com');
   });
 });
+
+describe('maintenance notices from the updates posted to a window', () => {
+  const ALL_MAINTENANCE = ['maintenance.scheduled', 'maintenance.started', 'maintenance.completed', 'maintenance.updated', 'maintenance.cancelled'] as const;
+  const maintenanceRoutes = notificationsFileSchema.parse({
+    channels: [{ id: 'users', type: 'slack', urlFrom: 'SLACK_WEBHOOK_URL' }],
+    routes: [{ events: [...ALL_MAINTENANCE], channels: ['users'] }],
+  }).routes;
+  const update = (time: string, status: string, message: string) => ({ at: at(time), status, message });
+  const window = (id: string, start: string, end: string, updates: ReturnType<typeof update>[], cancelled = false) =>
+    ({ ...maintenance(at(start), at(end), ['api'], cancelled, { id }), updates: updates.map((posted) => ({ ...posted, at: new Date(posted.at) })) }) as ReturnType<typeof maintenance>;
+  const windows = [
+    // Started on time with the start command, noted, verified, completed early with the complete command (end moved to 21:45).
+    window('night', '20:00', '21:45', [update('19:00', 'scheduled', 'Reminder: one hour to go.'), update('20:00', 'in_progress', 'We have started.'), update('20:40', 'in_progress', 'Half the nodes done.'), update('21:30', 'verifying', 'Checking.'), update('21:45', 'completed', 'Done early.')]),
+    // Nobody said it started until four minutes in: the clock tells the start, the note follows as an update.
+    window('late-note', '20:00', '21:00', [update('20:04', 'in_progress', 'Under way since 20:00.')]),
+    // Called off half an hour in: it started (by the clock), then was cancelled; it never completes.
+    window('stopped', '20:00', '22:00', [update('20:30', 'cancelled', 'Rolled back; we will reschedule.')], true),
+    // Called off the evening before: only the cancellation.
+    window('never', '20:00', '22:00', [update('19:00', 'cancelled', 'Postponed to next week.')], true),
+  ];
+  const windowEvents = notificationEvents({ incidents: [], postmortems: [], maintenance: windows, baseUrl: BASE });
+  const told = (nowTime: string, sent: ReadonlySet<string> = new Set()) =>
+    dueNotices(windowEvents, maintenanceRoutes, Date.parse(at(nowTime)), 'en', sent).map((notice) => `${notice.event.kind.replace('maintenance.', '')} ${'maintenance' in notice.event ? notice.event.maintenance.id : ''}${'maintenanceUpdate' in notice.event && notice.event.maintenanceUpdate ? `: ${notice.event.maintenanceUpdate.message}` : ''}`);
+
+  it('tells each window as it went, each posted update with its own message, by 23:00', () => {
+    expect(told('23:00')).toEqual([
+      'cancelled never: Postponed to next week.',
+      'updated night: Reminder: one hour to go.',
+      'started late-note',
+      'started night: We have started.',
+      'started stopped',
+      'updated late-note: Under way since 20:00.',
+      'cancelled stopped: Rolled back; we will reschedule.',
+      'updated night: Half the nodes done.',
+      'completed late-note',
+      'updated night: Checking.',
+      'completed night: Done early.',
+    ]);
+  });
+
+  it('announces only the windows still to come, before they start, and nothing that was called off', () => {
+    expect(told('18:00')).toEqual(['scheduled late-note', 'scheduled night']);
+    // Oldest first: the evening's two notes at 19:00, then the three starts at 20:00.
+    expect(told('20:02')).toEqual(['cancelled never: Postponed to next week.', 'updated night: Reminder: one hour to go.', 'started late-note', 'started night: We have started.', 'started stopped']);
+  });
+
+  it('keeps each notice known by its id across runs: a run at 20:05 sends the late note and nothing again', () => {
+    const sentAt2002 = new Set(dueNotices(windowEvents, maintenanceRoutes, Date.parse(at('20:02')), 'en', new Set()).map((notice) => notice.key));
+    expect(told('20:05', sentAt2002)).toEqual(['updated late-note: Under way since 20:00.']);
+  });
+
+  it('says a cancellation no update tells while the window would still have been ahead or under way', () => {
+    const bare = notificationEvents({ incidents: [], postmortems: [], maintenance: [maintenance(at('20:00'), at('21:00'), ['api'], true, { id: 'bare' })], baseUrl: BASE });
+    expect(dueNotices(bare, maintenanceRoutes, Date.parse(at('20:30')), 'en', new Set()).map((notice) => notice.event.kind)).toEqual(['maintenance.cancelled']);
+    expect(dueNotices(bare, maintenanceRoutes, Date.parse(at('21:30')), 'en', new Set())).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newIncident } from '../src/cli/new-incident.ts';
 import { newMaintenance } from '../src/cli/new-maintenance.ts';
+import { updateMaintenance } from '../src/cli/update-maintenance.ts';
 import { notify } from '../src/cli/notify.ts';
 import { newUpdate, resolve } from '../src/cli/update-incident.ts';
 import { exampleSiteCopy, scriptedTerminal } from './helpers/commands.ts';
@@ -65,7 +66,7 @@ routes:
     after: 1h
     channels: [users, mail]
   # Everything to the archive and to Teams (which fails once).
-  - events: [incident.created, incident.updated, incident.resolved, incident.reopened, postmortem.published, maintenance.scheduled, maintenance.started, maintenance.completed]
+  - events: [incident.created, incident.updated, incident.resolved, incident.reopened, postmortem.published, maintenance.scheduled, maintenance.started, maintenance.completed, maintenance.updated, maintenance.cancelled]
     channels: [archive, teams]
 `;
 
@@ -248,6 +249,17 @@ describe('npm run notify through an outage', () => {
     const started = await runNotify('2026-11-27T04:05:00Z');
     const archive = started.requests.filter((request) => request.path === '/archive');
     expect(archive.map((request) => request.body.event)).toEqual(['maintenance.started']);
+    // A note posted with the command goes out with its message; then the window is called off, and that goes out.
+    await command(updateMaintenance, ['2026-11-27-cache-upgrade', '--action', 'note', '--message', 'Half the cache nodes are upgraded.'], '2026-11-27T04:30:00Z');
+    const noted = await runNotify('2026-11-27T04:31:00Z');
+    const notedArchive = noted.requests.filter((request) => request.path === '/archive');
+    expect(notedArchive.map((request) => [request.body.event, request.body.title, request.body.message])).toEqual([['maintenance.updated', 'Maintenance update (in progress): Cache upgrade', 'Half the cache nodes are upgraded.']]);
+    await command(updateMaintenance, ['2026-11-27-cache-upgrade', '--action', 'cancel', '--message', 'Rolled back; we will pick a new date.'], '2026-11-27T04:50:00Z');
+    const cancelled = await runNotify('2026-11-27T04:51:00Z');
+    expect(cancelled.requests.filter((request) => request.path === '/archive').map((request) => [request.body.event, request.body.title, request.body.message])).toEqual([['maintenance.cancelled', 'Maintenance cancelled: Cache upgrade', 'Rolled back; we will pick a new date.']]);
+    // Nothing more: no completion of a window called off, when its end comes.
+    const later = await runNotify('2026-11-27T07:00:00Z');
+    expect(later.requests.filter((request) => request.path === '/archive')).toEqual([]);
   });
 
   it('a notice the platform refuses is given up and reported, and the channel goes on with the next', async () => {

@@ -333,6 +333,8 @@ export const en = {
   'notify.maintenanceScheduled': 'Scheduled maintenance',
   'notify.maintenanceStarted': 'Maintenance started',
   'notify.maintenanceCompleted': 'Maintenance completed',
+  'notify.maintenanceUpdated': 'Maintenance update',
+  'notify.maintenanceCancelled': 'Maintenance cancelled',
   'notify.open': 'Open the status page',
   'stale.notice': 'This page was last updated {ago}: the status and figures on it may be out of date.',
 } as const;

@@ -335,6 +335,8 @@ export const zhCN: Record<MessageKey, string> = {
   'notify.maintenanceScheduled': '计划维护',
   'notify.maintenanceStarted': '维护已开始',
   'notify.maintenanceCompleted': '维护已完成',
+  'notify.maintenanceUpdated': '维护进展',
+  'notify.maintenanceCancelled': '维护已取消',
   'notify.open': '打开状态页',
   'stale.notice': '本页最后更新于{ago}，页面上的状态和数据可能已过时。',
 };

@@ -18,6 +18,8 @@ export const NOTIFICATION_EVENTS = [
   'maintenance.scheduled',
   'maintenance.started',
   'maintenance.completed',
+  'maintenance.updated',
+  'maintenance.cancelled',
 ] as const;
 export type NotificationEventKind = (typeof NOTIFICATION_EVENTS)[number];
 

@@ -399,9 +399,10 @@ function checkDataLoss(context: RuleContext, incidents: readonly SourcedRecord<I
  * not excused by it (its downtime counts in full), which needs no message.
  */
 /**
- * A window's updates tell its story in order, moving forward, none after now; the one saying the work started is
- * at the window's start and the one saying it completed at its end (the command moves them together), and only a
- * window marked `cancelled: true` says it was cancelled.
+ * A window's updates tell its story in order, moving forward, none after now; the first saying the work started is
+ * not before the window's start, and the first saying it completed not before its end (work begun early or done
+ * early moves start or end with it, as the commands do; a note posted a few minutes into the window, or after it,
+ * is simply later), and only a window marked `cancelled: true` says it was cancelled.
  */
 function checkMaintenanceUpdates(context: RuleContext, record: SourcedRecord<Maintenance>): void {
   const window = record.data;
@@ -414,11 +415,11 @@ function checkMaintenanceUpdates(context: RuleContext, record: SourcedRecord<Mai
     }
     const problem = previous ? maintenanceMoveProblem(previous.status, update.status) : undefined;
     if (problem) report(context, record, ['updates', index, 'status'], `${field}.status`, problem);
-    if (update.status === 'in_progress' && previous?.status !== 'in_progress' && update.at.getTime() !== window.start.getTime()) {
-      report(context, record, ['updates', index, 'at'], `${field}.at`, `${written(context, record, update.at)} says the work started, but start is ${written(context, record, window.start)} (expected start: to be when the work began; npm run maintenance:update -- ${window.id} --action start sets both)`);
+    if (update.status === 'in_progress' && previous?.status !== 'in_progress' && update.at.getTime() < window.start.getTime()) {
+      report(context, record, ['updates', index, 'at'], `${field}.at`, `${written(context, record, update.at)} says the work started, before start ${written(context, record, window.start)} (expected start: to be when the work began; npm run maintenance:update -- ${window.id} --action start sets both)`);
     }
-    if (update.status === 'completed' && previous?.status !== 'completed' && update.at.getTime() !== window.end.getTime()) {
-      report(context, record, ['updates', index, 'at'], `${field}.at`, `${written(context, record, update.at)} says the work completed, but end is ${written(context, record, window.end)} (expected end: to be when the work completed; npm run maintenance:update -- ${window.id} --action complete sets both)`);
+    if (update.status === 'completed' && previous?.status !== 'completed' && update.at.getTime() < window.end.getTime()) {
+      report(context, record, ['updates', index, 'at'], `${field}.at`, `${written(context, record, update.at)} says the work completed, before end ${written(context, record, window.end)} (expected end: to be when the work completed; npm run maintenance:update -- ${window.id} --action complete sets both)`);
     }
     if (update.status === 'cancelled' && !window.cancelled) {
       report(context, record, ['updates', index, 'status'], `${field}.status`, 'says the window was cancelled, but cancelled: is not true (expected cancelled: true beside it; npm run maintenance:update -- <id> --action cancel sets both)');

@@ -73,10 +73,19 @@ export function noticeText(notice: Notice, context: NoticeContext): NoticeText {
     return { title: postmortemTitle(event.postmortem, event.incident, context.services, words), message: plainText(event.postmortem.userImpact, context.baseUrl), facts: incidentFacts(t, locale, context, event.incident), url, linkText };
   }
   const window = event.maintenance;
-  const heading = t(event.kind === 'maintenance.scheduled' ? 'notify.maintenanceScheduled' : event.kind === 'maintenance.started' ? 'notify.maintenanceStarted' : 'notify.maintenanceCompleted');
+  const headings = {
+    'maintenance.scheduled': 'notify.maintenanceScheduled',
+    'maintenance.started': 'notify.maintenanceStarted',
+    'maintenance.completed': 'notify.maintenanceCompleted',
+    'maintenance.updated': 'notify.maintenanceUpdated',
+    'maintenance.cancelled': 'notify.maintenanceCancelled',
+  } as const;
+  const update = event.maintenanceUpdate;
+  // A plain update says where the window stands (verifying, still scheduled), as the feeds' titles do.
+  const status = event.kind === 'maintenance.updated' && update ? bracketed(t, words.status(update.status)) : '';
   return {
-    title: `${heading}${t('punct.colon')}${window.title}`,
-    message: '',
+    title: `${t(headings[event.kind])}${status}${t('punct.colon')}${window.title}`,
+    message: update ? plainText(update.message, context.baseUrl) : '',
     facts: [
       { name: t('maintenance.window'), value: `${formatInstant(window.start.getTime(), context.timeZone, locale)} – ${formatInstant(window.end.getTime(), context.timeZone, locale)}` },
       { name: t('maintenance.services'), value: window.services.map((id) => serviceNameOf(context.services, id)).join(t('punct.list')) },

@@ -1,9 +1,9 @@
 // What a notice can be about, found in the incident record: each incident update (the first one opens the
 // incident, a resolved or reopened one says so), each postmortem publication and each maintenance window's
-// announcement, start and end. Ids are the feeds' stable ids, so a notice sent once is known by the same id on
+// announcement, start, end, cancellation and the other updates posted to it. Ids are the feeds' stable ids, so a notice sent once is known by the same id on
 // every later run, whatever text was edited since.
 import type { Incident, IncidentUpdate } from '../../schemas/incident.ts';
-import type { Maintenance } from '../../schemas/maintenance.ts';
+import type { Maintenance, MaintenanceUpdate } from '../../schemas/maintenance.ts';
 import type { NotificationEventKind, NotificationRoute } from '../../schemas/notifications.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
 import { updateIds } from '../feeds/update-ids.ts';
@@ -21,11 +21,16 @@ export type NotificationEvent =
   | { id: string; kind: 'postmortem.published'; atMs: number; path: string; incident: Incident; postmortem: Postmortem }
   | {
       id: string;
-      kind: 'maintenance.scheduled' | 'maintenance.started' | 'maintenance.completed';
-      /** When it happens: the window's start or end; an announcement is due as soon as the window is on record. */
+      kind: 'maintenance.scheduled' | 'maintenance.started' | 'maintenance.completed' | 'maintenance.updated' | 'maintenance.cancelled';
+      /**
+       * When it happens: the update that says so, else the window's start or end; undefined for an announcement
+       * (due as soon as the window is on record) and a cancellation no update tells (due at once).
+       */
       atMs: number | undefined;
       path: string;
       maintenance: Maintenance;
+      /** The update posted to the window that this notice carries (its message), when there is one. */
+      maintenanceUpdate?: MaintenanceUpdate;
     };
 
 /** What an update says: a resolved update after the resolution is a further note, an update like the others. */
@@ -61,17 +66,54 @@ export function notificationEvents(sources: EventSources): NotificationEvent[] {
     const path = postmortemPath(incident.id);
     events.push({ id: `${siteUrl(sources.baseUrl, path)}#published`, kind: 'postmortem.published', atMs: publishedMs, path, incident, postmortem });
   }
-  for (const maintenance of sources.maintenance) {
-    // A window called off is announced no further; its start and end never come.
-    if (maintenance.cancelled) continue;
-    // The window's card on the status page, while it is upcoming or under way.
-    const path = `#${maintenanceAnchor(maintenance.id)}`;
-    const id = siteUrl(sources.baseUrl, path);
-    events.push({ id: `${id}/scheduled`, kind: 'maintenance.scheduled', atMs: undefined, path, maintenance });
-    events.push({ id: `${id}/started`, kind: 'maintenance.started', atMs: maintenance.start.getTime(), path, maintenance });
-    events.push({ id: `${id}/completed`, kind: 'maintenance.completed', atMs: maintenance.end.getTime(), path, maintenance });
-  }
+  for (const maintenance of sources.maintenance) events.push(...maintenanceEvents(maintenance, sources.baseUrl));
   return events.sort((a, b) => (a.atMs ?? -Infinity) - (b.atMs ?? -Infinity) || a.id.localeCompare(b.id));
+}
+
+type MaintenanceEvent = Extract<NotificationEvent, { maintenance: Maintenance }>;
+
+/** `2026-11-28T20:00:00Z` as `20261128t200000z`: a posted update's part of its event's id. */
+function compactInstant(atMs: number): string {
+  return new Date(atMs).toISOString().replace(/\.\d+Z$/, 'Z').replace(/[^0-9TZ]/g, '').toLowerCase();
+}
+
+/**
+ * A window's events: its announcement, its start and end, and each update posted to it with its message. The start
+ * is told by the clock at the window's start, unless an in_progress update posted by then tells it (the start
+ * command posts one, and moves an early start to that instant); likewise the end by the clock or a completed update
+ * posted by then. An update posted later than the clock told the same (a note a few minutes into the window) is an
+ * update of its own, so its message still goes out, never a second "started". A cancelled window is announced no
+ * more and never ends by the clock; it started only if the cancellation came after its start.
+ */
+function maintenanceEvents(maintenance: Maintenance, baseUrl: string): MaintenanceEvent[] {
+  // The window's card on the status page, while it is upcoming or under way.
+  const path = `#${maintenanceAnchor(maintenance.id)}`;
+  const id = siteUrl(baseUrl, path);
+  const startMs = maintenance.start.getTime();
+  const endMs = maintenance.end.getTime();
+  const updates = [...maintenance.updates].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const cancelledBy = updates.find((update) => update.status === 'cancelled');
+  const startedBy = updates.find((update) => update.status === 'in_progress' && update.at.getTime() <= startMs);
+  const completedBy = updates.find((update) => update.status === 'completed' && update.at.getTime() <= endMs);
+  const events: MaintenanceEvent[] = [];
+  if (maintenance.cancelled) {
+    const cancelledMs = cancelledBy?.at.getTime();
+    if (!startedBy && cancelledMs !== undefined && cancelledMs > startMs) events.push({ id: `${id}/started`, kind: 'maintenance.started', atMs: startMs, path, maintenance });
+    if (!cancelledBy) events.push({ id: `${id}/cancelled`, kind: 'maintenance.cancelled', atMs: undefined, path, maintenance });
+  } else {
+    events.push({ id: `${id}/scheduled`, kind: 'maintenance.scheduled', atMs: undefined, path, maintenance });
+    if (!startedBy) events.push({ id: `${id}/started`, kind: 'maintenance.started', atMs: startMs, path, maintenance });
+    if (!completedBy) events.push({ id: `${id}/completed`, kind: 'maintenance.completed', atMs: endMs, path, maintenance });
+  }
+  const seenInstants = new Map<number, number>();
+  for (const update of updates) {
+    // Two updates posted at one instant keep apart by their order there.
+    const sameInstant = seenInstants.get(update.at.getTime()) ?? 0;
+    seenInstants.set(update.at.getTime(), sameInstant + 1);
+    const kind = update === startedBy ? 'maintenance.started' : update === completedBy ? 'maintenance.completed' : update === cancelledBy ? 'maintenance.cancelled' : 'maintenance.updated';
+    events.push({ id: `${id}/update-${compactInstant(update.at.getTime())}${sameInstant > 0 ? `-${sameInstant + 1}` : ''}`, kind, atMs: update.at.getTime(), path, maintenance, maintenanceUpdate: update });
+  }
+  return events;
 }
 
 /** One notice: an event for one channel, in one language. */
@@ -111,12 +153,17 @@ function incidentOf(event: NotificationEvent): Incident | undefined {
  * Whether a route takes an event now, and since when, and the events a route's `after` folds away: an incident
  * open for less than `after` in all sends nothing on the route; one open longer sends, of the events before the
  * moment it crossed `after`, only the newest (the state then, due at that moment), and every event after. Maintenance ignores `after`: its
- * notices are about times announced in advance. An announcement is due only while the window has not started.
+ * notices are about times announced in advance. An announcement is due only while the window has not started, a
+ * cancellation no update tells only while the window would not have ended.
  */
 function routeTakes(route: NotificationRoute, event: NotificationEvent, eventsByIncident: ReadonlyMap<string, readonly NotificationEvent[]>, nowMs: number): { dueMs: number | undefined } | undefined {
   if (!route.events.includes(event.kind)) return undefined;
   if (event.atMs !== undefined && event.atMs > nowMs) return undefined;
-  if ('maintenance' in event) return event.kind !== 'maintenance.scheduled' || event.maintenance.start.getTime() > nowMs ? { dueMs: event.atMs } : undefined;
+  if ('maintenance' in event) {
+    // Without an instant: an announcement is due until the window starts, a cancellation until it would have ended.
+    if (event.atMs === undefined) return (event.kind === 'maintenance.scheduled' ? event.maintenance.start : event.maintenance.end).getTime() > nowMs ? { dueMs: undefined } : undefined;
+    return { dueMs: event.atMs };
+  }
   const incident = incidentOf(event)!;
   if (route.severities && !route.severities.includes(incident.severity)) return undefined;
   if (route.after === undefined) return { dueMs: event.atMs };
