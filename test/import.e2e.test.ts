@@ -63,6 +63,8 @@ describe('a Statuspage dump into a new site', () => {
     expect(first.stdout).toContain('update "investigating" at 2024-03-10T04:00:00-07:00 follows "resolved"; recorded as "reopened"');
     expect(first.stdout).toContain('goes back from "monitoring" to "investigating"; recorded as "monitoring"');
     expect(first.stdout).toContain('raw HTML shown as text');
+    // What the dump's reader noticed names the file it became, as every other line about an incident does.
+    expect(lines).toContain('  incidents.json: "Website slow to load" (incb00000001) → INC-20240520-002: "Website": no status changes recorded in the updates; impaired for the whole incident at the incident\'s impact "minor" (degraded)');
     expect(first.stdout).toContain('set rto 1h, rpo 15m, availability 99.9%');
   });
 

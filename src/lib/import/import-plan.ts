@@ -1,6 +1,7 @@
 // From another status page's record (source-record.ts) to aftermath files: which services and groups to add,
 // each incident's id, severity, services, updates and resolution as the check's rules want them, each maintenance
 // window, and a note for everything the source says that the files cannot keep as it was.
+import { posix } from 'node:path';
 import { stringify } from 'yaml';
 import type { IncidentStatus } from '../../schemas/incident.ts';
 import type { MaintenanceStatus } from '../../schemas/maintenance.ts';
@@ -453,11 +454,19 @@ export function planImport(record: SourceRecord, site: ImportSite, choices: Impo
     else maintenanceLeftOut += 1;
   }
 
+  // The readers' notes on an incident or window name it as the source does; the file it became is named beside it,
+  // as the plan's own notes name it, so every line of the report says where to look.
+  const readerNotes = new Set(record.notes);
+  // content/incidents/2024/INC-20240301-001/index.md is INC-20240301-001; content/maintenance/<id>.md is <id>.
+  const idOfFile = (file: string) => (file.endsWith('/index.md') ? posix.basename(posix.dirname(file)) : posix.basename(file, '.md'));
+  const writtenAs = new Map(files.map((file) => [file.from, idOfFile(file.file)] as const));
+  const namedNotes = notes.map((entry) => (readerNotes.has(entry) && writtenAs.has(entry.where) ? { ...entry, where: `${entry.where} → ${writtenAs.get(entry.where)}` } : entry));
+
   return {
     groups,
     services,
     files,
-    notes,
+    notes: namedNotes,
     counts: {
       servicesMatched,
       incidentsWritten: sorted.length + record.leftOut.incidents - incidentsAlready - incidentsLeftOut,
