@@ -44,3 +44,35 @@ describe('local dates in a time zone', () => {
     expect(days[1]!.end).toBe(days[2]!.start);
   });
 });
+
+describe('the wall clock at an instant, worked out from the day\'s offset', () => {
+  // Zones with DST at 01:00 UTC (Europe), at local 02:00 (America), by half an hour (Lord Howe), at a :45 offset
+  // (Chatham), a day skipped (Apia, 30 December 2011), an offset changed for good (Pyongyang 2015 and 2018).
+  const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Pacific/Apia', 'Asia/Pyongyang', 'America/St_Johns', 'Asia/Shanghai', 'UTC'];
+
+  it('reads as Temporal reads the zone, second by second around every transition and at random instants', () => {
+    const misses: string[] = [];
+    const compare = (instantMs: number, zone: string) => {
+      const zoned = Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(zone);
+      const expected = `${zoned.toPlainDate().toString()} ${String(zoned.hour).padStart(2, '0')}:${String(zoned.minute).padStart(2, '0')}:${String(zoned.second).padStart(2, '0')}`;
+      const offset = zoneOffsetAt(instantMs, zone);
+      const wall = new Date(Math.floor(instantMs / 1000) * 1000 + offset).toISOString().slice(0, 19).replace('T', ' ');
+      if (wall !== expected || localDateOf(instantMs, zone) !== zoned.toPlainDate().toString()) misses.push(`${zone} ${new Date(instantMs).toISOString()}: ${wall}, expected ${expected}`);
+    };
+    for (const zone of zones) {
+      // Every transition from 2010 to 2030, and the seconds and hours around it.
+      let transition = Temporal.Instant.from('2010-01-01T00:00:00Z').toZonedDateTimeISO(zone).getTimeZoneTransition('next');
+      for (; transition && transition.year < 2030; transition = transition.getTimeZoneTransition('next')) {
+        const at = transition.epochMilliseconds;
+        for (const delta of [-HOUR, -1000, 0, 1000, HOUR, 86_400_000 - 1000]) compare(at + delta, zone);
+      }
+      // And a few hundred instants anywhere in those years, in any order (the day's offset is kept once found).
+      let seed = 7;
+      for (let index = 0; index < 400; index += 1) {
+        seed = (seed * 48271) % 2147483647;
+        compare(Date.UTC(2010, 0, 1) + (seed % (20 * 365 * 86_400)) * 1000, zone);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+});

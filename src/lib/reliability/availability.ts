@@ -47,7 +47,31 @@ export function weightOf(impact: ImpactLevel, weights: ImpactWeights): number {
   return impact === 'major_outage' ? 1 : weights[impact];
 }
 
-function weightedWindowsFor(serviceId: string, record: ReliabilityRecord): (WeightedWindow & { incidentId: string })[] {
+type ServiceWindows = (WeightedWindow & { incidentId: string })[];
+
+/**
+ * Each service's windows, worked out once per record of incidents (and now and weights): the service pages, the
+ * reports and the targets page ask for a service's availability over hundreds of months and quarters, and each
+ * answer would otherwise walk every incident of years of history again.
+ */
+const windowsKnown = new WeakMap<readonly Incident[], Map<string, ServiceWindows>>();
+
+function weightedWindowsFor(serviceId: string, record: ReliabilityRecord): ServiceWindows {
+  let known = windowsKnown.get(record.incidents);
+  if (!known) {
+    known = new Map();
+    windowsKnown.set(record.incidents, known);
+  }
+  const key = `${serviceId}\0${record.nowMs}\0${record.weights.degraded}\0${record.weights.partial_outage}`;
+  let windows = known.get(key);
+  if (!windows) {
+    windows = serviceWindowsOf(serviceId, record);
+    known.set(key, windows);
+  }
+  return windows;
+}
+
+function serviceWindowsOf(serviceId: string, record: ReliabilityRecord): ServiceWindows {
   const causes = new Map(record.incidents.flatMap((incident) => (incident.maintenance ? [[incident.id, incident.maintenance] as const] : [])));
   return impactWindows(record.incidents, record.nowMs, serviceId).map((window) => {
     const maintenanceId = causes.get(window.incidentId);

@@ -96,8 +96,17 @@ export function offsetSuffix(offsetMs: number): string {
  */
 const PERCENT_DIGITS = 3;
 
+// One formatter per language: making one costs far more than formatting with it, and the status, service and
+// report pages format thousands of percentages.
+const percentFormats = new Map<Locale, Intl.NumberFormat>();
+
 export function formatPercent(percent: number, locale: Locale): string {
   const factor = 10 ** PERCENT_DIGITS;
   const floored = Math.floor(percent * factor) / factor;
-  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: PERCENT_DIGITS, maximumFractionDigits: PERCENT_DIGITS }).format(floored)}%`;
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: PERCENT_DIGITS, maximumFractionDigits: PERCENT_DIGITS });
+    percentFormats.set(locale, format);
+  }
+  return `${format.format(floored)}%`;
 }

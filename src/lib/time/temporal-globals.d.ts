@@ -25,9 +25,19 @@ declare global {
       equals(other: PlainDateTime): boolean;
       toString(): string;
     }
+    class PlainDate {
+      toString(): string;
+    }
     class ZonedDateTime {
       readonly epochMilliseconds: number;
+      readonly year: number;
+      readonly hour: number;
+      readonly minute: number;
+      readonly second: number;
       toPlainDateTime(): PlainDateTime;
+      toPlainDate(): PlainDate;
+      /** The zone's next or previous change of offset, null when there is none. */
+      getTimeZoneTransition(direction: 'next' | 'previous'): ZonedDateTime | null;
     }
     class PlainYearMonth {
       static from(item: { year: number; month: number } | string, options?: AssignmentOptions): PlainYearMonth;
@@ -35,7 +45,9 @@ declare global {
     }
     class Instant {
       static from(item: string): Instant;
+      static fromEpochMilliseconds(epochMilliseconds: number): Instant;
       readonly epochMilliseconds: number;
+      toZonedDateTimeISO(timeZone: string): ZonedDateTime;
     }
   }
 }
