@@ -19,6 +19,26 @@ const zoneComesLast = new WeakMap<Intl.DateTimeFormat, boolean>();
  * The formatted instant with its zone after the time in every language: Chinese formats put the zone between the
  * date and the time ("2026年11月27日 GMT+8 09:10"), which reads as if the zone belonged to the date.
  */
+const formattedInstants = new WeakMap<Intl.DateTimeFormat, Map<number, string>>();
+
+/**
+ * The same text as zoneAfterTime's, remembered per formatter: an incident's instants are shown on its page, its
+ * postmortem, the history and the lists by severity and service, and Intl takes microseconds each time.
+ */
+function zoneAfterTimeKept(formatter: Intl.DateTimeFormat, instantMs: number): string {
+  let known = formattedInstants.get(formatter);
+  if (!known) {
+    known = new Map();
+    formattedInstants.set(formatter, known);
+  }
+  let text = known.get(instantMs);
+  if (text === undefined) {
+    text = zoneAfterTime(formatter, instantMs);
+    known.set(instantMs, text);
+  }
+  return text;
+}
+
 function zoneAfterTime(formatter: Intl.DateTimeFormat, instantMs: number): string {
   let zoneLast = zoneComesLast.get(formatter);
   if (zoneLast === undefined) {
@@ -40,7 +60,7 @@ function zoneAfterTime(formatter: Intl.DateTimeFormat, instantMs: number): strin
 
 /** "Nov 25, 2026, 21:14 GMT+8" ("2026年11月25日 21:14 GMT+8"): date, 24-hour time and the zone, so nobody guesses which clock. */
 export function formatInstant(instantMs: number, timeZone: string, locale: Locale): string {
-  return zoneAfterTime(
+  return zoneAfterTimeKept(
     cached(`instant|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })),
     instantMs,
   );
@@ -48,7 +68,7 @@ export function formatInstant(instantMs: number, timeZone: string, locale: Local
 
 /** "21:14 GMT+8" for timelines where the date is shown once above. */
 export function formatTimeOfDay(instantMs: number, timeZone: string, locale: Locale): string {
-  return zoneAfterTime(cached(`time|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })), instantMs);
+  return zoneAfterTimeKept(cached(`time|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' })), instantMs);
 }
 
 /** "Nov 25, 2026" for a local date `YYYY-MM-DD` (read as that calendar day, not an instant). */
