@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { BUILD_MARKER, buildMarkerText, canonicalPath, isEarlierBuild, OUTPUT_EXPECTED, outputFolderRefusal } from '../src/cli/build-output.ts';
+import { BUILD_MARKER, buildMarkerText, canonicalPath, isEarlierBuild, OUTPUT_EXPECTED, outputFolderRefusal, removeTree } from '../src/cli/build-output.ts';
 import { previewNote } from '../src/cli/build-preview.ts';
 import { acquireLock, type HeldLock } from '../src/cli/file-lock.ts';
 import { problemLines } from '../src/validation/problem.ts';
@@ -202,6 +202,12 @@ try {
   cleanUp();
   console.error(`build: could not move the build into ${shownOut}: ${(error as Error).message}; ${shownOut} was left as it was`);
   process.exit(1);
+}
+// The earlier build, moved aside, goes many entries at a time (the scratch folder holds nothing else by now).
+try {
+  await removeTree(scratchDir);
+} catch {
+  // Whatever is left, cleanUp removes the slow way.
 }
 // Released only now: two builds into the same folder must not swap it at the same time either.
 cleanUp();
