@@ -244,7 +244,7 @@ describe('npm run notify through an outage', () => {
     expect(written).toBe('wrote content/maintenance/2026-11-27-cache-upgrade.md\n');
     const announced = await runNotify('2026-11-27T03:03:00Z');
     expect(paths(announced.requests).filter((request) => request !== '/broken').sort()).toEqual(['/archive', '/teams']);
-    expect(announced.requests.find((request) => request.path === '/archive')!.body).toMatchObject({ event: 'maintenance.scheduled', maintenance: '2026-11-27-cache-upgrade', title: 'Scheduled maintenance: Cache upgrade' });
+    expect(announced.requests.find((request) => request.path === '/archive')!.body).toMatchObject({ event: 'maintenance.scheduled', maintenance: '2026-11-27-cache-upgrade', title: 'Scheduled maintenance: Cache upgrade', message: 'Searches may be slow.' });
     // 12:00 in UTC+8 is 04:00Z: the start goes out on the first run after it, the announcement not again.
     const started = await runNotify('2026-11-27T04:05:00Z');
     const archive = started.requests.filter((request) => request.path === '/archive');

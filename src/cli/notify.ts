@@ -212,6 +212,7 @@ function eventsOf(content: SiteContent, baseUrl: string) {
       entry.postmortem && entry.postmortem.postmortem.status === 'published' ? [{ incident: entry.incident, postmortem: entry.postmortem.postmortem, publishedMs: postmortemPublishedAt(entry.postmortem.postmortem, entry.incident, content.site.timeZone) }] : [],
     ),
     maintenance: content.maintenance.map((entry) => entry.maintenance),
+    maintenanceNotes: new Map(content.maintenance.map((entry) => [entry.maintenance.id, entry.body])),
     baseUrl,
   });
 }

@@ -85,7 +85,7 @@ export function noticeText(notice: Notice, context: NoticeContext): NoticeText {
   const status = event.kind === 'maintenance.updated' && update ? bracketed(t, words.status(update.status)) : '';
   return {
     title: `${t(headings[event.kind])}${status}${t('punct.colon')}${window.title}`,
-    message: update ? plainText(update.message, context.baseUrl) : '',
+    message: update ? plainText(update.message, context.baseUrl) : event.notes ? plainText(event.notes, context.baseUrl) : '',
     facts: [
       { name: t('maintenance.window'), value: `${formatInstant(window.start.getTime(), context.timeZone, locale)} – ${formatInstant(window.end.getTime(), context.timeZone, locale)}` },
       { name: t('maintenance.services'), value: window.services.map((id) => serviceNameOf(context.services, id)).join(t('punct.list')) },

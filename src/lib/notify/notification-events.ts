@@ -31,6 +31,8 @@ export type NotificationEvent =
       maintenance: Maintenance;
       /** The update posted to the window that this notice carries (its message), when there is one. */
       maintenanceUpdate?: MaintenanceUpdate;
+      /** On an announcement: the window's notes, what readers were told to expect (its markdown body). */
+      notes?: string;
     };
 
 /** What an update says: a resolved update after the resolution is a further note, an update like the others. */
@@ -46,6 +48,8 @@ export interface EventSources {
   /** Published postmortems with the instant each was published. */
   postmortems: readonly { incident: Incident; postmortem: Postmortem; publishedMs: number }[];
   maintenance: readonly Maintenance[];
+  /** Each window's notes (its markdown body) by id, which its announcement carries. */
+  maintenanceNotes?: ReadonlyMap<string, string>;
   baseUrl: string;
 }
 
@@ -66,7 +70,7 @@ export function notificationEvents(sources: EventSources): NotificationEvent[] {
     const path = postmortemPath(incident.id);
     events.push({ id: `${siteUrl(sources.baseUrl, path)}#published`, kind: 'postmortem.published', atMs: publishedMs, path, incident, postmortem });
   }
-  for (const maintenance of sources.maintenance) events.push(...maintenanceEvents(maintenance, sources.baseUrl));
+  for (const maintenance of sources.maintenance) events.push(...maintenanceEvents(maintenance, sources.baseUrl, sources.maintenanceNotes?.get(maintenance.id)));
   return events.sort((a, b) => (a.atMs ?? -Infinity) - (b.atMs ?? -Infinity) || a.id.localeCompare(b.id));
 }
 
@@ -85,7 +89,7 @@ function compactInstant(atMs: number): string {
  * update of its own, so its message still goes out, never a second "started". A cancelled window is announced no
  * more and never ends by the clock; it started only if the cancellation came after its start.
  */
-function maintenanceEvents(maintenance: Maintenance, baseUrl: string): MaintenanceEvent[] {
+function maintenanceEvents(maintenance: Maintenance, baseUrl: string, notes: string | undefined): MaintenanceEvent[] {
   // The window's card on the status page, while it is upcoming or under way.
   const path = `#${maintenanceAnchor(maintenance.id)}`;
   const id = siteUrl(baseUrl, path);
@@ -101,7 +105,7 @@ function maintenanceEvents(maintenance: Maintenance, baseUrl: string): Maintenan
     if (!startedBy && cancelledMs !== undefined && cancelledMs > startMs) events.push({ id: `${id}/started`, kind: 'maintenance.started', atMs: startMs, path, maintenance });
     if (!cancelledBy) events.push({ id: `${id}/cancelled`, kind: 'maintenance.cancelled', atMs: undefined, path, maintenance });
   } else {
-    events.push({ id: `${id}/scheduled`, kind: 'maintenance.scheduled', atMs: undefined, path, maintenance });
+    events.push({ id: `${id}/scheduled`, kind: 'maintenance.scheduled', atMs: undefined, path, maintenance, ...(notes?.trim() ? { notes } : {}) });
     if (!startedBy) events.push({ id: `${id}/started`, kind: 'maintenance.started', atMs: startMs, path, maintenance });
     if (!completedBy) events.push({ id: `${id}/completed`, kind: 'maintenance.completed', atMs: endMs, path, maintenance });
   }
