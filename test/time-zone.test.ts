@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, lastLocalDays, localDateOf, startOfLocalDate, zoneOffsetAt } from '../src/lib/time/time-zone.ts';
+import { addDays, addMonths, lastLocalDays, localDateOf, startOfLocalDate, zoneOffsetAt } from '../src/lib/time/time-zone.ts';
 
 const HOUR = 3_600_000;
 
@@ -74,5 +74,15 @@ describe('the wall clock at an instant, worked out from the day\'s offset', () =
       }
     }
     expect(misses).toEqual([]);
+  });
+});
+
+describe('calendar months', () => {
+  it('steps across year ends both ways', () => {
+    expect(addMonths('2026-11', 3)).toBe('2027-02');
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(addMonths('2024-02', 12)).toBe('2025-02');
+    expect(addMonths('2026-12', 0)).toBe('2026-12');
+    expect(addMonths('2026-03', -27)).toBe('2023-12');
   });
 });

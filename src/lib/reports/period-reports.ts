@@ -9,7 +9,7 @@ import { compareWithTarget, durationsOf, median } from '../reliability/incident-
 import type { SiteModel } from '../model/site-model.ts';
 import { publishedPostmortems } from '../postmortems/postmortems.ts';
 import { reliabilityRecordOf } from '../status/status-page.ts';
-import { localDateOf, startOfLocalDate, type LocalDate } from '../time/time-zone.ts';
+import { addMonths, localDateOf, startOfLocalDate, type LocalDate } from '../time/time-zone.ts';
 
 export type ReportKind = 'year' | 'quarter';
 
@@ -34,9 +34,9 @@ const pad = (value: number) => String(value).padStart(2, '0');
 
 function periodOf(kind: ReportKind, year: number, quarter: number | undefined, timeZone: string, nowMs: number): ReportPeriod {
   const firstMonth = kind === 'year' ? 1 : (quarter! - 1) * 3 + 1;
-  const from = `${year}-${pad(firstMonth)}-01` as LocalDate;
-  const afterMonth = kind === 'year' ? 13 : firstMonth + 3;
-  const until = (afterMonth > 12 ? `${year + 1}-01-01` : `${year}-${pad(afterMonth)}-01`) as LocalDate;
+  const firstOfPeriod = `${year}-${pad(firstMonth)}`;
+  const from = `${firstOfPeriod}-01` as LocalDate;
+  const until = `${addMonths(firstOfPeriod, kind === 'year' ? 12 : 3)}-01` as LocalDate;
   const endOfPeriod = startOfLocalDate(until, timeZone);
   return {
     id: kind === 'year' ? String(year) : `${year}-q${quarter}`,
@@ -127,8 +127,7 @@ export interface PeriodReport {
 
 function months(period: ReportPeriod): string[] {
   const count = period.kind === 'year' ? 12 : 3;
-  const firstMonth = Number(period.from.slice(5, 7));
-  return Array.from({ length: count }, (_, index) => `${period.year}-${pad(firstMonth + index)}`);
+  return Array.from({ length: count }, (_, index) => addMonths(period.from.slice(0, 7), index));
 }
 
 function levelOf(levels: readonly SeverityLevel[], id: string): SeverityLevel | undefined {
@@ -168,9 +167,7 @@ export function periodReport(model: SiteModel, period: ReportPeriod): PeriodRepo
     target: service.availability,
     months: months(period).map((month) => {
       const start = startOfLocalDate(`${month}-01` as LocalDate, timeZone);
-      const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-      const next = monthNumber === 12 ? `${year + 1}-01-01` : `${year}-${pad(monthNumber + 1)}-01`;
-      const range = { start, end: Math.min(startOfLocalDate(next as LocalDate, timeZone), model.nowMs) };
+      const range = { start, end: Math.min(startOfLocalDate(`${addMonths(month, 1)}-01`, timeZone), model.nowMs) };
       if (range.end <= range.start) return { month, percent: 100, meetsTarget: true, noData: true };
       const measured = availabilityOver(service.id, record, range);
       const noData = measured.range.end <= measured.range.start;

@@ -8,7 +8,7 @@ import { impairedMs, serviceWindows } from '../incidents/incident-timeline.ts';
 import { availabilityOver, dailyAvailability, dayLevel, errorBudgetOver, type DailyAvailability, type DayLevel, type ErrorBudget } from '../reliability/availability.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { reliabilityRecordOf } from './status-page.ts';
-import { addDays, localDateOf, startOfLocalDate, type LocalDate } from '../time/time-zone.ts';
+import { addDays, addMonths, localDateOf, startOfLocalDate, type LocalDate } from '../time/time-zone.ts';
 
 /** How many months the calendar and the monthly table show, the current one included. */
 export const SERVICE_MONTHS = 12;
@@ -47,9 +47,7 @@ function monthOf(date: LocalDate): string {
 
 /** The first day of the month `back` months before the one holding `date`. */
 function monthStart(date: LocalDate, back: number): LocalDate {
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  const index = year * 12 + (month - 1) - back;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01` as LocalDate;
+  return `${addMonths(date.slice(0, 7), -back)}-01`;
 }
 
 /** 0 for Monday … 6 for Sunday, of a calendar date (no zone: dates are dates). */

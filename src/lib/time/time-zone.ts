@@ -116,6 +116,13 @@ export function startOfLocalDate(date: LocalDate, timeZone: string): number {
   return guess;
 }
 
+/** The calendar month `months` after (or before, when negative) a month `YYYY-MM`: `2026-11` + 3 is `2027-02`. */
+export function addMonths(month: string, months: number): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (monthNumber - 1) + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
 export function addDays(date: LocalDate, days: number): LocalDate {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
