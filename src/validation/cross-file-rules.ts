@@ -394,11 +394,6 @@ function checkDataLoss(context: RuleContext, incidents: readonly SourcedRecord<I
 }
 
 /**
- * An incident that names a maintenance window as its cause has its downtime inside that window excused, so the
- * link must point at a real, held window that the incident overlaps. A service the window did not announce is
- * not excused by it (its downtime counts in full), which needs no message.
- */
-/**
  * A window's updates tell its story in order, moving forward, none after now; the first saying the work started is
  * not before the window's start, and the first saying it completed not before its end (work begun early or done
  * early moves start or end with it, as the commands do; a note posted a few minutes into the window, or after it,
@@ -428,6 +423,11 @@ function checkMaintenanceUpdates(context: RuleContext, record: SourcedRecord<Mai
   });
 }
 
+/**
+ * An incident that names a maintenance window as its cause has its downtime inside that window excused, so the
+ * link must point at a real, held window that the incident overlaps. A service the window did not announce is
+ * not excused by it (its downtime counts in full), which needs no message.
+ */
 function checkMaintenanceCause(context: RuleContext, record: SourcedRecord<Incident>, maintenance: readonly SourcedRecord<Maintenance>[]): void {
   const incident = record.data;
   if (incident.maintenance === undefined) return;

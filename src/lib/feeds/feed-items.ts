@@ -7,11 +7,10 @@ import type { PublishedPostmortem } from '../postmortems/postmortems.ts';
 import { postmortemPublishedAt } from '../postmortems/publication.ts';
 import { serviceNameOf } from '../model/service-names.ts';
 import { siteUrl } from '../model/site-urls.ts';
-import { updateIds } from './update-ids.ts';
+import { maintenanceUpdateFragment, updateIds } from './update-ids.ts';
 import { MAINTENANCE_STATUSES } from '../../schemas/maintenance.ts';
 import { maintenanceAnchor } from '../status/status-page.ts';
 import { updatesBy } from '../status/maintenance-lifecycle.ts';
-import { isoInstant } from '../time/format.ts';
 import { translator } from '../../i18n/index.ts';
 import type { Locale } from '../../schemas/site.ts';
 
@@ -165,7 +164,7 @@ export function maintenanceUpdateItems(windows: readonly Maintenance[], services
       updatesBy(window, nowMs).map((update): FeedItem => {
         const names = window.services.map((id) => serviceNameOf(services, id)).join(words.listSeparator);
         return {
-          guid: `${page}#${maintenanceAnchor(window.id)}-${isoInstant(update.at.getTime()).replace(/[^0-9TZ]/g, '').toLowerCase()}`,
+          guid: `${page}#${maintenanceAnchor(window.id)}-${maintenanceUpdateFragment(update.at.getTime())}`,
           title: `[${words.maintenance}] ${names}${words.labelSeparator}${words.status(update.status)} — ${window.title}`,
           url: `${page}#${maintenanceAnchor(window.id)}`,
           dateMs: update.at.getTime(),

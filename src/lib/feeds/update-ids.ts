@@ -36,3 +36,11 @@ export function updateIds(incident: Pick<Incident, 'id' | 'updates'>, update: In
     apiKey: `${incident.id}@${isoInstant(update.at.getTime())}/${update.status}${ordinalSuffix(statusOrdinal)}`,
   };
 }
+
+/**
+ * A maintenance update's part of its ids (`20261128t200000z`): the feeds' guid and the notices' id both end in it,
+ * so an update is known by the same instant in each.
+ */
+export function maintenanceUpdateFragment(atMs: number): string {
+  return isoInstant(atMs).replace(/[^0-9TZ]/g, '').toLowerCase();
+}

@@ -6,7 +6,7 @@ import type { Incident, IncidentUpdate } from '../../schemas/incident.ts';
 import type { Maintenance, MaintenanceUpdate } from '../../schemas/maintenance.ts';
 import type { NotificationEventKind, NotificationRoute } from '../../schemas/notifications.ts';
 import type { Postmortem } from '../../schemas/postmortem.ts';
-import { updateIds } from '../feeds/update-ids.ts';
+import { maintenanceUpdateFragment, updateIds } from '../feeds/update-ids.ts';
 import { incidentPath, postmortemPath } from '../feeds/feed-items.ts';
 import { activePeriods, updatesInOrder } from '../incidents/incident-timeline.ts';
 import { siteUrl } from '../model/site-urls.ts';
@@ -76,11 +76,6 @@ export function notificationEvents(sources: EventSources): NotificationEvent[] {
 
 type MaintenanceEvent = Extract<NotificationEvent, { maintenance: Maintenance }>;
 
-/** `2026-11-28T20:00:00Z` as `20261128t200000z`: a posted update's part of its event's id. */
-function compactInstant(atMs: number): string {
-  return new Date(atMs).toISOString().replace(/\.\d+Z$/, 'Z').replace(/[^0-9TZ]/g, '').toLowerCase();
-}
-
 /**
  * A window's events: its announcement, its start and end, and each update posted to it with its message. The start
  * is told by the clock at the window's start, unless an in_progress update posted by then tells it (the start
@@ -115,7 +110,7 @@ function maintenanceEvents(maintenance: Maintenance, baseUrl: string, notes: str
     const sameInstant = seenInstants.get(update.at.getTime()) ?? 0;
     seenInstants.set(update.at.getTime(), sameInstant + 1);
     const kind = update === startedBy ? 'maintenance.started' : update === completedBy ? 'maintenance.completed' : update === cancelledBy ? 'maintenance.cancelled' : 'maintenance.updated';
-    events.push({ id: `${id}/update-${compactInstant(update.at.getTime())}${sameInstant > 0 ? `-${sameInstant + 1}` : ''}`, kind, atMs: update.at.getTime(), path, maintenance, maintenanceUpdate: update });
+    events.push({ id: `${id}/update-${maintenanceUpdateFragment(update.at.getTime())}${sameInstant > 0 ? `-${sameInstant + 1}` : ''}`, kind, atMs: update.at.getTime(), path, maintenance, maintenanceUpdate: update });
   }
   return events;
 }

@@ -15,10 +15,6 @@ function cached(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeForm
 
 const zoneComesLast = new WeakMap<Intl.DateTimeFormat, boolean>();
 
-/**
- * The formatted instant with its zone after the time in every language: Chinese formats put the zone between the
- * date and the time ("2026年11月27日 GMT+8 09:10"), which reads as if the zone belonged to the date.
- */
 const formattedInstants = new WeakMap<Intl.DateTimeFormat, Map<number, string>>();
 
 /**
@@ -39,6 +35,10 @@ function zoneAfterTimeKept(formatter: Intl.DateTimeFormat, instantMs: number): s
   return text;
 }
 
+/**
+ * The formatted instant with its zone after the time in every language: Chinese formats put the zone between the
+ * date and the time ("2026年11月27日 GMT+8 09:10"), which reads as if the zone belonged to the date.
+ */
 function zoneAfterTime(formatter: Intl.DateTimeFormat, instantMs: number): string {
   let zoneLast = zoneComesLast.get(formatter);
   if (zoneLast === undefined) {
@@ -79,6 +79,11 @@ export function formatLocalDate(date: string, locale: Locale): string {
 /** "November 2026" for a month key `YYYY-MM`. */
 export function formatMonth(month: string, locale: Locale): string {
   return cached(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long' })).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** "Nov" ("11月") for a month key `YYYY-MM`, where the year is shown once beside it. */
+export function formatMonthShort(month: string, locale: Locale): string {
+  return cached(`month-short|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short' })).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** The machine-readable form for `<time datetime>` and feeds: UTC with an explicit Z. */

@@ -91,9 +91,7 @@ export function wallClockAt(instantMs: number, timeZone: string): WallClock {
 
 /** The zone's offset from UTC at an instant, in milliseconds (east positive). */
 export function zoneOffsetAt(instantMs: number, timeZone: string): number {
-  const wall = wallClockAt(instantMs, timeZone);
-  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  return wallAsUtc - Math.floor(instantMs / 1000) * 1000;
+  return steadyOffset(instantMs, timeZone) ?? offsetFromRules(instantMs, timeZone);
 }
 
 /** A calendar date `YYYY-MM-DD`. */
