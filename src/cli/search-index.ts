@@ -8,8 +8,12 @@ import * as pagefind from 'pagefind';
 import { localeSegment } from '../i18n/routes.ts';
 import type { Locale } from '../schemas/site.ts';
 
-/** The pages worth searching: one folder per incident or postmortem of the default language, which lives at the root. */
-export const SEARCHED_PAGES = '{incidents,postmortems}/*/index.html';
+/**
+ * The pages worth searching: one folder per incident or postmortem (named by its id) of the default language, which
+ * lives at the root. Not the action items, the history or the lists beside them: on a site with no incident yet no
+ * page would carry the index marker, and Pagefind would then index those whole.
+ */
+export const SEARCHED_PAGES = '{incidents,postmortems}/INC-*/index.html';
 
 export interface SearchIndexResult {
   pages: number;

@@ -88,6 +88,17 @@ describe('npm run init with flags on the example', () => {
     expect(home.querySelector('#overall-status')?.textContent.trim()).toBe('所有系统运行正常');
     expect(home.querySelectorAll('.service .service-name').map((element) => element.textContent)).toEqual(['公开接口', '数据库']);
     expect(parse(await readFile(path.join(out, 'services/api/index.html'), 'utf8')).querySelectorAll('.day-no-data')).toHaveLength(89);
+    // Nothing to search yet: the search page says so and loads nothing, and the index holds no page (not the
+    // action items page, which an index with no marked page would otherwise take whole).
+    for (const page of ['search/index.html', 'en/search/index.html']) {
+      const search = parse(await readFile(path.join(out, page), 'utf8'));
+      expect(search.querySelector('main p:not(.muted)')?.textContent, page).toBe(page.startsWith('en/') ? 'No incidents recorded.' : '暂无事故记录。');
+      expect(search.querySelector('#search'), page).toBeNull();
+      expect(search.querySelectorAll('main script'), page).toHaveLength(0);
+      expect(search.querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content'), page).not.toContain('wasm-unsafe-eval');
+    }
+    const index = JSON.parse(await readFile(path.join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    expect(index.languages).toEqual({});
   }, 180_000);
 });
 
