@@ -29,7 +29,19 @@ export default defineConfig({
   outDir: process.env.AFTERMATH_OUT_DIR ?? './dist',
   cacheDir: process.env.AFTERMATH_CACHE_DIR ?? './node_modules/.astro',
   // No MDX: content is markdown only, and an MDX renderer would add Astro's island scripts to every page's policy.
-  integrations: [sitemap()],
+  integrations: [
+    sitemap(),
+    // Which command serves the pages, for src/data/build-mode.ts: Astro's DEV flag follows NODE_ENV, which a test
+    // runner sets, so it cannot tell the dev server from a build.
+    {
+      name: 'aftermath-command',
+      hooks: {
+        'astro:config:setup': ({ command }) => {
+          process.env.AFTERMATH_DEV_SERVER = command === 'dev' ? '1' : '';
+        },
+      },
+    },
+  ],
   // Pages render a few at a time so social cards rasterise on both cores while other pages are written. The
   // stylesheets are files every page shares (a reader's browser caches them once) rather than 4 KB repeated in each
   // of tens of thousands of pages.
@@ -44,17 +56,7 @@ export default defineConfig({
   // Markdown is rendered by the project's own sanitising pipeline, never Astro's: no Shiki, whose inline styles the
   // Content-Security-Policy would refuse (Astro warns about exactly that on every build when it is on).
   markdown: { syntaxHighlight: false },
-  // Every page carries a Content-Security-Policy <meta>: scripts and styles only by the hashes Astro computes for
-  // what the project itself inlines, everything else from the site's own origin or nowhere. Markdown is
-  // sanitised before it is published; this is the second wall (docs/security.md).
-  security: {
-    csp: {
-      algorithm: 'SHA-256',
-      directives: ["default-src 'none'", "img-src 'self'", "font-src 'self'", "connect-src 'self'", "manifest-src 'self'", "base-uri 'none'", "form-action 'none'"],
-      // 'strict-dynamic' makes browsers ignore the 'self' Astro always writes: only the hashed inline script runs,
-      // never a script file, even one from the site's own public/ folder.
-      scriptDirective: { resources: [], strictDynamic: true },
-      styleDirective: { resources: [] },
-    },
-  },
+  // Every page carries a Content-Security-Policy <meta> the project writes (src/lib/security/content-security-policy.ts),
+  // naming by hash only the inline scripts that page runs; Astro's own (security.csp) is off, since it lists on every
+  // page the hashes of all inline scripts and of its client directives, which no page here runs.
 });

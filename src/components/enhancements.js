@@ -1,10 +1,9 @@
 // Enhancements (reader's time zone, relative times, history filters, stale-page notice); constant text, allowed by its CSP hash.
-// HISTORY_FILTERS, STALE_NOTICE and DAY_BARS are replaced by true or false when it is minified
+// HISTORY_FILTERS, STALE_NOTICE, DAY_BARS and RELATIVE_TIMES are replaced by true or false when it is minified
 // (src/data/enhancements-script.ts), so a page carries only the parts it uses: a finished incident's page neither
-// filters nor goes stale, and only the status page has bars to step through.
+// filters nor goes stale nor says "3 hours ago", and only the status page has bars to step through. TEXT is replaced by
+// the page language's words and punctuation, which every page of that language shares.
 (() => {
-  const data = document.currentScript?.dataset ?? {};
-  const yourTimeLabel = data.yourTime ?? '';
   const lang = document.documentElement.lang;
   const siteZone = document.body.dataset.zone;
   const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -13,7 +12,7 @@
   const rel = lazy(() => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }));
   const units = [['day', 864e5], ['hour', 36e5], ['minute', 6e4]];
   // The page's own punctuation (full-width in Chinese, with no space before it), as its text uses.
-  const { open, close, colon, sentenceEnd, list } = JSON.parse(data.punct);
+  const { yourTime, open, close, colon, sentenceEnd, list } = TEXT;
   const readerClock = lazy(() => new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }));
   // The reader's times are written at once, before the first paint, so no text moves under the reader's eyes.
   for (const el of document.querySelectorAll('time[datetime*="T"]')) {
@@ -24,9 +23,9 @@
       const parts = readerClock().formatToParts(at);
       const zone = parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
       const clock = parts.filter((part) => part.type !== 'timeZoneName').map((part) => part.value).join('').replace(/\s+/g, ' ').trim();
-      extra.push(`${yourTimeLabel}${colon}${clock} ${zone}`);
+      extra.push(`${yourTime}${colon}${clock} ${zone}`);
     }
-    if (el.hasAttribute('data-relative')) {
+    if (RELATIVE_TIMES && el.hasAttribute('data-relative')) {
       const diff = at.getTime() - Date.now();
       const [unit, size] = units.find(([, ms]) => Math.abs(diff) >= ms) ?? units[2];
       extra.push(rel().format(Math.round(diff / size), unit));
@@ -51,13 +50,15 @@
   // A static page cannot rebuild itself: when the reader's clock says its figures are older than the site allows
   // (rebuilds have stopped), say so at the top of the page.
   if (STALE_NOTICE) {
+    // The instant the figures are for changes with every build, so it travels beside the script, not in it.
+    const data = document.currentScript?.dataset ?? {};
     const asOf = Date.parse(data.asOf ?? '');
     if (Number(data.staleAfter) > 0 && Date.now() - asOf > Number(data.staleAfter)) {
       const age = asOf - Date.now();
       const [unit, size] = units.find(([, ms]) => Math.abs(age) >= ms) ?? units[2];
       const notice = document.createElement('p');
       notice.className = 'stale-notice';
-      notice.textContent = data.staleNotice.replace('{ago}', rel().format(Math.round(age / size), unit));
+      notice.textContent = TEXT.staleNotice.replace('{ago}', rel().format(Math.round(age / size), unit));
       document.getElementById('main')?.prepend(notice);
     }
   }

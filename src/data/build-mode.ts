@@ -3,3 +3,9 @@
 // may be indexed. Only that variable decides: not Astro's DEV flag, which follows NODE_ENV (true under a test
 // runner), so nothing but an explicit request can put a draft on a built site.
 export const previewBuild: boolean = process.env.AFTERMATH_PREVIEW === '1';
+
+/**
+ * Whether the pages are served by `npm run dev` (set by the integration in astro.config.mjs), whose Vite client
+ * scripts a page's Content-Security-Policy would refuse: only built pages carry one.
+ */
+export const devServer: boolean = process.env.AFTERMATH_DEV_SERVER === '1';
