@@ -19,7 +19,7 @@ import { recordWarnings } from '../src/validation/record-warnings.ts';
 import { fieldLinesIn, warningLines } from '../src/validation/warning-lines.ts';
 import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
 import { buildCacheFolder } from '../src/cli/build-cache.ts';
-import { writeSearchIndex } from '../src/cli/search-index.ts';
+import { indexPagesAsWritten, searchedPagePaths, type SearchIndexer } from '../src/cli/search-index.ts';
 
 const USAGE = 'usage: npm run build -- [--root <site folder>] [--out <output folder>] [--preview] [--help]';
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,10 +54,14 @@ const shownOut = outGiven;
 let lock: HeldLock | undefined;
 let scratch: string | undefined;
 let astro: ChildProcess | undefined;
+let searchIndexer: SearchIndexer | undefined;
 let interrupted: NodeJS.Signals | undefined;
 
 function cleanUp(): void {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  // Pagefind's process stops writing into the scratch folder (it is killed at once; the removal retries while a
+  // file it was writing goes).
+  void searchIndexer?.abort();
+  if (scratch) rmSync(scratch, { recursive: true, force: true, maxRetries: 5 });
   scratch = undefined;
   lock?.release();
 }
@@ -160,6 +164,9 @@ if (!checked.ok) {
   fail(`${problemLines(checked.problems).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
 }
 handOverCheckedSite(checkedSiteFile, checked.content);
+// The search index takes the default language's incident and postmortem pages once Astro has written them, on the core
+// Astro leaves free, and is written while Astro renders the rest (src/cli/search-index.ts).
+searchIndexer = indexPagesAsWritten(builtSite, checked.content.site.defaultLocale, searchedPagePaths(checked.content, preview));
 // What the record still owes (npm run check prints the same), worked out while Astro renders; shown once the build is
 // done, and never a reason to fail it.
 const warnings = recordWarnings(checked.content);
@@ -168,9 +175,9 @@ const exitCode = await astroExit;
 if (interrupted) exitInterrupted();
 if (exitCode !== 0 || !existsSync(path.join(builtSite, 'index.html'))) fail(`astro build exited with ${exitCode}`);
 
-// The search index reads the pages just written: built in the scratch folder, swapped in with them.
+// The search index, built in the scratch folder from the pages just written, is swapped in with them.
 try {
-  await writeSearchIndex(builtSite, checked.content.site.defaultLocale);
+  await searchIndexer.finish();
 } catch (error) {
   fail(`build: the search index could not be written: ${(error as Error).message}`);
 }
