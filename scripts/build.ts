@@ -20,6 +20,7 @@ import { fieldLinesIn, warningLines } from '../src/validation/warning-lines.ts';
 import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
 import { buildCacheFolder } from '../src/cli/build-cache.ts';
 import { indexPagesAsWritten, searchedPagePaths, type SearchIndexer } from '../src/cli/search-index.ts';
+import { writeMarkdownTwins } from '../src/cli/markdown-twins.ts';
 
 const USAGE = 'usage: npm run build -- [--root <site folder>] [--out <output folder>] [--preview] [--help]';
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -167,6 +168,9 @@ handOverCheckedSite(checkedSiteFile, checked.content);
 // The search index takes the default language's incident and postmortem pages once Astro has written them, on the core
 // Astro leaves free, and is written while Astro renders the rest (src/cli/search-index.ts).
 searchIndexer = indexPagesAsWritten(builtSite, checked.content.site.defaultLocale, searchedPagePaths(checked.content, preview));
+// The markdown twins of those pages go beside them once they are there, also while Astro renders the rest.
+const twinsWritten = searchIndexer.pagesWritten.then((written) => (written ? writeMarkdownTwins(builtSite, checked.content, preview).then(() => true) : false));
+twinsWritten.catch(() => undefined);
 // What the record still owes (npm run check prints the same), worked out while Astro renders; shown once the build is
 // done, and never a reason to fail it.
 const warnings = recordWarnings(checked.content);
@@ -182,6 +186,12 @@ try {
   fail(`build: the search index could not be written: ${(error as Error).message}`);
 }
 if (interrupted) exitInterrupted();
+try {
+  // Written after the pages when they could not be written beside them (the indexer never saw them all).
+  if (!(await twinsWritten)) await writeMarkdownTwins(builtSite, checked.content, preview);
+} catch (error) {
+  fail(`build: the markdown twins could not be written: ${(error as Error).message}`);
+}
 
 const { version } = JSON.parse(readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { version: string };
 writeFileSync(path.join(builtSite, BUILD_MARKER), buildMarkerText(version, Date.now(), preview));

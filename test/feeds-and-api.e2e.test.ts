@@ -270,7 +270,8 @@ describe('links to the feeds from the pages', () => {
     const offered: [string, string[][]][] = [
       ['', [...siteFeeds, ...postmortemFeeds, ['text/calendar', '/maintenance.ics']]],
       ['zh-cn/', [...siteFeeds, ...postmortemFeeds, ['text/calendar', '/maintenance.ics']]],
-      ['postmortems/INC-20250115-001/', [...siteFeeds, ...postmortemFeeds]],
+      // Besides the feeds, the page's own record as markdown (its twin).
+      ['postmortems/INC-20250115-001/', [...siteFeeds, ...postmortemFeeds, ['text/markdown', '/postmortems/INC-20250115-001/index.html.md']]],
       ['incidents/', siteFeeds],
       ['targets/', siteFeeds],
     ];

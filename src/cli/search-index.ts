@@ -91,6 +91,11 @@ interface SeenPage {
 }
 
 export interface SearchIndexer {
+  /**
+   * True once every expected page is there and complete (Astro has emptied and filled the folder by then), false
+   * when the renderer finished without them all (or the build was abandoned).
+   */
+  pagesWritten: Promise<boolean>;
   /** Once the renderer has finished writing `siteDir`: the index of exactly its pages, written to `siteDir/pagefind/`. */
   finish(): Promise<SearchIndexResult>;
   /** The build failed: stop, write nothing more. */
@@ -127,6 +132,10 @@ export function indexPagesAsWritten(siteDir: string, contentLanguage: Locale, ex
   const seen = new Map<string, SeenPage>();
   let stopped = false;
   let rendererDone = false;
+  let pagesWritten: (written: boolean) => void = () => undefined;
+  const allWritten = new Promise<boolean>((resolve) => {
+    pagesWritten = resolve;
+  });
 
   async function lookAgain(): Promise<void> {
     const present = new Set<string>();
@@ -155,6 +164,7 @@ export function indexPagesAsWritten(siteDir: string, contentLanguage: Locale, ex
       await sleep(pollMs);
     }
     if (stopped) return false;
+    pagesWritten(true);
     const index = await newIndex(contentLanguage);
     const added = await index.addDirectory({ path: siteDir, glob: SEARCHED_GLOB });
     if (added.errors.length > 0) throw new Error(added.errors.join('; '));
@@ -163,7 +173,7 @@ export function indexPagesAsWritten(siteDir: string, contentLanguage: Locale, ex
     return !stopped;
   })();
   // A failure here is not the build's: finish() then indexes the finished pages, and reports what fails there.
-  running.catch(() => undefined);
+  running.then(() => pagesWritten(false), () => pagesWritten(false));
 
   /** Whether what was indexed is exactly what the site holds now: the same pages, none rewritten since. */
   async function indexedWhatWasPublished(): Promise<boolean> {
@@ -178,6 +188,7 @@ export function indexPagesAsWritten(siteDir: string, contentLanguage: Locale, ex
   }
 
   return {
+    pagesWritten: allWritten,
     async finish() {
       rendererDone = true;
       const complete = await running.catch(() => false);

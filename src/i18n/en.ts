@@ -153,6 +153,8 @@ export const en = {
   'incident.updates': 'Updates',
   'incident.postmortem': 'Read the postmortem',
   'incident.noPostmortem': 'No postmortem published yet.',
+  'twin.of': 'Markdown version of',
+  'twin.zone': 'times are in',
   'incident.window': 'Impact window',
   'incident.commander': 'Incident commander',
   'incident.summary': 'Summary',

@@ -155,6 +155,8 @@ export const zhCN: Record<MessageKey, string> = {
   'incident.updates': '进展更新',
   'incident.postmortem': '阅读事故复盘',
   'incident.noPostmortem': '复盘报告尚未发布。',
+  'twin.of': 'Markdown 版本，页面：',
+  'twin.zone': '时间按时区',
   'incident.window': '影响时段',
   'incident.commander': '事故指挥官',
   'incident.summary': '概述',

@@ -36,6 +36,7 @@ export function llmsTxt(model: SiteModel, t: Translate): string {
     `- [Reliability targets](${url('targets/')}) and [reports by quarter and year](${url('reports/')})`,
     `- [Maintenance history](${url('maintenance/')}) and [search](${url('search/')})`,
     `- [Statuspage-compatible API](${url('api/v2/summary.json')}): JSON, the same figures as the pages`,
+    `- Every incident's and postmortem's page has a markdown twin at its address with \`index.html.md\` appended (${url('incidents/<id>/index.html.md')}), linked from the page's head`,
     `- [RSS](${url('rss.xml')}), [Atom](${url('atom.xml')}), [JSON Feed](${url('feed.json')}): the newest 50 incident updates, postmortems and maintenance updates`,
     '',
     '## Services',

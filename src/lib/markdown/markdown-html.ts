@@ -284,3 +284,29 @@ export function markdownToPlainText(markdown: string, options: Pick<MarkdownOpti
     return plainTextOf(tree).replace(/\n{3,}/g, '\n\n').trim();
   });
 }
+
+/**
+ * The markdown as written, for a reader outside the site's pages (the markdown twins): each link or image written
+ * from the site's root (`/images/a.png`) becomes the full address under the site's base URL, as in the feeds. Only
+ * the targets of links, images and link definitions change, found in the same parse the renderer uses; code and
+ * text that merely look like a path stay as they are. A target written in a form that is not its plain text
+ * (escaped, in angle brackets with spaces) is left alone.
+ */
+export function markdownWithSiteAddresses(markdown: string, baseUrl: string): string {
+  const text = withoutControlCharacters(markdown);
+  const edits: { at: number; length: number; address: string }[] = [];
+  visit(parser.parse(text), (node) => {
+    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+    const { url, position } = node;
+    if (!isSitePath(url) || position?.start.offset === undefined || position.end.offset === undefined) return;
+    const written = text.slice(position.start.offset, position.end.offset);
+    // The target follows the text's closing bracket (`](` in a link or image, `]:` in a definition).
+    const marker = node.type === 'definition' ? written.indexOf(']:') : written.lastIndexOf('](');
+    const found = marker < 0 ? -1 : written.indexOf(url, marker);
+    if (found < 0) return;
+    edits.push({ at: position.start.offset + found, length: url.length, address: siteUrl(baseUrl, url.slice(1)) });
+  });
+  let result = text;
+  for (const edit of edits.sort((a, b) => b.at - a.at)) result = `${result.slice(0, edit.at)}${edit.address}${result.slice(edit.at + edit.length)}`;
+  return result;
+}

@@ -1,0 +1,263 @@
+// The markdown twin of an incident's or a postmortem's page (llmstxt.org: the page's address with `index.html.md`
+// appended), for language models and other machine readers: the same facts, figures and text as the page, computed
+// by the same functions, as plain markdown. One twin per record, in the site's default language, the language the
+// team writes the record in; the pages of every language link it from their head.
+import { bracketed, durationWords, type Translate } from '../../i18n/index.ts';
+import type { Incident } from '../../schemas/incident.ts';
+import type { Postmortem } from '../../schemas/postmortem.ts';
+import type { ActionItem } from '../../schemas/postmortem.ts';
+import type { Locale } from '../../schemas/site.ts';
+import { dataLossByService } from '../incidents/data-loss.ts';
+import { currentStatus, impairedMs, serviceWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
+import { markdownWithSiteAddresses } from '../markdown/markdown-html.ts';
+import { serviceNameOf } from '../model/service-names.ts';
+import type { SiteModel } from '../model/site-model.ts';
+import { siteUrl } from '../model/site-urls.ts';
+import { incidentHasPostmortemPage } from '../postmortems/postmortems.ts';
+import { postmortemPublishedAt } from '../postmortems/publication.ts';
+import { incidentTargets, type IncidentTargets, type TargetComparison } from '../reliability/incident-metrics.ts';
+import { formatDuration } from '../time/durations.ts';
+import { formatInstant, formatLocalDate, isoInstant } from '../time/format.ts';
+import { incidentPath, postmortemPath } from './feed-items.ts';
+
+/** The twin of a page at `pagePath` (`incidents/INC-…/`), as a path from the site's root. */
+export function markdownTwinPath(pagePath: string): string {
+  return `${pagePath}index.html.md`;
+}
+
+/** Text on one line: a line break inside a list item or a table cell would end it. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A table cell: on one line, with its pipes escaped. */
+function cell(text: string): string {
+  return oneLine(text).replace(/\|/g, '\\|');
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [`| ${head.map(cell).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)];
+}
+
+interface TwinContext {
+  model: SiteModel;
+  t: Translate;
+  locale: Locale;
+}
+
+function instant(at: Date | number, { model, locale }: TwinContext): string {
+  const ms = typeof at === 'number' ? at : at.getTime();
+  // The site's wall clock as the page shows it, and the instant itself for a machine.
+  return `${formatInstant(ms, model.site.timeZone, locale)} (${isoInstant(ms)})`;
+}
+
+function duration(ms: number, t: Translate): string {
+  return formatDuration(ms, durationWords(t));
+}
+
+function verdict(comparison: TargetComparison, t: Translate): string {
+  const margin = comparison.marginMs;
+  const words = `${comparison.verdict === 'met' ? '✓' : comparison.verdict === 'missed' ? '✗' : '…'} ${t(`targets.${comparison.verdict}`)}`;
+  if (margin === undefined) return words;
+  return `${words}${bracketed(t, margin >= 0 ? `${t('targets.margin')} ${duration(margin, t)}` : `${t('targets.over')} ${duration(-margin, t)}`)}`;
+}
+
+/** The targets box of the incident's and the postmortem's pages (src/components/IncidentTargetsBox.astro), as a table. */
+function targetsTable(targets: IncidentTargets, severity: string, { model, t }: TwinContext): string[] {
+  const name = (id: string) => serviceNameOf(model.services, id);
+  const rows = [
+    { label: t('incident.timeToRespond'), target: `${severity} ${t('targets.responseTime')}`, comparison: targets.response },
+    { label: t('incident.timeToResolve'), target: `${severity} ${t('targets.resolutionTime')}`, comparison: targets.resolution },
+    ...targets.services.map((row) => ({
+      label: `${t('targets.recovery')}${t('punct.colon')}${name(row.serviceId)}${row.windows.length > 1 ? ` (${t('targets.worstWindow')}${bracketed(t, String(row.windows.length))})` : ''}`,
+      target: t('targets.rto'),
+      comparison: row.recovery,
+    })),
+    ...targets.services.flatMap((row) => (row.dataLoss ? [{ label: `${t('incident.dataLoss')}${t('punct.colon')}${name(row.serviceId)}`, target: t('targets.rpo'), comparison: row.dataLoss }] : [])),
+  ];
+  return table(
+    [t('targets.measure'), t('targets.actual'), t('targets.target'), t('targets.result')],
+    rows.map((row) => [row.label, row.comparison.actualMs !== undefined ? duration(row.comparison.actualMs, t) : t('incident.ongoing'), `${row.target} ${duration(row.comparison.targetMs, t)}`, verdict(row.comparison, t)]),
+  );
+}
+
+/** The page's address and what the twin is, first, so a reader that has only the twin can find the page. */
+function header(title: string, pagePath: string, { model, t }: TwinContext): string[] {
+  return [`# ${oneLine(title)}`, '', `> ${t('twin.of')} ${siteUrl(model.site.baseUrl, pagePath)} · ${t('twin.zone')} ${model.site.timeZone}`, ''];
+}
+
+/** The twin of an incident's page; `body` is the incident file's markdown body. */
+export function incidentMarkdown(incident: Incident, body: string, model: SiteModel, t: Translate, locale: Locale, previewBuild: boolean): string {
+  const context = { model, t, locale };
+  const level = model.levels.find((candidate) => candidate.id === incident.severity)!;
+  const targets = incidentTargets(incident, level, model.services, model.nowMs);
+  const { durations } = targets;
+  const lines = header(`${incident.id}${t('punct.colon')}${incident.title}`, incidentPath(incident.id), context);
+  const fact = (label: string, value: string) => `- **${label}**${t('punct.colon')}${oneLine(value)}`;
+  lines.push(
+    fact(t('incident.status'), t(`status.${currentStatus(incident)}`)),
+    fact(t('incident.severity'), `${level.id} — ${level.name}`),
+    fact(t('incident.started'), instant(incident.started, context)),
+    fact(t('incident.detected'), instant(incident.detected, context)),
+    fact(t('incident.resolved'), incident.resolved ? instant(incident.resolved, context) : t('incident.ongoing')),
+    fact(t('incident.timeToDetect'), duration(durations.toDetectMs, t)),
+    fact(t('incident.timeToRespond'), durations.toFirstResponseMs !== undefined ? duration(durations.toFirstResponseMs, t) : '—'),
+    fact(t('incident.timeToMitigate'), durations.toMitigateMs !== undefined ? duration(durations.toMitigateMs, t) : '—'),
+    fact(t('incident.timeToResolve'), durations.toResolveMs !== undefined ? duration(durations.toResolveMs, t) : t('incident.ongoing')),
+  );
+  const losses = dataLossByService(incident);
+  if (losses.length > 0) lines.push(fact(t('incident.dataLoss'), losses.map((loss) => `${serviceNameOf(model.services, loss.serviceId)}${t('punct.colon')}${duration(loss.lostMs, t)}`).join(t('punct.list'))));
+  if (incident.commander) lines.push(fact(t('incident.commander'), incident.commander));
+  if (incident.impact) lines.push(fact(t('incident.impact'), markdownWithSiteAddresses(incident.impact, model.site.baseUrl)));
+
+  lines.push('', `## ${t('incident.services')}`, '');
+  lines.push(
+    ...table(
+      [t('targets.service'), t('incident.impact'), t('incident.window'), t('incident.duration')],
+      incident.services.map((affected) => {
+        const windows = serviceWindows(incident, affected, model.nowMs);
+        const ongoing = windows.some((window) => window.ongoing);
+        return [
+          serviceNameOf(model.services, affected.id),
+          t(`impact.${affected.impact}`),
+          windows.map((window) => `${instant(window.start, context)} – ${window.ongoing ? t('incident.ongoing') : instant(window.end, context)}`).join('; '),
+          `${duration(impairedMs(windows), t)}${ongoing ? bracketed(t, t('incident.ongoing')) : ''}`,
+        ];
+      }),
+    ),
+  );
+
+  lines.push('', `## ${t('incident.targets')}`, '', ...targetsTable(targets, incident.severity, context));
+
+  lines.push('', `## ${t('incident.updates')}`);
+  for (const update of updatesInOrder(incident).reverse()) {
+    lines.push('', `### ${t(`status.${update.status}`)} · ${instant(update.at, context)}`, '', markdownWithSiteAddresses(update.message, model.site.baseUrl).trim());
+  }
+
+  if (body.trim()) lines.push('', `## ${t('incident.summary')}`, '', markdownWithSiteAddresses(body, model.site.baseUrl).trim());
+
+  lines.push('', incidentHasPostmortemPage(model, incident.id, previewBuild) ? `${t('incident.postmortem')}: ${siteUrl(model.site.baseUrl, postmortemPath(incident.id))}` : t('incident.noPostmortem'));
+  return `${lines.join('\n')}\n`;
+}
+
+function actionItemsTable(items: readonly ActionItem[], caption: string, { t, locale }: TwinContext): string[] {
+  if (items.length === 0) return [`${caption}${t('punct.colon')}${t('pm.none')}`];
+  return [
+    `**${caption}**`,
+    '',
+    ...table(
+      [t('pm.id'), t('pm.description'), t('pm.owner'), t('pm.due'), t('incident.status'), t('pm.priority'), t('pm.acceptance')],
+      items.map((item) => [item.link ? `[${item.id}](${item.link})` : item.id, item.description, item.owner, formatLocalDate(item.due, locale), t(`ai.status.${item.status}`), t(`priority.${item.priority}`), item.acceptance]),
+    ),
+  ];
+}
+
+function list(items: readonly string[], ordered = false): string[] {
+  return items.map((item, index) => `${ordered ? `${index + 1}.` : '-'} ${oneLine(item)}`);
+}
+
+/** The twin of a postmortem's page; `body` is the postmortem file's markdown body. */
+export function postmortemMarkdown(postmortem: Postmortem, incident: Incident, body: string, model: SiteModel, t: Translate, locale: Locale): string {
+  const context = { model, t, locale };
+  const zone = model.site.timeZone;
+  const level = model.levels.find((candidate) => candidate.id === incident.severity)!;
+  const targets = incidentTargets(incident, level, model.services, model.nowMs);
+  const pm = postmortem;
+  const fact = (label: string, value: string) => `- **${label}**${t('punct.colon')}${oneLine(value)}`;
+  const lines = header(`${pm.incident}${t('punct.colon')}${pm.title}`, postmortemPath(pm.incident), context);
+  if (pm.status !== 'published') lines.push(`**${t('pm.draft.banner')}** ${t('pm.draft.notice')}`, '');
+  lines.push(
+    `## ${t('pm.basics')}`,
+    '',
+    fact(t('pm.incident'), `${pm.incident} (${siteUrl(model.site.baseUrl, incidentPath(pm.incident))})`),
+    fact(t('incident.severity'), pm.severity),
+    fact(t('incident.started'), instant(incident.started, context)),
+    fact(t('incident.resolved'), incident.resolved ? instant(incident.resolved, context) : t('incident.ongoing')),
+  );
+  if (incident.resolved) lines.push(fact(t('incident.duration'), duration(incident.resolved.getTime() - incident.started.getTime(), t)));
+  lines.push(
+    fact(t('pm.commander'), pm.commander),
+    fact(t('pm.scope'), pm.scope.features.join(', ')),
+    fact(t('pm.users'), pm.scope.users),
+    fact(t('pm.userImpact'), markdownWithSiteAddresses(pm.userImpact, model.site.baseUrl)),
+    fact(t('pm.author'), pm.author),
+    fact(t('pm.date'), formatLocalDate(pm.date, locale)),
+    fact(t('pm.reviewers'), pm.reviewers.length > 0 ? pm.reviewers.join(t('punct.list')) : '—'),
+    fact(t('pm.status'), t(`pm.status.${pm.status}`)),
+  );
+  if (pm.status === 'published') lines.push(fact(t('pm.published'), instant(postmortemPublishedAt(pm, incident, zone), context)));
+
+  lines.push('', `## ${t('incident.targets')}`, '', ...targetsTable(targets, incident.severity, context));
+  if (body.trim()) lines.push('', `## ${t('pm.narrative')}`, '', markdownWithSiteAddresses(body, model.site.baseUrl).trim());
+
+  lines.push('', `## ${t('pm.timeline')}`, '', ...table([t('pm.time'), t('pm.event'), t('pm.owner')], pm.timeline.map((row) => [instant(row.at, context), row.event, row.owner ?? '—'])));
+
+  lines.push('', `## ${t('pm.rootCause')}`, '', `### ${t('pm.directCause')}`, '', oneLine(pm.rootCause.direct), '', `### ${t('pm.root')}`, '', oneLine(pm.rootCause.root));
+  if (pm.rootCause.fiveWhys.length > 0) lines.push('', `### ${t('pm.fiveWhys')}`, '', ...pm.rootCause.fiveWhys.map((why, index) => `${index + 1}. **${oneLine(why.question)}** ${oneLine(why.answer)}`));
+  if (pm.rootCause.contributingFactors.length > 0) {
+    lines.push('', `### ${t('pm.factors')}`, '', ...pm.rootCause.contributingFactors.map((factor) => `- ${factor.category ? `**${t(`factor.${factor.category}`)}${t('punct.colon')}**` : ''}${oneLine(factor.factor)}`));
+  }
+
+  const business = [
+    ['pm.affectedUsers', pm.impact.business.affectedUsers],
+    ['pm.revenueLoss', pm.impact.business.revenueLoss],
+    ['pm.complaints', pm.impact.business.complaints],
+    ['pm.slaCredits', pm.impact.business.slaCredits],
+  ] as const;
+  const { dataLoss } = pm.impact.technical;
+  lines.push(
+    '',
+    `## ${t('pm.impact')}`,
+    '',
+    `### ${t('pm.business')}`,
+    '',
+    ...business.flatMap(([key, value]) => (value ? [fact(t(key), value)] : [])),
+    '',
+    `### ${t('pm.technical')}`,
+    '',
+    fact(t('pm.services'), pm.impact.technical.services.map((id) => serviceNameOf(model.services, id)).join(t('punct.list'))),
+    fact(t('pm.dataLoss'), `${dataLoss.lost ? t('pm.dataLost') : t('pm.noDataLost')}${dataLoss.window !== undefined ? bracketed(t, duration(dataLoss.window, t)) : ''}${dataLoss.notes ? `${t('punct.sentenceEnd')}${dataLoss.notes}` : ''}`),
+  );
+  if (pm.impact.brand) {
+    const brand = [
+      ['pm.socialMedia', pm.impact.brand.socialMedia],
+      ['pm.churnRisk', pm.impact.brand.churnRisk],
+    ] as const;
+    lines.push('', `### ${t('pm.brand')}`, '', ...brand.flatMap(([key, value]) => (value ? [fact(t(key), value)] : [])));
+  }
+
+  lines.push(
+    '',
+    `## ${t('pm.response')}`,
+    '',
+    `### ${t('pm.actions')}`,
+    '',
+    ...list(pm.response.actions, true),
+    '',
+    `### ${t('pm.fix')}`,
+    '',
+    oneLine(pm.response.fix),
+    '',
+    `### ${t('pm.verification')}`,
+    '',
+    oneLine(pm.response.verification),
+  );
+
+  lines.push('', `## ${t('pm.lessons')}`, '', `### ${t('pm.wentWell')}`, '', ...list(pm.lessons.wentWell), '', `### ${t('pm.wentBadly')}`, '', ...list(pm.lessons.wentBadly));
+  if (pm.lessons.gotLucky.length > 0) lines.push('', `### ${t('pm.gotLucky')}`, '', ...list(pm.lessons.gotLucky));
+
+  lines.push('', `## ${t('pm.actionItems')}`, '', ...actionItemsTable(pm.actionItems.immediate, t('pm.immediate'), context), '', ...actionItemsTable(pm.actionItems.longTerm, t('pm.longTerm'), context));
+
+  const plan = [
+    ['pm.plan.technical', pm.actionPlan.technical],
+    ['pm.plan.process', pm.actionPlan.process],
+    ['pm.plan.tooling', pm.actionPlan.tooling],
+    ['pm.plan.training', pm.actionPlan.training],
+  ] as const;
+  if (plan.some(([, items]) => items.length > 0)) {
+    lines.push('', `## ${t('pm.actionPlan')}`);
+    for (const [key, items] of plan) if (items.length > 0) lines.push('', `### ${t(key)}`, '', ...list(items));
+  }
+  if (pm.appendix.length > 0) lines.push('', `## ${t('pm.appendix')}`, '', ...pm.appendix.map((item) => `- [${oneLine(item.label).replace(/[[\]]/g, '')}](${item.url})`));
+  return `${lines.join('\n')}\n`;
+}
