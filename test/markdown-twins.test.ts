@@ -86,6 +86,8 @@ describe('markdownWithSiteAddresses', () => {
   it('turns links and images written from the site root into full addresses under the site path', () => {
     expect(markdownWithSiteAddresses('See [the history](/incidents/) and ![graph](/images/a.png "Latency").', base)).toBe('See [the history](https://acme.github.io/status/incidents/) and ![graph](https://acme.github.io/status/images/a.png "Latency").');
     expect(markdownWithSiteAddresses('See [the runbook][rb].\n\n[rb]: /docs/runbook/', base)).toBe('See [the runbook][rb].\n\n[rb]: https://acme.github.io/status/docs/runbook/');
+    // Space inside the parentheses is allowed by markdown, and found.
+    expect(markdownWithSiteAddresses('[status]( /services/api/ )', base)).toBe('[status]( https://acme.github.io/status/services/api/ )');
   });
 
   it('leaves code, other hosts, protocol-relative addresses and text that only looks like a path alone', () => {

@@ -294,6 +294,8 @@ export function markdownToPlainText(markdown: string, options: Pick<MarkdownOpti
  */
 export function markdownWithSiteAddresses(markdown: string, baseUrl: string): string {
   const text = withoutControlCharacters(markdown);
+  // Most text has no target from the site's root at all (`](/` or `]: /`): it is not parsed, which is most of the cost.
+  if (!/\]\(\s*<?\/|\]:\s*<?\//.test(text)) return text;
   const edits: { at: number; length: number; address: string }[] = [];
   visit(parser.parse(text), (node) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
