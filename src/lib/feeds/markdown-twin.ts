@@ -14,6 +14,7 @@ import { serviceNameOf } from '../model/service-names.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { siteUrl } from '../model/site-urls.ts';
 import { incidentHasPostmortemPage } from '../postmortems/postmortems.ts';
+import { actionPlanAreas, brandImpact, businessImpact } from '../postmortems/postmortem-sections.ts';
 import { postmortemPublishedAt } from '../postmortems/publication.ts';
 import { incidentTargets, type IncidentTargets, type TargetComparison } from '../reliability/incident-metrics.ts';
 import { formatDuration } from '../time/durations.ts';
@@ -198,12 +199,6 @@ export function postmortemMarkdown(postmortem: Postmortem, incident: Incident, b
     lines.push('', `### ${t('pm.factors')}`, '', ...pm.rootCause.contributingFactors.map((factor) => `- ${factor.category ? `**${t(`factor.${factor.category}`)}${t('punct.colon')}**` : ''}${oneLine(factor.factor)}`));
   }
 
-  const business = [
-    ['pm.affectedUsers', pm.impact.business.affectedUsers],
-    ['pm.revenueLoss', pm.impact.business.revenueLoss],
-    ['pm.complaints', pm.impact.business.complaints],
-    ['pm.slaCredits', pm.impact.business.slaCredits],
-  ] as const;
   const { dataLoss } = pm.impact.technical;
   lines.push(
     '',
@@ -211,20 +206,14 @@ export function postmortemMarkdown(postmortem: Postmortem, incident: Incident, b
     '',
     `### ${t('pm.business')}`,
     '',
-    ...business.flatMap(([key, value]) => (value ? [fact(t(key), value)] : [])),
+    ...businessImpact(pm).flatMap(([key, value]) => (value ? [fact(t(key), value)] : [])),
     '',
     `### ${t('pm.technical')}`,
     '',
     fact(t('pm.services'), pm.impact.technical.services.map((id) => serviceNameOf(model.services, id)).join(t('punct.list'))),
     fact(t('pm.dataLoss'), `${dataLoss.lost ? t('pm.dataLost') : t('pm.noDataLost')}${dataLoss.window !== undefined ? bracketed(t, duration(dataLoss.window, t)) : ''}${dataLoss.notes ? `${t('punct.sentenceEnd')}${dataLoss.notes}` : ''}`),
   );
-  if (pm.impact.brand) {
-    const brand = [
-      ['pm.socialMedia', pm.impact.brand.socialMedia],
-      ['pm.churnRisk', pm.impact.brand.churnRisk],
-    ] as const;
-    lines.push('', `### ${t('pm.brand')}`, '', ...brand.flatMap(([key, value]) => (value ? [fact(t(key), value)] : [])));
-  }
+  if (pm.impact.brand) lines.push('', `### ${t('pm.brand')}`, '', ...brandImpact(pm).flatMap(([key, value]) => (value ? [fact(t(key), value)] : [])));
 
   lines.push(
     '',
@@ -248,12 +237,7 @@ export function postmortemMarkdown(postmortem: Postmortem, incident: Incident, b
 
   lines.push('', `## ${t('pm.actionItems')}`, '', ...actionItemsTable(pm.actionItems.immediate, t('pm.immediate'), context), '', ...actionItemsTable(pm.actionItems.longTerm, t('pm.longTerm'), context));
 
-  const plan = [
-    ['pm.plan.technical', pm.actionPlan.technical],
-    ['pm.plan.process', pm.actionPlan.process],
-    ['pm.plan.tooling', pm.actionPlan.tooling],
-    ['pm.plan.training', pm.actionPlan.training],
-  ] as const;
+  const plan = actionPlanAreas(pm);
   if (plan.some(([, items]) => items.length > 0)) {
     lines.push('', `## ${t('pm.actionPlan')}`);
     for (const [key, items] of plan) if (items.length > 0) lines.push('', `### ${t(key)}`, '', ...list(items));
