@@ -33,7 +33,9 @@ export function contentSecurityPolicy(page: PagePolicy): string {
     "default-src 'none'",
     "img-src 'self'",
     "style-src 'self'",
-    ...(page.loadsSiteScripts ? ["connect-src 'self'"] : []),
+    // Requests to the site itself only: the search page's index, and tools that audit a page from inside it
+    // (Lighthouse reads /robots.txt so, and counts a refused request as an invalid robots.txt).
+    "connect-src 'self'",
     scripts.length === 0 ? "script-src 'none'" : `script-src ${[...(page.loadsSiteScripts ? ["'self'", "'wasm-unsafe-eval'"] : []), ...scripts, "'strict-dynamic'"].join(' ')}`,
     "base-uri 'none'",
     "form-action 'none'",
