@@ -146,6 +146,16 @@ describe('a site served under a path (baseUrl https://example.org/status)', () =
     expect(linkTo('the status page')).toBe('/status/');
   });
 
+  it("links the page's markdown twin under /status/, whose site links and images are full addresses under the site's path", async () => {
+    const page = await html(served, 'zh-cn/incidents/INC-20261110-001/index.html');
+    const twinPath = page.querySelector('link[rel="alternate"][type="text/markdown"]')!.getAttribute('href')!;
+    expect(twinPath).toBe('/status/incidents/INC-20261110-001/index.html.md');
+    const twin = await text(served, twinPath.slice('/status/'.length));
+    expect(twin).toContain('![the expiry alert](https://example.org/status/images/expiry.png)');
+    expect(twin).toContain('(https://example.org/status/incidents/INC-20261115-001/)');
+    expect(twin).toContain('> Markdown version of https://example.org/status/incidents/INC-20261110-001/');
+  });
+
   it('gives canonical, og:url, og:image and hreflang alternates under https://example.org/status/', async () => {
     const page = await html(served, 'zh-cn/incidents/INC-20261110-001/index.html');
     expect(page.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe('https://example.org/status/zh-cn/incidents/INC-20261110-001/');
