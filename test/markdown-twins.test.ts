@@ -4,7 +4,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { translator } from '../src/i18n/index.ts';
+import { postmortemMarkdown } from '../src/lib/feeds/markdown-twin.ts';
 import { markdownWithSiteAddresses } from '../src/lib/markdown/markdown-html.ts';
+import { loadModel } from './helpers/models.ts';
+import { EXAMPLE_FIXTURE } from './helpers/sites.ts';
 
 let out: string;
 
@@ -93,5 +97,20 @@ describe('markdownWithSiteAddresses', () => {
   it('leaves code, other hosts, protocol-relative addresses and text that only looks like a path alone', () => {
     const untouched = 'Run `curl /health` or:\n\n```\n[x](/not/a/link)\n```\n\nSee [docs](https://example.com/a), [cdn](//cdn.example.com/x) and the path /incidents/ in words.';
     expect(markdownWithSiteAddresses(untouched, base)).toBe(untouched);
+  });
+});
+
+describe('postmortemMarkdown with text that would break markdown', () => {
+  it('keeps a table row whole when a cell holds a pipe or a line break, and a link whole when its address holds parentheses', async () => {
+    const { model, bodies } = await loadModel(EXAMPLE_FIXTURE, '2026-11-26T00:00:00Z');
+    const original = model.postmortems.find((postmortem) => postmortem.incident === 'INC-20250115-001')!;
+    const postmortem = structuredClone(original);
+    postmortem.timeline[0]!.event = 'Errors | timeouts\nseen by users';
+    postmortem.actionItems.immediate[0]!.link = 'https://tracker.example.com/browse/OPS-1432 (old)';
+    const incident = model.incidents.find((candidate) => candidate.id === 'INC-20250115-001')!;
+    const twin = postmortemMarkdown(postmortem, incident, bodies.postmortems['INC-20250115-001'] ?? '', model, translator('en'), 'en');
+    const timelineRows = twin.split('\n').filter((line) => line.startsWith('| Jan 15, 2025, 22:30 GMT+8'));
+    expect(timelineRows).toEqual(['| Jan 15, 2025, 22:30 GMT+8 (2025-01-15T14:30:00Z) | Errors \\| timeouts seen by users | — |']);
+    expect(twin).toContain('| [AI-001](<https://tracker.example.com/browse/OPS-1432 (old)>) |');
   });
 });

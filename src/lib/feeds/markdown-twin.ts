@@ -36,6 +36,11 @@ function cell(text: string): string {
   return oneLine(text).replace(/\|/g, '\\|');
 }
 
+/** A link's target as markdown reads it whole: in angle brackets when it holds a space or a parenthesis. */
+function linkTarget(url: string): string {
+  return /[\s()]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
+}
+
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
   return [`| ${head.map(cell).join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)];
 }
@@ -148,7 +153,7 @@ function actionItemsTable(items: readonly ActionItem[], caption: string, { t, lo
     '',
     ...table(
       [t('pm.id'), t('pm.description'), t('pm.owner'), t('pm.due'), t('incident.status'), t('pm.priority'), t('pm.acceptance')],
-      items.map((item) => [item.link ? `[${item.id}](${item.link})` : item.id, item.description, item.owner, formatLocalDate(item.due, locale), t(`ai.status.${item.status}`), t(`priority.${item.priority}`), item.acceptance]),
+      items.map((item) => [item.link ? `[${item.id}](${linkTarget(item.link)})` : item.id, item.description, item.owner, formatLocalDate(item.due, locale), t(`ai.status.${item.status}`), t(`priority.${item.priority}`), item.acceptance]),
     ),
   ];
 }
@@ -242,6 +247,6 @@ export function postmortemMarkdown(postmortem: Postmortem, incident: Incident, b
     lines.push('', `## ${t('pm.actionPlan')}`);
     for (const [key, items] of plan) if (items.length > 0) lines.push('', `### ${t(key)}`, '', ...list(items));
   }
-  if (pm.appendix.length > 0) lines.push('', `## ${t('pm.appendix')}`, '', ...pm.appendix.map((item) => `- [${oneLine(item.label).replace(/[[\]]/g, '')}](${item.url})`));
+  if (pm.appendix.length > 0) lines.push('', `## ${t('pm.appendix')}`, '', ...pm.appendix.map((item) => `- [${oneLine(item.label).replace(/[[\]]/g, '')}](${linkTarget(item.url)})`));
   return `${lines.join('\n')}\n`;
 }
