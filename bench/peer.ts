@@ -1,7 +1,7 @@
 // aftermath beside cState (the closest peer) on the same machine in one run: cold builds alternated at each size,
 // medians, ratios and peak memory, and the size of what each aftermath build publishes. docs/benchmarks.md keeps
 // the results. Usage: npm run bench:peer [-- --sizes 1000,5000 --runs 2]
-// Needs Hugo for cState (apt-get install -y hugo) and GNU time (/usr/bin/time).
+// Needs Hugo for cState (apt-get install -y hugo) and GNU time (/usr/bin/time, which cstate-build.sh uses).
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { clonedHistorySite } from './cloned-history.ts';
+import { runMeasured } from './tree-memory.ts';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = path.join(PROJECT, 'test/fixtures/example');
@@ -31,13 +32,13 @@ function median(samples: number[]): number {
 }
 
 /**
- * One aftermath build under GNU time: wall seconds and the largest process's peak resident memory. `caches` holds
- * what a build keeps for the next (social cards, check outcomes, Astro's kept pages): a fresh folder makes it a
- * cold build, the previous build's folder a rebuild.
+ * One aftermath build: wall seconds and the peak of the resident memory of the build and every process it starts
+ * together (bench/tree-memory.ts: Astro, Pagefind and the build's own process run side by side). `caches` holds what
+ * a build keeps for the next (social cards, check outcomes, Astro's kept pages): a fresh folder makes it a cold
+ * build, the previous build's folder a rebuild.
  */
-function aftermathBuild(root: string, out: string, caches: string): Run {
-  const timing = path.join(os.tmpdir(), `aftermath-time-${process.pid}.txt`);
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', timing, process.execPath, path.join(PROJECT, 'scripts/build.ts'), '--root', root, '--out', out], {
+async function aftermathBuild(root: string, out: string, caches: string): Promise<Run> {
+  const result = await runMeasured(process.execPath, [path.join(PROJECT, 'scripts/build.ts'), '--root', root, '--out', out], {
     cwd: PROJECT,
     env: {
       ...process.env,
@@ -46,12 +47,9 @@ function aftermathBuild(root: string, out: string, caches: string): Run {
       AFTERMATH_BUILD_CACHE: path.join(caches, 'astro'),
       AFTERMATH_VALIDATION_CACHE: path.join(caches, 'validation'),
     },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`aftermath build failed:\n${result.stderr.slice(-4000)}`);
-  const [seconds = '0', kb = '0'] = spawnSync('tail', ['-1', timing], { encoding: 'utf8' }).stdout.trim().split(' ');
-  return { seconds: Number(seconds), peakMb: Number(kb) / 1024 };
+  return { seconds: result.seconds, peakMb: result.peakMb };
 }
 
 function cstateBuild(n: number): Run & { ok: boolean } {
@@ -101,9 +99,9 @@ for (const n of sizes) {
   const caches: string[] = [];
   for (let run = 0; run < runs; run += 1) {
     caches.push(await mkdtemp(path.join(os.tmpdir(), 'aftermath-peer-caches-')));
-    ours.push(aftermathBuild(root, path.join(out, 'site'), caches.at(-1)!));
+    ours.push(await aftermathBuild(root, path.join(out, 'site'), caches.at(-1)!));
     if (!values['no-peer']) theirs.push(cstateBuild(n));
-    console.error(`N=${n} run ${run + 1}: aftermath ${ours.at(-1)!.seconds} s${theirs.length ? `, cState ${theirs.at(-1)!.seconds} s` : ''}`);
+    console.error(`N=${n} run ${run + 1}: aftermath ${ours.at(-1)!.seconds.toFixed(2)} s${theirs.length ? `, cState ${theirs.at(-1)!.seconds} s` : ''}`);
   }
   // A rebuild after one new update, keeping the last build's caches, as CI keeps them.
   const incident = (await readdir(path.join(root, 'incidents'), { recursive: true })).filter((file) => file.endsWith('index.md')).sort().at(-1)!;
@@ -116,7 +114,7 @@ for (const n of sizes) {
   // The comms lead's next note at the same stage (statuses only move forward), a minute after the last.
   const next = new Date(Date.parse(latest) + 60_000).toISOString().replace('.000Z', 'Z');
   await writeFile(incidentFile, text.replace(/\n---\n/, `\n  - at: ${/^resolved: /m.test(text) ? latest : next}\n    status: ${status}\n    message: One more note for the benchmark.\n---\n`));
-  const rebuild = aftermathBuild(root, path.join(out, 'site'), caches.at(-1)!);
+  const rebuild = await aftermathBuild(root, path.join(out, 'site'), caches.at(-1)!);
   rebuilds.push(`| ${n.toLocaleString('en')} | ${rebuild.seconds.toFixed(1)} s | ${theirs.length ? `${(rebuild.seconds / median(theirs.map((run) => run.seconds))).toFixed(2)}×` : '—'} |`);
   for (const folder of caches) await rm(folder, { recursive: true, force: true });
   const oursMedian = median(ours.map((run) => run.seconds));
