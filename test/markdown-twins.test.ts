@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { translator } from '../src/i18n/index.ts';
-import { postmortemMarkdown } from '../src/lib/feeds/markdown-twin.ts';
+import { incidentMarkdown, postmortemMarkdown } from '../src/lib/feeds/markdown-twin.ts';
 import { markdownWithSiteAddresses } from '../src/lib/markdown/markdown-html.ts';
 import { loadModel } from './helpers/models.ts';
 import { EXAMPLE_FIXTURE } from './helpers/sites.ts';
@@ -105,12 +105,33 @@ describe('postmortemMarkdown with text that would break markdown', () => {
     const { model, bodies } = await loadModel(EXAMPLE_FIXTURE, '2026-11-26T00:00:00Z');
     const original = model.postmortems.find((postmortem) => postmortem.incident === 'INC-20250115-001')!;
     const postmortem = structuredClone(original);
-    postmortem.timeline[0]!.event = 'Errors | timeouts\nseen by users';
+    postmortem.timeline[0]!.event = 'Errors | timeouts\nseen on [the status page](/)';
     postmortem.actionItems.immediate[0]!.link = 'https://tracker.example.com/browse/OPS-1432 (old)';
     const incident = model.incidents.find((candidate) => candidate.id === 'INC-20250115-001')!;
     const twin = postmortemMarkdown(postmortem, incident, bodies.postmortems['INC-20250115-001'] ?? '', model, translator('en'), 'en');
     const timelineRows = twin.split('\n').filter((line) => line.startsWith('| Jan 15, 2025, 22:30 GMT+8'));
-    expect(timelineRows).toEqual(['| Jan 15, 2025, 22:30 GMT+8 (2025-01-15T14:30:00Z) | Errors \\| timeouts seen by users | — |']);
+    // Shown as plain text on the page: no table column from the pipe, no link from the brackets.
+    expect(timelineRows).toEqual(['| Jan 15, 2025, 22:30 GMT+8 (2025-01-15T14:30:00Z) | Errors \\| timeouts seen on \\[the status page\\](/) | — |']);
     expect(twin).toContain('| [AI-001](<https://tracker.example.com/browse/OPS-1432 (old)>) |');
+  });
+});
+
+describe('incidentMarkdown with what a comms lead may type', () => {
+  it('shows a title as written, keeps an open code fence and a heading inside their own update, and links nothing that was plain text', async () => {
+    const { model, bodies } = await loadModel(EXAMPLE_FIXTURE, '2026-11-26T00:00:00Z');
+    const incident = structuredClone(model.incidents.find((candidate) => candidate.id === 'INC-20250115-001')!);
+    incident.title = 'Gateway "502" errors | 50% & *slow* [x](y) on channel #';
+    const [newest, previous] = [...incident.updates].sort((a, b) => b.at.getTime() - a.at.getTime());
+    newest!.message = '# Big heading\n\nWe ran:\n```\nkubectl rollout restart deploy/web';
+    const twin = incidentMarkdown(incident, bodies.incidents['INC-20250115-001'] ?? '', model, translator('en'), 'en', false);
+    // Every character markdown would read as markup is escaped: the title reads as typed, with no emphasis or link.
+    expect(twin.split('\n')[0]).toBe('# INC-20250115-001: Gateway "502" errors \\| 50% \\& \\*slow\\* \\[x\\](y) on channel \\#');
+    // The message's heading sits below the update's own (###), and its open fence is closed before the next update.
+    const newestAt = twin.indexOf('#### Big heading');
+    expect(newestAt).toBeGreaterThan(twin.indexOf('## Updates'));
+    const fenceClosed = twin.indexOf('kubectl rollout restart deploy/web\n```\n');
+    expect(fenceClosed).toBeGreaterThan(newestAt);
+    expect(twin.indexOf(`### ${'Monitoring'}`, fenceClosed)).toBeGreaterThan(fenceClosed);
+    expect(twin).toContain(previous!.message.slice(0, 40));
   });
 });

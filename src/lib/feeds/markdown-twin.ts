@@ -9,7 +9,8 @@ import type { ActionItem } from '../../schemas/postmortem.ts';
 import type { Locale } from '../../schemas/site.ts';
 import { dataLossByService } from '../incidents/data-loss.ts';
 import { currentStatus, impairedMs, serviceWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
-import { markdownWithSiteAddresses } from '../markdown/markdown-html.ts';
+import { markdownWithSiteAddresses, parseMarkdown } from '../markdown/markdown-html.ts';
+import { visit } from 'unist-util-visit';
 import { serviceNameOf } from '../model/service-names.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { siteUrl } from '../model/site-urls.ts';
@@ -31,9 +32,67 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** A table cell: on one line, with its pipes escaped. */
+/**
+ * Text the page shows as it is written (a title, a name, a timeline event), on one line, with every character
+ * markdown would read as markup escaped: `*slow*` stays two asterisks, `[x](/)` is no link, a closing `#` no
+ * heading's end, a `|` no table column.
+ */
+function plain(text: string): string {
+  return oneLine(text).replace(/[\\`*_[\]<>!|~&#]/g, '\\$&');
+}
+
+/** A table cell: on one line, with its pipes escaped (those `plain` escaped already stay as they are). */
 function cell(text: string): string {
-  return oneLine(text).replace(/\|/g, '\\|');
+  return oneLine(text).replace(/(?<!\\)\|/g, '\\|');
+}
+
+/**
+ * Markdown the team wrote (an update's message, a body), to stand as a block under the twin's own heading of
+ * level `under`: its links from the site's root made full addresses, its headings moved below that level, and a
+ * code fence it leaves open closed, so it cannot swallow what follows it in the twin.
+ */
+function block(markdown: string, under: number, baseUrl: string): string {
+  return closeFences(headingsBelow(markdownWithSiteAddresses(markdown, baseUrl), under)).trim();
+}
+
+/** An impact or summary line the team wrote in markdown, on one line for a list item. */
+function inline(markdown: string, baseUrl: string): string {
+  return oneLine(closeFences(markdownWithSiteAddresses(markdown, baseUrl)));
+}
+
+/** The text with each heading (`#` or underlined) made an ATX heading at least one level below `level`. */
+function headingsBelow(text: string, level: number): string {
+  if (!/(^|\n) {0,3}#|\n {0,3}(=+|-+)[ \t]*(\n|$)/.test(text)) return text;
+  const edits: { start: number; end: number; heading: string }[] = [];
+  visit(parseMarkdown(text), 'heading', (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const first = node.children[0]?.position?.start.offset;
+    const last = node.children.at(-1)?.position?.end.offset;
+    const words = first === undefined || last === undefined ? '' : oneLine(text.slice(first, last));
+    edits.push({ start, end, heading: `${'#'.repeat(Math.min(6, node.depth + level))} ${words}`.trimEnd() });
+  });
+  let result = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) result = `${result.slice(0, edit.start)}${edit.heading}${result.slice(edit.end)}`;
+  return result;
+}
+
+/** The text with a code fence it opens and never closes closed at its end. */
+function closeFences(text: string): string {
+  let open: { mark: string; length: number } | undefined;
+  for (const line of text.split('\n')) {
+    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!fence) continue;
+    const [, marks = '', rest = ''] = fence;
+    if (!open) {
+      // A backtick fence's info string may not hold a backtick (it would be inline code, not a fence).
+      if (!(marks[0] === '`' && rest.includes('`'))) open = { mark: marks[0]!, length: marks.length };
+    } else if (marks[0] === open.mark && marks.length >= open.length && rest.trim() === '') {
+      open = undefined;
+    }
+  }
+  return open ? `${text.replace(/\s+$/, '')}\n${open.mark.repeat(open.length)}` : text;
 }
 
 /** A link's target as markdown reads it whole: in angle brackets when it holds a space or a parenthesis. */
@@ -70,10 +129,10 @@ function verdict(comparison: TargetComparison, t: Translate): string {
 
 /** The targets box of the incident's and the postmortem's pages (src/components/IncidentTargetsBox.astro), as a table. */
 function targetsTable(targets: IncidentTargets, severity: string, { model, t }: TwinContext): string[] {
-  const name = (id: string) => serviceNameOf(model.services, id);
+  const name = (id: string) => plain(serviceNameOf(model.services, id));
   const rows = [
-    { label: t('incident.timeToRespond'), target: `${severity} ${t('targets.responseTime')}`, comparison: targets.response },
-    { label: t('incident.timeToResolve'), target: `${severity} ${t('targets.resolutionTime')}`, comparison: targets.resolution },
+    { label: t('incident.timeToRespond'), target: `${plain(severity)} ${t('targets.responseTime')}`, comparison: targets.response },
+    { label: t('incident.timeToResolve'), target: `${plain(severity)} ${t('targets.resolutionTime')}`, comparison: targets.resolution },
     ...targets.services.map((row) => ({
       label: `${t('targets.recovery')}${t('punct.colon')}${name(row.serviceId)}${row.windows.length > 1 ? ` (${t('targets.worstWindow')}${bracketed(t, String(row.windows.length))})` : ''}`,
       target: t('targets.rto'),
@@ -89,7 +148,7 @@ function targetsTable(targets: IncidentTargets, severity: string, { model, t }: 
 
 /** The page's address and what the twin is, first, so a reader that has only the twin can find the page. */
 function header(title: string, pagePath: string, { model, t }: TwinContext): string[] {
-  return [`# ${oneLine(title)}`, '', `> ${t('twin.of')} ${siteUrl(model.site.baseUrl, pagePath)} · ${t('twin.zone')} ${model.site.timeZone}`, ''];
+  return [`# ${title}`, '', `> ${t('twin.of')} ${siteUrl(model.site.baseUrl, pagePath)} · ${t('twin.zone')} ${model.site.timeZone}`, ''];
 }
 
 /** The twin of an incident's page; `body` is the incident file's markdown body. */
@@ -98,11 +157,11 @@ export function incidentMarkdown(incident: Incident, body: string, model: SiteMo
   const level = model.levels.find((candidate) => candidate.id === incident.severity)!;
   const targets = incidentTargets(incident, level, model.services, model.nowMs);
   const { durations } = targets;
-  const lines = header(`${incident.id}${t('punct.colon')}${incident.title}`, incidentPath(incident.id), context);
-  const fact = (label: string, value: string) => `- **${label}**${t('punct.colon')}${oneLine(value)}`;
+  const lines = header(`${incident.id}${t('punct.colon')}${plain(incident.title)}`, incidentPath(incident.id), context);
+  const fact = (label: string, value: string) => `- **${label}**${t('punct.colon')}${value}`;
   lines.push(
     fact(t('incident.status'), t(`status.${currentStatus(incident)}`)),
-    fact(t('incident.severity'), `${level.id} — ${level.name}`),
+    fact(t('incident.severity'), `${plain(level.id)} — ${plain(level.name)}`),
     fact(t('incident.started'), instant(incident.started, context)),
     fact(t('incident.detected'), instant(incident.detected, context)),
     fact(t('incident.resolved'), incident.resolved ? instant(incident.resolved, context) : t('incident.ongoing')),
@@ -112,9 +171,9 @@ export function incidentMarkdown(incident: Incident, body: string, model: SiteMo
     fact(t('incident.timeToResolve'), durations.toResolveMs !== undefined ? duration(durations.toResolveMs, t) : t('incident.ongoing')),
   );
   const losses = dataLossByService(incident);
-  if (losses.length > 0) lines.push(fact(t('incident.dataLoss'), losses.map((loss) => `${serviceNameOf(model.services, loss.serviceId)}${t('punct.colon')}${duration(loss.lostMs, t)}`).join(t('punct.list'))));
-  if (incident.commander) lines.push(fact(t('incident.commander'), incident.commander));
-  if (incident.impact) lines.push(fact(t('incident.impact'), markdownWithSiteAddresses(incident.impact, model.site.baseUrl)));
+  if (losses.length > 0) lines.push(fact(t('incident.dataLoss'), losses.map((loss) => `${plain(serviceNameOf(model.services, loss.serviceId))}${t('punct.colon')}${duration(loss.lostMs, t)}`).join(t('punct.list'))));
+  if (incident.commander) lines.push(fact(t('incident.commander'), plain(incident.commander)));
+  if (incident.impact) lines.push(fact(t('incident.impact'), inline(incident.impact, model.site.baseUrl)));
 
   lines.push('', `## ${t('incident.services')}`, '');
   lines.push(
@@ -124,7 +183,7 @@ export function incidentMarkdown(incident: Incident, body: string, model: SiteMo
         const windows = serviceWindows(incident, affected, model.nowMs);
         const ongoing = windows.some((window) => window.ongoing);
         return [
-          serviceNameOf(model.services, affected.id),
+          plain(serviceNameOf(model.services, affected.id)),
           t(`impact.${affected.impact}`),
           windows.map((window) => `${instant(window.start, context)} – ${window.ongoing ? t('incident.ongoing') : instant(window.end, context)}`).join('; '),
           `${duration(impairedMs(windows), t)}${ongoing ? bracketed(t, t('incident.ongoing')) : ''}`,
@@ -137,10 +196,10 @@ export function incidentMarkdown(incident: Incident, body: string, model: SiteMo
 
   lines.push('', `## ${t('incident.updates')}`);
   for (const update of updatesInOrder(incident).reverse()) {
-    lines.push('', `### ${t(`status.${update.status}`)} · ${instant(update.at, context)}`, '', markdownWithSiteAddresses(update.message, model.site.baseUrl).trim());
+    lines.push('', `### ${t(`status.${update.status}`)} · ${instant(update.at, context)}`, '', block(update.message, 3, model.site.baseUrl));
   }
 
-  if (body.trim()) lines.push('', `## ${t('incident.summary')}`, '', markdownWithSiteAddresses(body, model.site.baseUrl).trim());
+  if (body.trim()) lines.push('', `## ${t('incident.summary')}`, '', block(body, 2, model.site.baseUrl));
 
   lines.push('', incidentHasPostmortemPage(model, incident.id, previewBuild) ? `${t('incident.postmortem')}: ${siteUrl(model.site.baseUrl, postmortemPath(incident.id))}` : t('incident.noPostmortem'));
   return `${lines.join('\n')}\n`;
@@ -153,13 +212,13 @@ function actionItemsTable(items: readonly ActionItem[], caption: string, { t, lo
     '',
     ...table(
       [t('pm.id'), t('pm.description'), t('pm.owner'), t('pm.due'), t('incident.status'), t('pm.priority'), t('pm.acceptance')],
-      items.map((item) => [item.link ? `[${item.id}](${linkTarget(item.link)})` : item.id, item.description, item.owner, formatLocalDate(item.due, locale), t(`ai.status.${item.status}`), t(`priority.${item.priority}`), item.acceptance]),
+      items.map((item) => [item.link ? `[${plain(item.id)}](${linkTarget(item.link)})` : plain(item.id), plain(item.description), plain(item.owner), formatLocalDate(item.due, locale), t(`ai.status.${item.status}`), t(`priority.${item.priority}`), plain(item.acceptance)]),
     ),
   ];
 }
 
 function list(items: readonly string[], ordered = false): string[] {
-  return items.map((item, index) => `${ordered ? `${index + 1}.` : '-'} ${oneLine(item)}`);
+  return items.map((item, index) => `${ordered ? `${index + 1}.` : '-'} ${plain(item)}`);
 }
 
 /** The twin of a postmortem's page; `body` is the postmortem file's markdown body. */
@@ -169,39 +228,39 @@ export function postmortemMarkdown(postmortem: Postmortem, incident: Incident, b
   const level = model.levels.find((candidate) => candidate.id === incident.severity)!;
   const targets = incidentTargets(incident, level, model.services, model.nowMs);
   const pm = postmortem;
-  const fact = (label: string, value: string) => `- **${label}**${t('punct.colon')}${oneLine(value)}`;
-  const lines = header(`${pm.incident}${t('punct.colon')}${pm.title}`, postmortemPath(pm.incident), context);
+  const fact = (label: string, value: string) => `- **${label}**${t('punct.colon')}${value}`;
+  const lines = header(`${pm.incident}${t('punct.colon')}${plain(pm.title)}`, postmortemPath(pm.incident), context);
   if (pm.status !== 'published') lines.push(`**${t('pm.draft.banner')}** ${t('pm.draft.notice')}`, '');
   lines.push(
     `## ${t('pm.basics')}`,
     '',
     fact(t('pm.incident'), `${pm.incident} (${siteUrl(model.site.baseUrl, incidentPath(pm.incident))})`),
-    fact(t('incident.severity'), pm.severity),
+    fact(t('incident.severity'), plain(pm.severity)),
     fact(t('incident.started'), instant(incident.started, context)),
     fact(t('incident.resolved'), incident.resolved ? instant(incident.resolved, context) : t('incident.ongoing')),
   );
   if (incident.resolved) lines.push(fact(t('incident.duration'), duration(incident.resolved.getTime() - incident.started.getTime(), t)));
   lines.push(
-    fact(t('pm.commander'), pm.commander),
-    fact(t('pm.scope'), pm.scope.features.join(', ')),
-    fact(t('pm.users'), pm.scope.users),
-    fact(t('pm.userImpact'), markdownWithSiteAddresses(pm.userImpact, model.site.baseUrl)),
-    fact(t('pm.author'), pm.author),
+    fact(t('pm.commander'), plain(pm.commander)),
+    fact(t('pm.scope'), plain(pm.scope.features.join(', '))),
+    fact(t('pm.users'), plain(pm.scope.users)),
+    fact(t('pm.userImpact'), inline(pm.userImpact, model.site.baseUrl)),
+    fact(t('pm.author'), plain(pm.author)),
     fact(t('pm.date'), formatLocalDate(pm.date, locale)),
-    fact(t('pm.reviewers'), pm.reviewers.length > 0 ? pm.reviewers.join(t('punct.list')) : '—'),
+    fact(t('pm.reviewers'), pm.reviewers.length > 0 ? plain(pm.reviewers.join(t('punct.list'))) : '—'),
     fact(t('pm.status'), t(`pm.status.${pm.status}`)),
   );
   if (pm.status === 'published') lines.push(fact(t('pm.published'), instant(postmortemPublishedAt(pm, incident, zone), context)));
 
   lines.push('', `## ${t('incident.targets')}`, '', ...targetsTable(targets, incident.severity, context));
-  if (body.trim()) lines.push('', `## ${t('pm.narrative')}`, '', markdownWithSiteAddresses(body, model.site.baseUrl).trim());
+  if (body.trim()) lines.push('', `## ${t('pm.narrative')}`, '', block(body, 2, model.site.baseUrl));
 
-  lines.push('', `## ${t('pm.timeline')}`, '', ...table([t('pm.time'), t('pm.event'), t('pm.owner')], pm.timeline.map((row) => [instant(row.at, context), row.event, row.owner ?? '—'])));
+  lines.push('', `## ${t('pm.timeline')}`, '', ...table([t('pm.time'), t('pm.event'), t('pm.owner')], pm.timeline.map((row) => [instant(row.at, context), plain(row.event), row.owner ? plain(row.owner) : '—'])));
 
-  lines.push('', `## ${t('pm.rootCause')}`, '', `### ${t('pm.directCause')}`, '', oneLine(pm.rootCause.direct), '', `### ${t('pm.root')}`, '', oneLine(pm.rootCause.root));
-  if (pm.rootCause.fiveWhys.length > 0) lines.push('', `### ${t('pm.fiveWhys')}`, '', ...pm.rootCause.fiveWhys.map((why, index) => `${index + 1}. **${oneLine(why.question)}** ${oneLine(why.answer)}`));
+  lines.push('', `## ${t('pm.rootCause')}`, '', `### ${t('pm.directCause')}`, '', plain(pm.rootCause.direct), '', `### ${t('pm.root')}`, '', plain(pm.rootCause.root));
+  if (pm.rootCause.fiveWhys.length > 0) lines.push('', `### ${t('pm.fiveWhys')}`, '', ...pm.rootCause.fiveWhys.map((why, index) => `${index + 1}. **${plain(why.question)}** ${plain(why.answer)}`));
   if (pm.rootCause.contributingFactors.length > 0) {
-    lines.push('', `### ${t('pm.factors')}`, '', ...pm.rootCause.contributingFactors.map((factor) => `- ${factor.category ? `**${t(`factor.${factor.category}`)}${t('punct.colon')}**` : ''}${oneLine(factor.factor)}`));
+    lines.push('', `### ${t('pm.factors')}`, '', ...pm.rootCause.contributingFactors.map((factor) => `- ${factor.category ? `**${t(`factor.${factor.category}`)}${t('punct.colon')}**` : ''}${plain(factor.factor)}`));
   }
 
   const { dataLoss } = pm.impact.technical;
@@ -211,14 +270,14 @@ export function postmortemMarkdown(postmortem: Postmortem, incident: Incident, b
     '',
     `### ${t('pm.business')}`,
     '',
-    ...businessImpact(pm).flatMap(([key, value]) => (value ? [fact(t(key), value)] : [])),
+    ...businessImpact(pm).flatMap(([key, value]) => (value ? [fact(t(key), plain(value))] : [])),
     '',
     `### ${t('pm.technical')}`,
     '',
-    fact(t('pm.services'), pm.impact.technical.services.map((id) => serviceNameOf(model.services, id)).join(t('punct.list'))),
-    fact(t('pm.dataLoss'), `${dataLoss.lost ? t('pm.dataLost') : t('pm.noDataLost')}${dataLoss.window !== undefined ? bracketed(t, duration(dataLoss.window, t)) : ''}${dataLoss.notes ? `${t('punct.sentenceEnd')}${dataLoss.notes}` : ''}`),
+    fact(t('pm.services'), pm.impact.technical.services.map((id) => plain(serviceNameOf(model.services, id))).join(t('punct.list'))),
+    fact(t('pm.dataLoss'), `${dataLoss.lost ? t('pm.dataLost') : t('pm.noDataLost')}${dataLoss.window !== undefined ? bracketed(t, duration(dataLoss.window, t)) : ''}${dataLoss.notes ? `${t('punct.sentenceEnd')}${plain(dataLoss.notes)}` : ''}`),
   );
-  if (pm.impact.brand) lines.push('', `### ${t('pm.brand')}`, '', ...brandImpact(pm).flatMap(([key, value]) => (value ? [fact(t(key), value)] : [])));
+  if (pm.impact.brand) lines.push('', `### ${t('pm.brand')}`, '', ...brandImpact(pm).flatMap(([key, value]) => (value ? [fact(t(key), plain(value))] : [])));
 
   lines.push(
     '',
@@ -230,11 +289,11 @@ export function postmortemMarkdown(postmortem: Postmortem, incident: Incident, b
     '',
     `### ${t('pm.fix')}`,
     '',
-    oneLine(pm.response.fix),
+    plain(pm.response.fix),
     '',
     `### ${t('pm.verification')}`,
     '',
-    oneLine(pm.response.verification),
+    plain(pm.response.verification),
   );
 
   lines.push('', `## ${t('pm.lessons')}`, '', `### ${t('pm.wentWell')}`, '', ...list(pm.lessons.wentWell), '', `### ${t('pm.wentBadly')}`, '', ...list(pm.lessons.wentBadly));
@@ -247,6 +306,6 @@ export function postmortemMarkdown(postmortem: Postmortem, incident: Incident, b
     lines.push('', `## ${t('pm.actionPlan')}`);
     for (const [key, items] of plan) if (items.length > 0) lines.push('', `### ${t(key)}`, '', ...list(items));
   }
-  if (pm.appendix.length > 0) lines.push('', `## ${t('pm.appendix')}`, '', ...pm.appendix.map((item) => `- [${oneLine(item.label).replace(/[[\]]/g, '')}](${linkTarget(item.url)})`));
+  if (pm.appendix.length > 0) lines.push('', `## ${t('pm.appendix')}`, '', ...pm.appendix.map((item) => `- [${plain(item.label)}](${linkTarget(item.url)})`));
   return `${lines.join('\n')}\n`;
 }
