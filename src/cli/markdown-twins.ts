@@ -4,11 +4,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { translator } from '../i18n/index.ts';
-import { incidentPath, postmortemPath } from '../lib/feeds/feed-items.ts';
 import { incidentMarkdown, markdownTwinPath, postmortemMarkdown } from '../lib/feeds/markdown-twin.ts';
 import { siteModelOf } from '../lib/model/site-model.ts';
-import { hasPostmortemPage } from '../lib/postmortems/postmortems.ts';
 import type { SiteContent } from '../validation/load-site.ts';
+import { recordPages } from './record-pages.ts';
 
 /** Files written at once. */
 const BATCH = 64;
@@ -18,18 +17,12 @@ export async function writeMarkdownTwins(siteDir: string, content: SiteContent, 
   const model = siteModelOf(content);
   const locale = content.site.defaultLocale;
   const t = translator(locale);
-  // The pages the routes publish (src/data/locale-paths.ts): every incident, a postmortem when published (or in a preview).
-  const twins: (() => [string, string])[] = content.incidents.flatMap((entry) => {
-    const { incident, postmortem } = entry;
-    const own = (): [string, string] => [markdownTwinPath(incidentPath(incident.id)), incidentMarkdown(incident, entry.body, model, t, locale, previewBuild)];
-    if (!postmortem || !hasPostmortemPage(postmortem.postmortem, previewBuild)) return [own];
-    return [own, (): [string, string] => [markdownTwinPath(postmortemPath(incident.id)), postmortemMarkdown(postmortem.postmortem, incident, postmortem.body, model, t, locale)]];
-  });
-  for (let start = 0; start < twins.length; start += BATCH) {
-    await Promise.all(twins.slice(start, start + BATCH).map((twin) => {
-      const [file, text] = twin();
-      return writeFile(path.join(siteDir, file), text);
+  const pages = recordPages(content, previewBuild);
+  for (let start = 0; start < pages.length; start += BATCH) {
+    await Promise.all(pages.slice(start, start + BATCH).map(({ path: pagePath, entry, postmortem }) => {
+      const text = postmortem ? postmortemMarkdown(postmortem.postmortem, entry.incident, postmortem.body, model, t, locale) : incidentMarkdown(entry.incident, entry.body, model, t, locale, previewBuild);
+      return writeFile(path.join(siteDir, markdownTwinPath(pagePath)), text);
     }));
   }
-  return twins.length;
+  return pages.length;
 }

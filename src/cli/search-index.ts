@@ -13,9 +13,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as pagefind from 'pagefind';
 import { localeSegment } from '../i18n/routes.ts';
-import { hasPostmortemPage } from '../lib/postmortems/postmortems.ts';
 import type { Locale } from '../schemas/site.ts';
 import type { SiteContent } from '../validation/load-site.ts';
+import { recordPages } from './record-pages.ts';
 
 /**
  * The pages worth searching: one folder per incident or postmortem (named by its id) of the default language, which
@@ -32,14 +32,9 @@ export interface SearchIndexResult {
   whileRendering: boolean;
 }
 
-/**
- * The pages the index takes, as paths in the built site (`incidents/INC-…/index.html`), found by the rules the
- * routes use: every incident has a page, a postmortem has one when it is published (or in a preview build).
- */
+/** The pages the index takes, as paths in the built site (`incidents/INC-…/index.html`): src/cli/record-pages.ts. */
 export function searchedPagePaths(content: Pick<SiteContent, 'incidents'>, previewBuild: boolean): string[] {
-  const incidents = content.incidents.map((entry) => `incidents/${entry.incident.id}/index.html`);
-  const postmortems = content.incidents.flatMap((entry) => (entry.postmortem && hasPostmortemPage(entry.postmortem.postmortem, previewBuild) ? [`postmortems/${entry.postmortem.postmortem.incident}/index.html`] : []));
-  return [...incidents, ...postmortems];
+  return recordPages(content, previewBuild).map((page) => `${page.path}index.html`);
 }
 
 /** The searched pages a built site holds, as paths in it. */
