@@ -9,7 +9,7 @@ import type { ActionItem } from '../../schemas/postmortem.ts';
 import type { Locale } from '../../schemas/site.ts';
 import { dataLossByService } from '../incidents/data-loss.ts';
 import { currentStatus, impairedMs, serviceWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
-import { markdownWithSiteAddresses, parseMarkdown } from '../markdown/markdown-html.ts';
+import { markdownWithSiteAddresses, parseMarkdown, withEdits, type SourceEdit } from '../markdown/markdown-html.ts';
 import { visit } from 'unist-util-visit';
 import { serviceNameOf } from '../model/service-names.ts';
 import type { SiteModel } from '../model/site-model.ts';
@@ -17,7 +17,8 @@ import { siteUrl } from '../model/site-urls.ts';
 import { incidentHasPostmortemPage } from '../postmortems/postmortems.ts';
 import { actionPlanAreas, brandImpact, businessImpact } from '../postmortems/postmortem-sections.ts';
 import { postmortemPublishedAt } from '../postmortems/publication.ts';
-import { incidentTargets, type IncidentTargets, type TargetComparison } from '../reliability/incident-metrics.ts';
+import { incidentTargets, type IncidentTargets } from '../reliability/incident-metrics.ts';
+import { actualWords, marginWords, targetRows, targetWords, verdictWords } from '../reliability/target-rows.ts';
 import { formatDuration } from '../time/durations.ts';
 import { formatInstant, formatLocalDate, isoInstant } from '../time/format.ts';
 import { incidentPath, postmortemPath } from './feed-items.ts';
@@ -63,7 +64,7 @@ function inline(markdown: string, baseUrl: string): string {
 /** The text with each heading (`#` or underlined) made an ATX heading at least one level below `level`. */
 function headingsBelow(text: string, level: number): string {
   if (!/(^|\n) {0,3}#|\n {0,3}(=+|-+)[ \t]*(\n|$)/.test(text)) return text;
-  const edits: { start: number; end: number; heading: string }[] = [];
+  const edits: SourceEdit[] = [];
   visit(parseMarkdown(text), 'heading', (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
@@ -71,11 +72,9 @@ function headingsBelow(text: string, level: number): string {
     const first = node.children[0]?.position?.start.offset;
     const last = node.children.at(-1)?.position?.end.offset;
     const words = first === undefined || last === undefined ? '' : oneLine(text.slice(first, last));
-    edits.push({ start, end, heading: `${'#'.repeat(Math.min(6, node.depth + level))} ${words}`.trimEnd() });
+    edits.push({ start, end, replacement: `${'#'.repeat(Math.min(6, node.depth + level))} ${words}`.trimEnd() });
   });
-  let result = text;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) result = `${result.slice(0, edit.start)}${edit.heading}${result.slice(edit.end)}`;
-  return result;
+  return withEdits(text, edits);
 }
 
 /** The text with a code fence it opens and never closes closed at its end. */
@@ -120,29 +119,16 @@ function duration(ms: number, t: Translate): string {
   return formatDuration(ms, durationWords(t));
 }
 
-function verdict(comparison: TargetComparison, t: Translate): string {
-  const margin = comparison.marginMs;
-  const words = `${comparison.verdict === 'met' ? '✓' : comparison.verdict === 'missed' ? '✗' : '…'} ${t(`targets.${comparison.verdict}`)}`;
-  if (margin === undefined) return words;
-  return `${words}${bracketed(t, margin >= 0 ? `${t('targets.margin')} ${duration(margin, t)}` : `${t('targets.over')} ${duration(-margin, t)}`)}`;
-}
-
 /** The targets box of the incident's and the postmortem's pages (src/components/IncidentTargetsBox.astro), as a table. */
 function targetsTable(targets: IncidentTargets, severity: string, { model, t }: TwinContext): string[] {
-  const name = (id: string) => plain(serviceNameOf(model.services, id));
-  const rows = [
-    { label: t('incident.timeToRespond'), target: `${plain(severity)} ${t('targets.responseTime')}`, comparison: targets.response },
-    { label: t('incident.timeToResolve'), target: `${plain(severity)} ${t('targets.resolutionTime')}`, comparison: targets.resolution },
-    ...targets.services.map((row) => ({
-      label: `${t('targets.recovery')}${t('punct.colon')}${name(row.serviceId)}${row.windows.length > 1 ? ` (${t('targets.worstWindow')}${bracketed(t, String(row.windows.length))})` : ''}`,
-      target: t('targets.rto'),
-      comparison: row.recovery,
-    })),
-    ...targets.services.flatMap((row) => (row.dataLoss ? [{ label: `${t('incident.dataLoss')}${t('punct.colon')}${name(row.serviceId)}`, target: t('targets.rpo'), comparison: row.dataLoss }] : [])),
-  ];
   return table(
     [t('targets.measure'), t('targets.actual'), t('targets.target'), t('targets.result')],
-    rows.map((row) => [row.label, row.comparison.actualMs !== undefined ? duration(row.comparison.actualMs, t) : t('incident.ongoing'), `${row.target} ${duration(row.comparison.targetMs, t)}`, verdict(row.comparison, t)]),
+    targetRows(targets).map((row) => [
+      `${t(row.measure)}${row.serviceId !== undefined ? `${t('punct.colon')}${plain(serviceNameOf(model.services, row.serviceId))}` : ''}${row.windows > 1 ? ` (${t('targets.worstWindow')}${bracketed(t, String(row.windows))})` : ''}`,
+      actualWords(row.comparison, t),
+      targetWords(row, plain(severity), t),
+      `${verdictWords(row.comparison, t)}${marginWords(row.comparison, t) ?? ''}`,
+    ]),
   );
 }
 

@@ -296,7 +296,7 @@ export function markdownWithSiteAddresses(markdown: string, baseUrl: string): st
   const text = withoutControlCharacters(markdown);
   // Most text has no target from the site's root at all (`](/` or `]: /`): it is not parsed, which is most of the cost.
   if (!/\]\(\s*<?\/|\]:\s*<?\//.test(text)) return text;
-  const edits: { at: number; length: number; address: string }[] = [];
+  const edits: SourceEdit[] = [];
   visit(parser.parse(text), (node) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
     const { url, position } = node;
@@ -306,9 +306,22 @@ export function markdownWithSiteAddresses(markdown: string, baseUrl: string): st
     const marker = node.type === 'definition' ? written.indexOf(']:') : written.lastIndexOf('](');
     const found = marker < 0 ? -1 : written.indexOf(url, marker);
     if (found < 0) return;
-    edits.push({ at: position.start.offset + found, length: url.length, address: siteUrl(baseUrl, url.slice(1)) });
+    const start = position.start.offset + found;
+    edits.push({ start, end: start + url.length, replacement: siteUrl(baseUrl, url.slice(1)) });
   });
+  return withEdits(text, edits);
+}
+
+/** A stretch of markdown source, found by a node's position in the parse, and what it becomes. */
+export interface SourceEdit {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/** The source with each edit made; the edits may come in any order and do not overlap. */
+export function withEdits(text: string, edits: readonly SourceEdit[]): string {
   let result = text;
-  for (const edit of edits.sort((a, b) => b.at - a.at)) result = `${result.slice(0, edit.at)}${edit.address}${result.slice(edit.at + edit.length)}`;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = `${result.slice(0, edit.start)}${edit.replacement}${result.slice(edit.end)}`;
   return result;
 }
