@@ -1,8 +1,14 @@
 // The example site in Chromium (helpers/browser.ts): JavaScript off and on, keyboard reach, print, network. Layout,
 // axe and screenshots of every page family are in layout.e2e.test.ts, Lighthouse in lighthouse.e2e.test.ts.
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { writeSearchIndex } from '../src/cli/search-index.ts';
 import { axeViolations, exampleInBrowser } from './helpers/example-in-browser.ts';
+import { serveStatic } from './helpers/static-server.ts';
 
 const SERVICES = 10;
 
@@ -239,7 +245,7 @@ describe('print', () => {
 });
 
 describe('search', () => {
-  async function search(route: string, query: string): Promise<{ page: Page; links: string[]; problems: string[] }> {
+  async function search(route: string, query: string, serverUrl = example.server.url): Promise<{ page: Page; links: string[]; problems: string[] }> {
     const problems: string[] = [];
     const context = await example.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' });
     const page = await context.newPage();
@@ -247,7 +253,7 @@ describe('search', () => {
     // A policy violation (a blocked script, image or WebAssembly compile) is a console error.
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     page.on('pageerror', (error) => problems.push(String(error)));
-    await page.goto(`${example.server.url}${route}`);
+    await page.goto(`${serverUrl}${route}`);
     await page.locator('.pagefind-ui__search-input').fill(query);
     await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
     const links = await page.locator('.pagefind-ui__result-link').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
@@ -272,6 +278,58 @@ describe('search', () => {
     await expect.poll(async () => new Set(await page.locator('.pagefind-ui__filter-name').allTextContents())).toEqual(new Set(['年份', '服务', '级别']));
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it('finds pages in every part of an index written in parts, as a site with years of history has it', async () => {
+    // The example's index cut into parts of about 40 KB of pages (a large site's are 32 MB), served as a site would be.
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'aftermath-search-parts-'));
+    await cp(inject('exampleSite'), copy, { recursive: true });
+    await rm(path.join(copy, 'pagefind'), { recursive: true });
+    const written = await writeSearchIndex(copy, 'en', 40_000);
+    expect(written.parts).toBeGreaterThan(3);
+    const merged = JSON.parse(await readFile(path.join(copy, 'pagefind', 'parts.json'), 'utf8')) as string[];
+    expect(merged).toHaveLength(written.parts - 1);
+    const server = await serveStatic(copy);
+    try {
+      // Which part holds each page, read back from the fragments Pagefind wrote.
+      const partOf = new Map<string, string>();
+      for (const folder of ['', ...merged]) {
+        const fragments = path.join(copy, 'pagefind', folder, 'fragment');
+        for (const name of await readdir(fragments)) {
+          const fragment = JSON.parse(gunzipSync(await readFile(path.join(fragments, name))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string };
+          partOf.set(fragment.url, folder);
+        }
+      }
+      expect(partOf.size).toBe(written.pages);
+      const english = await search('/search/', 'database', server.url);
+      expect(new Set(english.links.map((link) => partOf.get(link))).size).toBeGreaterThan(1);
+      const certificate = await search('/search/', 'certificate', server.url);
+      expect(certificate.links).toEqual(expect.arrayContaining(['/incidents/INC-20260317-001/', '/postmortems/INC-20260317-001/']));
+      await certificate.page.context().close();
+      const firstPart = await english.page.evaluate(async () => {
+        const response = await fetch('/pagefind/pagefind-entry.json');
+        return ((await response.json()) as { languages: Record<string, { page_count: number }> }).languages;
+      });
+      expect(Object.values(firstPart)[0]!.page_count).toBeLessThan(written.pages);
+      // Filters count the pages of every part: the year filter offers every year of the record.
+      await expect.poll(() => english.page.locator('.pagefind-ui__filter-name').allTextContents()).toEqual(['Service', 'Severity', 'Year']);
+      expect(english.problems).toEqual([]);
+      await english.page.context().close();
+      // The oldest incident, in the first part, and the newest, in the last.
+      const oldest = await search('/search/', 'log search delayed', server.url);
+      expect(oldest.links[0]).toBe('/incidents/INC-20241203-001/');
+      expect(partOf.get(oldest.links[0]!)).toBe('');
+      await oldest.page.context().close();
+      const chinese = await search('/zh-cn/search/', '502', server.url);
+      expect(chinese.links).toContain('/zh-cn/incidents/INC-20261125-001/');
+      expect(partOf.get('/incidents/INC-20261125-001/')).toBe(merged.at(-1));
+      expect(chinese.links.every((link) => link.startsWith('/zh-cn/'))).toBe(true);
+      expect(chinese.problems).toEqual([]);
+      await chinese.page.context().close();
+    } finally {
+      await server.close();
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 
   it('offers the record by year, severity and service without JavaScript', async () => {

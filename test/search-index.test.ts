@@ -27,9 +27,9 @@ async function writePage(relative: string, html: string): Promise<void> {
   await writeFile(path.join(site, relative), html);
 }
 
-/** What the index holds: each page's URL and text, read back from the fragments Pagefind wrote. */
-async function indexedPages(): Promise<Map<string, string>> {
-  const folder = path.join(site, 'pagefind', 'fragment');
+/** What the index (or one part of it, by its folder under pagefind/) holds: each page's URL and text, read back from the fragments Pagefind wrote. */
+async function indexedPages(part = ''): Promise<Map<string, string>> {
+  const folder = path.join(site, 'pagefind', part, 'fragment');
   const pages = new Map<string, string>();
   for (const name of await readdir(folder)) {
     const fragment = JSON.parse(gunzipSync(await readFile(path.join(folder, name))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string };
@@ -60,7 +60,7 @@ describe('indexPagesAsWritten', () => {
   const expected = ['incidents/INC-20260101-001/index.html', 'incidents/INC-20260102-001/index.html', 'postmortems/INC-20260101-001/index.html'];
 
   it('indexes the pages as they are written, a half-written one only once it is complete, and writes the index before the renderer is done', async () => {
-    const indexer = indexPagesAsWritten(site, 'en', expected, 5);
+    const indexer = indexPagesAsWritten(site, 'en', expected, { pollMs: 5 });
     await writePage(expected[0]!, page('Uploads failing'));
     // Half a page: the indexer must not take it as it is.
     const whole = page('Queue backlog');
@@ -76,7 +76,7 @@ describe('indexPagesAsWritten', () => {
     expect(await readFile(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')).toContain('"page_count":3');
     await writePage('zh-cn/incidents/INC-20260101-001/index.html', page('上传失败'));
     const result = await indexer.finish();
-    expect(result).toEqual({ pages: 3, whileRendering: true });
+    expect(result).toEqual({ pages: 3, whileRendering: true, parts: 1 });
     const pages = await indexedPages();
     expect([...pages.keys()].sort()).toEqual(['/incidents/INC-20260101-001/', '/incidents/INC-20260102-001/', '/postmortems/INC-20260101-001/']);
     expect(pages.get('/incidents/INC-20260102-001/')).toContain('Queue backlog happened.');
@@ -85,7 +85,7 @@ describe('indexPagesAsWritten', () => {
   });
 
   it('starts again from the finished pages when a page was rewritten after it was read', async () => {
-    const indexer = indexPagesAsWritten(site, 'en', expected, 5);
+    const indexer = indexPagesAsWritten(site, 'en', expected, { pollMs: 5 });
     for (const file of expected) await writePage(file, page('First words'));
     await sleep(300);
     // Rewritten (a longer page) after the indexer took it.
@@ -97,31 +97,57 @@ describe('indexPagesAsWritten', () => {
   });
 
   it('starts again from the finished pages when a page expected never came, or one came that was not expected', async () => {
-    const missing = indexPagesAsWritten(site, 'en', [...expected, 'incidents/INC-20260109-001/index.html'], 5);
+    const missing = indexPagesAsWritten(site, 'en', [...expected, 'incidents/INC-20260109-001/index.html'], { pollMs: 5 });
     for (const file of expected) await writePage(file, page('Some words'));
-    expect(await missing.finish()).toEqual({ pages: 3, whileRendering: false });
+    expect(await missing.finish()).toEqual({ pages: 3, whileRendering: false, parts: 1 });
     expect(await indexedCount()).toBe(3);
 
     await rm(path.join(site, 'pagefind'), { recursive: true });
-    const surprise = indexPagesAsWritten(site, 'en', expected.slice(0, 2), 5);
+    const surprise = indexPagesAsWritten(site, 'en', expected.slice(0, 2), { pollMs: 5 });
     await sleep(300);
     const result = await surprise.finish();
-    expect(result).toEqual({ pages: 3, whileRendering: false });
+    expect(result).toEqual({ pages: 3, whileRendering: false, parts: 1 });
     expect((await indexedPages()).has('/postmortems/INC-20260101-001/')).toBe(true);
   });
 
   it('on a site with no incident yet, writes an empty index once the pages are finished, not before', async () => {
-    const indexer = indexPagesAsWritten(site, 'en', [], 5);
+    const indexer = indexPagesAsWritten(site, 'en', [], { pollMs: 5 });
     await sleep(100);
     // Astro empties the folder it builds into when it starts: an index written already would be gone.
     expect(await readdir(site)).not.toContain('pagefind');
     await writePage('index.html', page('All systems operational'));
-    expect(await indexer.finish()).toEqual({ pages: 0, whileRendering: false });
+    expect(await indexer.finish()).toEqual({ pages: 0, whileRendering: false, parts: 1 });
     expect(await indexedCount()).toBe(0);
   });
 
+  it('indexes a site with more pages than may be indexed beside the renderer after it, in parts the search page merges', async () => {
+    // Each page is about 200 bytes: the renderer's share (300) takes one, a part (450) two.
+    const pages = ['incidents/INC-20240105-001/index.html', 'incidents/INC-20250105-001/index.html', 'postmortems/INC-20250105-001/index.html', 'incidents/INC-20260105-001/index.html', 'incidents/INC-20260106-001/index.html'];
+    const indexer = indexPagesAsWritten(site, 'en', pages, { pollMs: 5, besideRendererBytes: 300, partBytes: 450 });
+    const words = ['Early outage', 'Middle outage', 'Middle review', 'Late outage', 'Last outage'];
+    for (const [number, file] of pages.entries()) await writePage(file, page(words[number]!));
+    expect(await indexer.pagesWritten).toBe(true);
+    await sleep(200);
+    // Not while the renderer runs: Pagefind's memory would add to its own.
+    expect(await readdir(site)).not.toContain('pagefind');
+    expect(await indexer.finish()).toEqual({ pages: 5, whileRendering: false, parts: 3 });
+    // The parts in the records' order, an incident's pages together; the first beside the interface.
+    expect(JSON.parse(await readFile(path.join(site, 'pagefind', 'parts.json'), 'utf8'))).toEqual(['part-2/', 'part-3/']);
+    expect([...(await indexedPages()).keys()].sort()).toEqual(['/incidents/INC-20240105-001/', '/incidents/INC-20250105-001/']);
+    expect([...(await indexedPages('part-2')).keys()].sort()).toEqual(['/incidents/INC-20260105-001/', '/postmortems/INC-20250105-001/']);
+    expect([...(await indexedPages('part-3')).entries()]).toEqual([['/incidents/INC-20260106-001/', 'Last outage. Last outage happened.']]);
+    expect(await readdir(path.join(site, 'pagefind'))).toContain('pagefind-ui.js');
+  });
+
+  it('lists no other part when the index is one', async () => {
+    const indexer = indexPagesAsWritten(site, 'en', expected, { pollMs: 5 });
+    for (const file of expected) await writePage(file, page('Some words'));
+    expect(await indexer.finish()).toMatchObject({ whileRendering: true, parts: 1 });
+    expect(await readFile(path.join(site, 'pagefind', 'parts.json'), 'utf8')).toBe('[]\n');
+  });
+
   it('writes nothing once the build is abandoned', async () => {
-    const indexer = indexPagesAsWritten(site, 'en', expected, 5);
+    const indexer = indexPagesAsWritten(site, 'en', expected, { pollMs: 5 });
     await writePage(expected[0]!, page('Uploads failing'));
     await indexer.abort();
     await writePage(expected[1]!, page('Queue backlog'));

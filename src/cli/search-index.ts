@@ -8,11 +8,15 @@
 // languages' pages, the cards), on the core Astro leaves free, instead of after it. The pages indexed are checked
 // against what Astro finally wrote, and the index is made again from the finished pages if anything differs, so it
 // is always the index of exactly the pages published.
-import { open, readdir, rm, stat } from 'node:fs/promises';
+//
+// Pagefind's memory grows with the HTML it is given (src/lib/model/search-index-parts.ts): a small site's index is one
+// part made beside Astro; a large one's is made after Astro, in parts of bounded size, one Pagefind process at a time.
+import { open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as pagefind from 'pagefind';
 import { localeSegment } from '../i18n/routes.ts';
+import { INDEX_BESIDE_RENDERER_BYTES, INDEX_PART_BYTES, INDEX_PARTS_MANIFEST, indexPartFolder, indexParts, type SizedPage } from '../lib/model/search-index-parts.ts';
 import type { Locale } from '../schemas/site.ts';
 import type { SiteContent } from '../validation/load-site.ts';
 import { recordPages } from './record-pages.ts';
@@ -24,12 +28,13 @@ import { recordPages } from './record-pages.ts';
  */
 export const SEARCHED_FOLDERS = ['incidents', 'postmortems'] as const;
 const SEARCHED_PAGE = /^INC-[^/]+$/;
-const SEARCHED_GLOB = `{${SEARCHED_FOLDERS.join(',')}}/INC-*/index.html`;
 
 export interface SearchIndexResult {
   pages: number;
   /** Whether the pages were indexed while Astro rendered (false: after it, from the finished pages). */
   whileRendering: boolean;
+  /** How many parts the index was written in (src/lib/model/search-index-parts.ts). */
+  parts: number;
 }
 
 /** The pages the index takes, as paths in the built site (`incidents/INC-…/index.html`): src/cli/record-pages.ts. */
@@ -37,15 +42,16 @@ export function searchedPagePaths(content: Pick<SiteContent, 'incidents'>, previ
   return recordPages(content, previewBuild).map((page) => `${page.path}index.html`);
 }
 
-/** The searched pages a built site holds, as paths in it. */
-async function searchedPagesIn(siteDir: string): Promise<string[]> {
-  const found: string[] = [];
+/** The searched pages a built site holds, as paths in it, with their sizes. */
+async function searchedPagesIn(siteDir: string): Promise<SizedPage[]> {
+  const found: SizedPage[] = [];
   for (const folder of SEARCHED_FOLDERS) {
     const entries = await readdir(path.join(siteDir, folder), { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       if (entry.isDirectory() && SEARCHED_PAGE.test(entry.name)) {
         const page = `${folder}/${entry.name}/index.html`;
-        if (await stat(path.join(siteDir, page)).then((stats) => stats.isFile(), () => false)) found.push(page);
+        const stats = await stat(path.join(siteDir, page)).catch(() => undefined);
+        if (stats?.isFile()) found.push({ path: page, bytes: stats.size });
       }
     }
   }
@@ -60,23 +66,43 @@ async function newIndex(contentLanguage: Locale): Promise<pagefind.PagefindIndex
   return created.index;
 }
 
-async function writeIndex(index: pagefind.PagefindIndex, siteDir: string): Promise<void> {
-  const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+/**
+ * Writes the index of `pages` in parts (indexParts), each by its own Pagefind process, which ends before the next
+ * starts, so the memory one part took is free again; then the list of the parts the search page merges. True when
+ * every part took all its pages (false: `stopped` said to give up, or Pagefind took fewer pages than it was given).
+ */
+async function writeParts(siteDir: string, contentLanguage: Locale, pages: readonly SizedPage[], partBytes: number, stopped: () => boolean = () => false): Promise<{ complete: boolean; parts: number }> {
+  const parts = indexParts(pages, partBytes);
+  let complete = true;
+  for (const [number, part] of parts.entries()) {
+    if (stopped()) return { complete: false, parts: number };
+    try {
+      const index = await newIndex(contentLanguage);
+      if (part.length > 0) {
+        // The part's pages by name: record ids (INC-YYYYMMDD-NNN) and the folders hold no character a glob reads.
+        // Only pages marked data-pagefind-body are indexed, and only that part of them.
+        const added = await index.addDirectory({ path: siteDir, glob: `{${part.map((page) => page.path).join(',')}}` });
+        if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+        if (added.page_count !== part.length) complete = false;
+      }
+      if (stopped()) return { complete: false, parts: number };
+      const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind', indexPartFolder(number)) });
+      if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+    } finally {
+      await pagefind.close();
+    }
+  }
+  const merged = parts.slice(1).map((_, number) => indexPartFolder(number + 1));
+  await writeFile(path.join(siteDir, 'pagefind', INDEX_PARTS_MANIFEST), `${JSON.stringify(merged)}\n`);
+  return { complete, parts: parts.length };
 }
 
 /** Indexes the finished site in `siteDir` and writes the index to `siteDir/pagefind/`; throws with Pagefind's words on failure. */
-export async function writeSearchIndex(siteDir: string, contentLanguage: Locale): Promise<SearchIndexResult> {
-  try {
-    const index = await newIndex(contentLanguage);
-    // Only pages marked data-pagefind-body are indexed: the history, archive and action items list others.
-    const added = await index.addDirectory({ path: siteDir, glob: SEARCHED_GLOB });
-    if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-    await writeIndex(index, siteDir);
-    return { pages: added.page_count, whileRendering: false };
-  } finally {
-    await pagefind.close();
-  }
+export async function writeSearchIndex(siteDir: string, contentLanguage: Locale, partBytes: number = INDEX_PART_BYTES): Promise<SearchIndexResult> {
+  const pages = await searchedPagesIn(siteDir);
+  const { complete, parts } = await writeParts(siteDir, contentLanguage, pages, partBytes);
+  if (!complete) throw new Error(`Pagefind indexed fewer than the ${pages.length} pages it was given`);
+  return { pages: pages.length, whileRendering: false, parts };
 }
 
 /** A page as it was when the index took it: a rewrite after that shows in its size or time. */
@@ -122,7 +148,17 @@ async function completePage(file: string): Promise<SeenPage | undefined> {
  * then indexes them at once, as after a build, and writes the index: Astro is then still rendering the other
  * languages' pages and the cards, which come later in its order.
  */
-export function indexPagesAsWritten(siteDir: string, contentLanguage: Locale, expected: readonly string[], pollMs = 40): SearchIndexer {
+export interface IndexerOptions {
+  /** How often to look for the pages Astro has written. */
+  pollMs?: number;
+  /** The most HTML of one part of the index (tests make it small). */
+  partBytes?: number;
+  /** The most HTML indexed while the renderer still runs; more waits for finish(). */
+  besideRendererBytes?: number;
+}
+
+export function indexPagesAsWritten(siteDir: string, contentLanguage: Locale, expected: readonly string[], options: IndexerOptions = {}): SearchIndexer {
+  const { pollMs = 40, partBytes = INDEX_PART_BYTES, besideRendererBytes = INDEX_BESIDE_RENDERER_BYTES } = options;
   const pending = new Set(expected);
   const seen = new Map<string, SeenPage>();
   let stopped = false;
@@ -145,27 +181,29 @@ export function indexPagesAsWritten(siteDir: string, contentLanguage: Locale, ex
     }));
   }
 
-  /** True once the index of every expected page is written; false when a page never came (the renderer is done without it). */
-  const running = (async (): Promise<boolean> => {
+  /**
+   * The number of parts written once the index of every expected page is; 0 when a page never came (the renderer is
+   * done without it), or the pages are too many to index beside the renderer.
+   */
+  const running = (async (): Promise<number> => {
     // Nothing to wait for: Astro would empty the folder it builds into after an index written now, so the index is
     // made when the pages are finished (it then holds nothing).
-    if (expected.length === 0) return false;
+    if (expected.length === 0) return 0;
     while (pending.size > 0) {
-      if (stopped) return false;
+      if (stopped) return 0;
       const lastLook = rendererDone;
       await lookAgain();
       if (pending.size === 0) break;
-      if (lastLook) return false;
+      if (lastLook) return 0;
       await sleep(pollMs);
     }
-    if (stopped) return false;
+    if (stopped) return 0;
     pagesWritten(true);
-    const index = await newIndex(contentLanguage);
-    const added = await index.addDirectory({ path: siteDir, glob: SEARCHED_GLOB });
-    if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-    if (stopped || added.page_count !== expected.length) return false;
-    await writeIndex(index, siteDir);
-    return !stopped;
+    // A large site's index waits for Astro to finish, so Pagefind's memory never adds to Astro's (finish() writes it).
+    const pages = [...seen].map(([page, { bytes }]) => ({ path: page, bytes }));
+    if (pages.reduce((sum, page) => sum + page.bytes, 0) > besideRendererBytes) return 0;
+    const { complete, parts } = await writeParts(siteDir, contentLanguage, pages, partBytes, () => stopped);
+    return complete && !stopped ? parts : 0;
   })();
   // A failure here is not the build's: finish() then indexes the finished pages, and reports what fails there.
   running.then(() => pagesWritten(false), () => pagesWritten(false));
@@ -174,7 +212,7 @@ export function indexPagesAsWritten(siteDir: string, contentLanguage: Locale, ex
   async function indexedWhatWasPublished(): Promise<boolean> {
     if (!(await stat(path.join(siteDir, 'pagefind', 'pagefind-entry.json')).then((stats) => stats.size > 0, () => false))) return false;
     const published = await searchedPagesIn(siteDir);
-    if (published.length !== seen.size || published.some((page) => !seen.has(page))) return false;
+    if (published.length !== seen.size || published.some((page) => !seen.has(page.path))) return false;
     for (const [page, then] of seen) {
       const now = await stat(path.join(siteDir, page)).catch(() => undefined);
       if (!now || now.size !== then.bytes || now.mtimeMs !== then.mtimeMs) return false;
@@ -186,14 +224,14 @@ export function indexPagesAsWritten(siteDir: string, contentLanguage: Locale, ex
     pagesWritten: allWritten,
     async finish() {
       rendererDone = true;
-      const complete = await running.catch(() => false);
-      if (complete && (await indexedWhatWasPublished())) {
+      const parts = await running.catch(() => 0);
+      if (parts > 0 && (await indexedWhatWasPublished())) {
         await pagefind.close();
-        return { pages: seen.size, whileRendering: true };
+        return { pages: seen.size, whileRendering: true, parts };
       }
       await pagefind.close();
       await rm(path.join(siteDir, 'pagefind'), { recursive: true, force: true });
-      return writeSearchIndex(siteDir, contentLanguage);
+      return writeSearchIndex(siteDir, contentLanguage, partBytes);
     },
     async abort() {
       stopped = true;
