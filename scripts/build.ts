@@ -10,17 +10,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUILD_MARKER, buildMarkerText, canonicalPath, isEarlierBuild, OUTPUT_EXPECTED, outputFolderRefusal, removeTree } from '../src/cli/build-output.ts';
-import { previewNote } from '../src/cli/build-preview.ts';
+import { checkApart, moveMarkdownTwins, type CheckApart } from '../src/cli/build-check.ts';
 import { acquireLock, type HeldLock } from '../src/cli/file-lock.ts';
-import { problemLines } from '../src/validation/problem.ts';
-import { loadSite } from '../src/validation/load-site.ts';
-import { handOverCheckedSite } from '../src/validation/checked-site-handover.ts';
-import { recordWarnings } from '../src/validation/record-warnings.ts';
-import { fieldLinesIn, warningLines } from '../src/validation/warning-lines.ts';
-import { unexpectedErrorLine } from '../src/validation/unexpected-error.ts';
 import { buildCacheFolder } from '../src/cli/build-cache.ts';
-import { indexPagesAsWritten, searchedPagePaths, type SearchIndexer } from '../src/cli/search-index.ts';
-import { writeMarkdownTwins } from '../src/cli/markdown-twins.ts';
+import { indexPagesAsWritten, type SearchIndexer } from '../src/cli/search-index.ts';
 
 const USAGE = 'usage: npm run build -- [--root <site folder>] [--out <output folder>] [--preview] [--help]';
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,9 +49,12 @@ let lock: HeldLock | undefined;
 let scratch: string | undefined;
 let astro: ChildProcess | undefined;
 let searchIndexer: SearchIndexer | undefined;
+let check: CheckApart | undefined;
 let interrupted: NodeJS.Signals | undefined;
 
 function cleanUp(): void {
+  // The check stops before the scratch folder it writes into goes.
+  check?.stop();
   // Pagefind's process stops writing into the scratch folder (it is killed at once; the removal retries while a
   // file it was writing goes).
   void searchIndexer?.abort();
@@ -152,29 +148,26 @@ async function stopAstro(): Promise<void> {
   await astroExit;
 }
 
-const checked = await loadSite(root).catch(async (error: unknown) => {
-  await stopAstro();
-  return fail(unexpectedErrorLine('build', error));
-});
+// The check, the copy handed to Astro, the warnings and the markdown twins run in a process that ends once they are
+// done, taking the checked site's memory with it (src/cli/build-check.ts).
+const twinsDir = path.join(scratchDir, 'twins');
+mkdirSync(twinsDir);
+check = checkApart({ root, preview, checkedSiteFile, twinsDir });
+const checked = await check.outcome;
 if (interrupted) {
   await stopAstro();
   exitInterrupted();
 }
-if (!checked.ok) {
+if (checked.kind !== 'checked') {
   await stopAstro();
-  fail(`${problemLines(checked.problems).join('\n')}\n${checked.problems.length} problem${checked.problems.length === 1 ? '' : 's'} found`);
+  fail(checked.message);
 }
-handOverCheckedSite(checkedSiteFile, checked.content);
-// The search index takes the default language's incident and postmortem pages once Astro has written them, on the core
-// Astro leaves free, and is written while Astro renders the rest (src/cli/search-index.ts).
-searchIndexer = indexPagesAsWritten(builtSite, checked.content.site.defaultLocale, searchedPagePaths(checked.content, preview));
-// The markdown twins of those pages go beside them once they are there, also while Astro renders the rest.
-const twinsWritten = searchIndexer.pagesWritten.then((written) => (written ? writeMarkdownTwins(builtSite, checked.content, preview).then(() => true) : false));
-twinsWritten.catch(() => undefined);
-// What the record still owes (npm run check prints the same), worked out while Astro renders; shown once the build is
-// done, and never a reason to fail it.
-const warnings = recordWarnings(checked.content);
-const warned = warningLines(warnings, fieldLinesIn(root), 'text');
+// The search index takes the default language's incident and postmortem pages once Astro has written them: a small
+// site's while Astro renders the rest, on the core it leaves free; a large one's after it (src/cli/search-index.ts).
+searchIndexer = indexPagesAsWritten(builtSite, checked.defaultLocale, checked.searchedPages);
+// The markdown twins go beside those pages once they are there, also while Astro renders the rest.
+const twinsMoved = searchIndexer.pagesWritten.then((written) => (written ? moveMarkdownTwins(twinsDir, builtSite, checked.twinPaths).then(() => true) : false));
+twinsMoved.catch(() => undefined);
 const exitCode = await astroExit;
 if (interrupted) exitInterrupted();
 if (exitCode !== 0 || !existsSync(path.join(builtSite, 'index.html'))) fail(`astro build exited with ${exitCode}`);
@@ -187,8 +180,8 @@ try {
 }
 if (interrupted) exitInterrupted();
 try {
-  // Written after the pages when they could not be written beside them (the indexer never saw them all).
-  if (!(await twinsWritten)) await writeMarkdownTwins(builtSite, checked.content, preview);
+  // Moved after the pages when they could not be moved beside them (the indexer never saw them all).
+  if (!(await twinsMoved)) await moveMarkdownTwins(twinsDir, builtSite, checked.twinPaths);
 } catch (error) {
   fail(`build: the markdown twins could not be written: ${(error as Error).message}`);
 }
@@ -229,5 +222,5 @@ try {
 // Released only now: two builds into the same folder must not swap it at the same time either.
 cleanUp();
 console.log(`built ${shownOut}`);
-if (warnings.length > 0) console.log(`${warned.join('\n')}\n${warnings.length} warning${warnings.length === 1 ? '' : 's'} about the record (they do not stop a build; see npm run check)`);
-if (preview) console.log(previewNote(checked.content.incidents));
+if (checked.warningCount > 0) console.log(`${checked.warningLines.join('\n')}\n${checked.warningCount} warning${checked.warningCount === 1 ? '' : 's'} about the record (they do not stop a build; see npm run check)`);
+if (preview) console.log(checked.previewNote);

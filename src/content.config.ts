@@ -11,15 +11,23 @@ import { severityLevelSchema } from './schemas/severity.ts';
 import { siteSchema } from './schemas/site.ts';
 import { markdownToHtml } from './lib/markdown/markdown-html.ts';
 import { basePathOf } from './lib/model/site-urls.ts';
-import { contentRoot, forgetSiteReadBefore, isContentFile, loadValidatedSite } from './validation/site-for-build.ts';
+import { contentRoot, forgetLoadedSite, forgetSiteReadBefore, isContentFile, loadValidatedSite } from './validation/site-for-build.ts';
 
-type Kind = 'site' | 'services' | 'groups' | 'severity' | 'incidents' | 'postmortems' | 'maintenance';
+const KINDS = ['site', 'services', 'groups', 'severity', 'incidents', 'postmortems', 'maintenance'] as const;
+type Kind = (typeof KINDS)[number];
+/** The collections a build has filled; once all are, the loaded site is let go. */
+const filledInBuild = new Set<Kind>();
 
 function aftermathLoader(kind: Kind): Loader {
   return {
     name: `aftermath-${kind}`,
     load: async (context: LoaderContext) => {
       await fill(context);
+      // A build (no watcher) fills each collection once: after the last, nothing reads the loaded site again.
+      if (!context.watcher) {
+        filledInBuild.add(kind);
+        if (filledInBuild.size === KINDS.length) forgetLoadedSite();
+      }
       // In dev, an edit to any content file reloads the whole site, so cross-file rules see the edit too.
       const root = contentRoot();
       context.watcher?.add([`${root}/content`, `${root}/incidents`]);

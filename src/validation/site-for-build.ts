@@ -28,6 +28,14 @@ export function loadValidatedSite(): Promise<SiteContent> {
 }
 
 /**
+ * Drops the loaded site once a build's collections all hold their entries: nothing reads it after that, and its
+ * memory (0.2 GB at 10,000 incidents) is then free for rendering the pages.
+ */
+export function forgetLoadedSite(): void {
+  pending = undefined;
+}
+
+/**
  * Drops the loaded site if it was read before `changedAt`, so the next loader reads the edit. Every collection
  * hears the same file event; only the first one to ask reloads.
  */
