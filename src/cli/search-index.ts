@@ -28,6 +28,8 @@ import { recordPages } from './record-pages.ts';
  */
 export const SEARCHED_FOLDERS = ['incidents', 'postmortems'] as const;
 const SEARCHED_PAGE = /^INC-[^/]+$/;
+/** What a part of the index other than the first is read for when the search page merges it. */
+const PART_DATA = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
 
 export interface SearchIndexResult {
   pages: number;
@@ -86,8 +88,14 @@ async function writeParts(siteDir: string, contentLanguage: Locale, pages: reado
         if (added.page_count !== part.length) complete = false;
       }
       if (stopped()) return { complete: false, parts: number };
-      const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind', indexPartFolder(number)) });
+      const folder = path.join(siteDir, 'pagefind', indexPartFolder(number));
+      const written = await index.writeFiles({ outputPath: folder });
       if (written.errors.length > 0) throw new Error(written.errors.join('; '));
+      // A merged part is read for its index alone (its entry, metadata and chunks); the interface, its scripts and
+      // WebAssembly come from the first part: Pagefind's copies in the others (0.6 MB each) would only be deployed.
+      if (number > 0) {
+        for (const name of await readdir(folder)) if (!PART_DATA.test(name)) await rm(path.join(folder, name), { recursive: true });
+      }
     } finally {
       await pagefind.close();
     }
