@@ -2,7 +2,7 @@
 import { getCollection } from 'astro:content';
 import { localeSegment, otherLocales } from '../i18n/routes.ts';
 import type { Locale } from '../schemas/site.ts';
-import { hasPostmortemPage } from '../lib/postmortems/postmortems.ts';
+import { archivePageCount, hasPostmortemPage, publishedPostmortems } from '../lib/postmortems/postmortems.ts';
 import { previewBuild } from './build-mode.ts';
 import { historyPage, historyPageCount } from '../lib/status/history.ts';
 import { siteModel } from './site-model.ts';
@@ -47,6 +47,13 @@ export async function historyPaths(locales: WhichLocales) {
   return routeLocales(model.site.defaultLocale, locales).flatMap(({ locale, langParam }) =>
     numbers.map((page) => ({ params: { n: String(page), ...langParam }, props: { locale, page }, cacheKey: historyPageKey(model, historyPage(model.incidents, page), locale, previewBuild) })),
   );
+}
+
+/** The postmortem archive's older pages (2 and on), in the default locale or the others. */
+export async function archivePaths(locales: WhichLocales) {
+  const model = await siteModel();
+  const numbers = Array.from({ length: archivePageCount(publishedPostmortems(model).length) - 1 }, (_, index) => index + 2);
+  return routeLocales(model.site.defaultLocale, locales).flatMap(({ locale, langParam }) => numbers.map((page) => ({ params: { n: String(page), ...langParam }, props: { locale, page } })));
 }
 
 /** Each service's page, in the default locale or the others. */
