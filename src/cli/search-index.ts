@@ -151,11 +151,6 @@ async function completePage(file: string): Promise<SeenPage | undefined> {
   }
 }
 
-/**
- * Waits, while the renderer writes `siteDir`, until every `expected` page (searchedPagePaths) is there and complete,
- * then indexes them at once, as after a build, and writes the index: Astro is then still rendering the other
- * languages' pages and the cards, which come later in its order.
- */
 export interface IndexerOptions {
   /** How often to look for the pages Astro has written. */
   pollMs?: number;
@@ -165,6 +160,12 @@ export interface IndexerOptions {
   besideRendererBytes?: number;
 }
 
+/**
+ * Waits, while the renderer writes `siteDir`, until every `expected` page (searchedPagePaths) is there and complete,
+ * then, if they are few enough (besideRendererBytes), indexes them at once, as after a build, and writes the index:
+ * Astro is then still rendering the other languages' pages and the cards, which come later in its order. More pages
+ * are indexed by finish(), in parts, once the renderer is done.
+ */
 export function indexPagesAsWritten(siteDir: string, contentLanguage: Locale, expected: readonly string[], options: IndexerOptions = {}): SearchIndexer {
   const { pollMs = 40, partBytes = INDEX_PART_BYTES, besideRendererBytes = INDEX_BESIDE_RENDERER_BYTES } = options;
   const pending = new Set(expected);
