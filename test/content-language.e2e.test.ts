@@ -1,12 +1,11 @@
 // A Chinese site's English pages: names given in English under names: show in English, names and text the team
 // wrote only in Chinese are marked lang="zh-CN" so a screen reader reads them with a Chinese voice; the Chinese
 // pages need no marking.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyOf, runScript, VALID_FIXTURE } from './helpers/sites.ts';
+import { buildIntoTemp, copyOf, removeSiteAndBuild, VALID_FIXTURE } from './helpers/sites.ts';
 
 const INCIDENT = 'INC-20261120-001';
 let root: string;
@@ -28,15 +27,10 @@ beforeAll(async () => {
   await writeFile(file('content/severity.yaml'), severity);
   const incident = file(`incidents/2026/${INCIDENT}/index.md`);
   await writeFile(incident, (await readFile(incident, 'utf8')).replace('title: Website slow for some visitors', 'title: 部分访客访问网站缓慢'));
-  out = path.join(await mkdtemp(path.join(os.tmpdir(), 'aftermath-lang-')), 'site');
-  const build = runScript('build.ts', ['--root', root, '--out', out], { AFTERMATH_NOW: '2026-11-26T12:00:00Z' });
-  expect(build.status, build.stderr).toBe(0);
+  out = await buildIntoTemp(root, '2026-11-26T12:00:00Z');
 }, 300_000);
 
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-  if (out) await rm(path.dirname(out), { recursive: true, force: true });
-});
+afterAll(() => removeSiteAndBuild(root, out));
 
 describe('the English status page of a Chinese site', () => {
   it('shows the English names given under names:, unmarked, and marks a name given only in Chinese', async () => {

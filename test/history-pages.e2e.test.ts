@@ -1,8 +1,7 @@
 // Years of history on pages of 100, linked newer/older without JavaScript: 250 incidents (the example's cloned
 // back in time, as the benchmark makes them) give three pages per language, every incident once, newest first.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -10,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clonedHistorySite } from '../bench/cloned-history.ts';
 import { historyPage } from '../src/lib/status/history.ts';
 import { incident } from './helpers/records.ts';
-import { EXAMPLE_FIXTURE, runScript } from './helpers/sites.ts';
+import { buildIntoTemp, EXAMPLE_FIXTURE, removeSiteAndBuild } from './helpers/sites.ts';
 
 let root: string;
 let out: string;
@@ -19,15 +18,10 @@ const page = async (route: string): Promise<HTMLElement> => parse(await html(rou
 
 beforeAll(async () => {
   root = await clonedHistorySite(EXAMPLE_FIXTURE, 250);
-  out = path.join(await mkdtemp(path.join(os.tmpdir(), 'aftermath-history-out-')), 'site');
-  const build = runScript('build.ts', ['--root', root, '--out', out], { AFTERMATH_NOW: '2026-11-26T00:00:00Z' });
-  expect(build.status, build.stderr).toBe(0);
+  out = await buildIntoTemp(root, '2026-11-26T00:00:00Z');
 }, 600_000);
 
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-  if (out) await rm(path.dirname(out), { recursive: true, force: true });
-});
+afterAll(() => removeSiteAndBuild(root, out));
 
 describe('a history page', () => {
   it('holds 100 incidents, newest first, and refuses a page that does not exist', () => {

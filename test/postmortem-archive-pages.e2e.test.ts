@@ -2,14 +2,13 @@
 // example's cloned back in time, as the benchmark makes them) publish more than 100 postmortems, which must each be
 // listed once, newest incident first, in both languages.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clonedHistorySite } from '../bench/cloned-history.ts';
-import { EXAMPLE_FIXTURE, runScript } from './helpers/sites.ts';
+import { buildIntoTemp, EXAMPLE_FIXTURE, removeSiteAndBuild } from './helpers/sites.ts';
 
 let root: string;
 let out: string;
@@ -29,15 +28,10 @@ beforeAll(async () => {
     if (file.endsWith('postmortem.md') && /^status: published$/m.test(text)) publishedIds.push(/^incident: (\S+)$/m.exec(text)![1]!);
   }
   published = publishedIds.sort((a, b) => started.get(b)! - started.get(a)!);
-  out = path.join(await mkdtemp(path.join(os.tmpdir(), 'aftermath-archive-out-')), 'site');
-  const build = runScript('build.ts', ['--root', root, '--out', out], { AFTERMATH_NOW: '2026-11-26T00:00:00Z' });
-  expect(build.status, build.stderr).toBe(0);
+  out = await buildIntoTemp(root, '2026-11-26T00:00:00Z');
 }, 600_000);
 
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-  if (out) await rm(path.dirname(out), { recursive: true, force: true });
-});
+afterAll(() => removeSiteAndBuild(root, out));
 
 describe('the postmortem archive of 600 incidents', () => {
   it('lists every published postmortem once, newest incident first, 100 to a page', async () => {

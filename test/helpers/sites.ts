@@ -49,3 +49,17 @@ export function runScript(script: string, args: readonly string[], env: Record<s
   });
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Builds the site in `root` at the fixed `now` into a new temporary folder (`…/site`), as a user's `npm run build` would; throws with the build's messages if it fails. */
+export async function buildIntoTemp(root: string, now: string): Promise<string> {
+  const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'aftermath-built-')), 'site');
+  const build = runScript('build.ts', ['--root', root, '--out', out], { AFTERMATH_NOW: now });
+  if (build.status !== 0) throw new Error(`the build of ${root} exited with ${build.status}:\n${build.stderr}`);
+  return out;
+}
+
+/** Removes a test's site and the temporary folder buildIntoTemp built it into. */
+export async function removeSiteAndBuild(root: string | undefined, out: string | undefined): Promise<void> {
+  if (root) await rm(root, { recursive: true, force: true });
+  if (out) await rm(path.dirname(out), { recursive: true, force: true });
+}
