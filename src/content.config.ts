@@ -44,8 +44,9 @@ function aftermathLoader(kind: Kind): Loader {
     // Bodies go through the project's own sanitising pipeline, not Astro's: the page shows exactly the text the
     // check validated (Astro would strip a second frontmatter block first) and the same HTML the feeds carry.
     store.clear();
-    // Site paths in a body (`/images/a.png`) land under the site's path, as every other link on the page does.
-    const bodyHtml = (body: string) => markdownToHtml(body, { siteBase: basePathOf(content.site.baseUrl) });
+    // Site paths in a body (`/images/a.png`) land under the site's path, as every other link on the page does; its
+    // headings go below the h2 the page shows it under (an incident's "Summary", a postmortem's narrative).
+    const bodyHtml = (body: string) => markdownToHtml(body, { siteBase: basePathOf(content.site.baseUrl), headingsBelow: 2 });
     switch (kind) {
       case 'site':
         store.set({ id: 'site', data: { ...content.site, nowMs: content.nowMs } });

@@ -9,7 +9,7 @@ import type { ActionItem } from '../../schemas/postmortem.ts';
 import type { Locale } from '../../schemas/site.ts';
 import { dataLossByService } from '../incidents/data-loss.ts';
 import { currentStatus, impairedMs, serviceWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
-import { markdownWithSiteAddresses, parseMarkdown, withEdits, type SourceEdit } from '../markdown/markdown-html.ts';
+import { headingLevelBelow, markdownWithSiteAddresses, parseMarkdown, withEdits, type SourceEdit } from '../markdown/markdown-html.ts';
 import { visit } from 'unist-util-visit';
 import { serviceNameOf } from '../model/service-names.ts';
 import type { SiteModel } from '../model/site-model.ts';
@@ -61,18 +61,23 @@ function inline(markdown: string, baseUrl: string): string {
   return oneLine(closeFences(markdownWithSiteAddresses(markdown, baseUrl)));
 }
 
-/** The text with each heading (`#` or underlined) made an ATX heading at least one level below `level`. */
+/** The text with each heading (`#` or underlined) made an ATX heading below `level`, as the pages place them (headingLevelBelow). */
 function headingsBelow(text: string, level: number): string {
   if (!/(^|\n) {0,3}#|\n {0,3}(=+|-+)[ \t]*(\n|$)/.test(text)) return text;
   const edits: SourceEdit[] = [];
-  visit(parseMarkdown(text), 'heading', (node) => {
+  const tree = parseMarkdown(text);
+  let shallowest = 6;
+  visit(tree, 'heading', (node) => {
+    shallowest = Math.min(shallowest, node.depth);
+  });
+  visit(tree, 'heading', (node) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
     const first = node.children[0]?.position?.start.offset;
     const last = node.children.at(-1)?.position?.end.offset;
     const words = first === undefined || last === undefined ? '' : oneLine(text.slice(first, last));
-    edits.push({ start, end, replacement: `${'#'.repeat(Math.min(6, node.depth + level))} ${words}`.trimEnd() });
+    edits.push({ start, end, replacement: `${'#'.repeat(headingLevelBelow(node.depth, shallowest, level))} ${words}`.trimEnd() });
   });
   return withEdits(text, edits);
 }

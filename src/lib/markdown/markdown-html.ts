@@ -151,6 +151,36 @@ function rehypeSitePathsUnderBase(options: { siteBase: string }) {
   };
 }
 
+/**
+ * The level a heading of `depth` takes in text placed under a heading of level `under`: the text's highest heading
+ * (of depth `shallowest`) becomes `under + 1` and the others keep their distance below it, none deeper than 6. Text
+ * whose headings already sit below `under` keeps them as written.
+ */
+export function headingLevelBelow(depth: number, shallowest: number, under: number): number {
+  return Math.min(6, depth + Math.max(0, under + 1 - shallowest));
+}
+
+const HEADING = /^h([1-6])$/;
+
+/**
+ * A message's `# Heading` on a page would be an h1 inside the incident's timeline: screen readers list headings to
+ * move through a page, and one there would read as a new page section above "Updates". Each heading goes below the
+ * heading the text sits under (headingLevelBelow).
+ */
+function rehypeHeadingsBelow(options: { under: number }) {
+  return (tree: HastRoot) => {
+    if (options.under <= 0) return;
+    const headings: Element[] = [];
+    visit(tree, 'element', (node: Element) => {
+      if (HEADING.test(node.tagName)) headings.push(node);
+    });
+    if (headings.length === 0) return;
+    const depthOf = (node: Element) => Number(HEADING.exec(node.tagName)![1]);
+    const shallowest = Math.min(...headings.map(depthOf));
+    for (const node of headings) node.tagName = `h${headingLevelBelow(depthOf(node), shallowest, options.under)}`;
+  };
+}
+
 /** Ids in markdown HTML start with this unless a field asks for its own prefix. */
 const DEFAULT_ID_PREFIX = 'user-content-';
 
@@ -161,6 +191,11 @@ export interface MarkdownOptions {
   /** Prefix of the ids the text defines (footnotes), one per piece of text on a page. */
   idPrefix?: string;
   /**
+   * The level of the page's heading the text sits under (2 for an update under "Updates"): the text's own headings
+   * go below it. 0, the default, keeps them as written (feeds, where an item's text stands on its own).
+   */
+  headingsBelow?: number;
+  /**
    * What site paths are written under: the site's path (`/status/`) for its pages, its address
    * (`https://acme.github.io/status/`) for feeds, the API and the calendar, read away from the site. Default `/`.
    */
@@ -168,7 +203,7 @@ export interface MarkdownOptions {
 }
 
 /** The parse above, turned into sanitised HTML syntax: the one tree every output is written from. */
-function safeHtmlTreeFor(idPrefix: string, siteBase: string) {
+function safeHtmlTreeFor(idPrefix: string, siteBase: string, headingsBelow: number) {
   return unified()
     .use(remarkParse)
     .use(remarkGfm)
@@ -178,17 +213,18 @@ function safeHtmlTreeFor(idPrefix: string, siteBase: string) {
     .use(rehypeSiteImagesOnly)
     .use(rehypeSanitize, SANITIZE_SCHEMA)
     .use(rehypeSitePathsUnderBase, { siteBase })
+    .use(rehypeHeadingsBelow, { under: headingsBelow })
     .freeze();
 }
 
-/** One of each per id prefix and site base: building a unified pipeline costs far more than running one. */
-function memoised<T>(make: (idPrefix: string, siteBase: string) => T): (idPrefix: string, siteBase: string) => T {
+/** One of each per id prefix, site base and heading level: building a unified pipeline costs far more than running one. */
+function memoised<T>(make: (idPrefix: string, siteBase: string, headingsBelow: number) => T): (idPrefix: string, siteBase: string, headingsBelow: number) => T {
   const made = new Map<string, T>();
-  return (idPrefix, siteBase) => {
-    const key = JSON.stringify([idPrefix, siteBase]);
+  return (idPrefix, siteBase, headingsBelow) => {
+    const key = JSON.stringify([idPrefix, siteBase, headingsBelow]);
     let value = made.get(key);
     if (value === undefined) {
-      value = make(idPrefix, siteBase);
+      value = make(idPrefix, siteBase, headingsBelow);
       made.set(key, value);
     }
     return value;
@@ -196,7 +232,7 @@ function memoised<T>(make: (idPrefix: string, siteBase: string) => T): (idPrefix
 }
 
 const treeFor = memoised(safeHtmlTreeFor);
-const processorFor = memoised((idPrefix, siteBase) => treeFor(idPrefix, siteBase)().use(rehypeStringify).freeze());
+const processorFor = memoised((idPrefix, siteBase, headingsBelow) => treeFor(idPrefix, siteBase, headingsBelow)().use(rehypeStringify).freeze());
 
 /**
  * Safe HTML for markdown text. `]]>` is written `]]&gt;` (the same HTML) so the result can sit in any XML CDATA
@@ -226,22 +262,23 @@ function remembered(cache: Map<string, string>, key: string, render: () => strin
 /** What a render with the default prefix is remembered as when the text defines ids: render it with its own prefix. */
 const DEFINES_IDS = '\0defines ids';
 
-function renderHtml(markdown: string, idPrefix: string, siteBase: string): { html: string; definesIds: boolean } {
-  const file = processorFor(idPrefix, siteBase).processSync(withoutControlCharacters(markdown));
+function renderHtml(markdown: string, idPrefix: string, siteBase: string, headingsBelow: number): { html: string; definesIds: boolean } {
+  const file = processorFor(idPrefix, siteBase, headingsBelow).processSync(withoutControlCharacters(markdown));
   return { html: String(file).trim().replaceAll(']]>', ']]&gt;'), definesIds: file.data.definesIds === true };
 }
 
 export function markdownToHtml(markdown: string, options: MarkdownOptions = {}): string {
   const idPrefix = options.idPrefix ?? DEFAULT_ID_PREFIX;
   const siteBase = options.siteBase ?? ROOT_BASE;
+  const headingsBelow = options.headingsBelow ?? 0;
   // Almost no text defines ids (only footnotes do): rendered once, whatever prefix each page asks for, with one
   // pipeline, rather than one pipeline and one render per piece of text on every page.
-  const shared = remembered(sharedHtml, `${siteBase}\0${markdown}`, () => {
-    const rendered = renderHtml(markdown, DEFAULT_ID_PREFIX, siteBase);
+  const shared = remembered(sharedHtml, `${headingsBelow}\0${siteBase}\0${markdown}`, () => {
+    const rendered = renderHtml(markdown, DEFAULT_ID_PREFIX, siteBase, headingsBelow);
     return rendered.definesIds ? DEFINES_IDS : rendered.html;
   });
   if (shared !== DEFINES_IDS) return shared;
-  return remembered(renderedHtml, `${idPrefix}\0${siteBase}\0${markdown}`, () => renderHtml(markdown, idPrefix, siteBase).html);
+  return remembered(renderedHtml, `${idPrefix}\0${headingsBelow}\0${siteBase}\0${markdown}`, () => renderHtml(markdown, idPrefix, siteBase, headingsBelow).html);
 }
 
 function plainTextOf(node: HastRoot | HastRoot['children'][number]): string {
@@ -279,7 +316,7 @@ function plainTextOf(node: HastRoot | HastRoot['children'][number]): string {
 export function markdownToPlainText(markdown: string, options: Pick<MarkdownOptions, 'siteBase'> = {}): string {
   const siteBase = options.siteBase ?? ROOT_BASE;
   return remembered(renderedText, `${siteBase}\0${markdown}`, () => {
-    const toSafeHtmlTree = treeFor(DEFAULT_ID_PREFIX, siteBase);
+    const toSafeHtmlTree = treeFor(DEFAULT_ID_PREFIX, siteBase, 0);
     const tree = toSafeHtmlTree.runSync(toSafeHtmlTree.parse(withoutControlCharacters(markdown))) as HastRoot;
     return plainTextOf(tree).replace(/\n{3,}/g, '\n\n').trim();
   });
