@@ -7,6 +7,8 @@ import path from 'node:path';
 import { check, LinkState } from 'linkinator';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeSearchIndex } from '../src/cli/search-index.ts';
+import { launchChromium } from './helpers/browser.ts';
 import { copyOf, runScript, VALID_FIXTURE } from './helpers/sites.ts';
 import { serveStatic } from './helpers/static-server.ts';
 
@@ -209,6 +211,31 @@ describe('a site served under a path (baseUrl https://example.org/status)', () =
       expect((await fetch(`${served.origin}/status/${file}`)).status, file).toBe(200);
     }
     expect((await fetch(`${served.origin}/badge.svg`)).status).toBe(404);
+  });
+
+  // Last in this block: it writes the site's index again, in parts, as a site with years of history has it.
+  it('searches an index written in parts from /status/search/, every result under /status/', async () => {
+    await rm(path.join(served.out, 'pagefind'), { recursive: true });
+    const written = await writeSearchIndex(served.out, 'en', 12_000);
+    expect(written.parts).toBeGreaterThan(1);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+      await page.goto(`${served.origin}/status/search/`);
+      await page.locator('.pagefind-ui__search-input').fill('certificate');
+      await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+      const links = await page.locator('.pagefind-ui__result-link').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href')));
+      expect(links).toEqual(expect.arrayContaining(['/status/incidents/INC-20261110-001/', '/status/postmortems/INC-20261110-001/']));
+      // Every part was read from under the path (a 404 would be a console error).
+      expect(requests.filter((request) => /pagefind-entry\.json$/.test(request)).sort()).toEqual(['/status/pagefind/pagefind-entry.json', ...Array.from({ length: written.parts - 1 }, (_, index) => `/status/pagefind/part-${index + 2}/pagefind-entry.json`)].sort());
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
 
