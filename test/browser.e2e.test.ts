@@ -273,6 +273,13 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('finds an incident by the id readers quote, first', async () => {
+    const { page, links, problems } = await search('/search/', 'INC-20241203-001');
+    expect(links[0]).toBe('/incidents/INC-20241203-001/');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('searches the Chinese pages from the Chinese search, its filters named in Chinese', async () => {
     const { page, links, problems } = await search('/zh-cn/search/', '502');
     expect(links).toContain('/zh-cn/incidents/INC-20261125-001/');

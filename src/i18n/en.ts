@@ -138,6 +138,7 @@ export const en = {
   'incidents.none': 'No incidents recorded.',
   'incidents.count': 'incidents',
   'incident.severity': 'Severity',
+  'incident.id': 'Incident ID',
   'incident.status': 'Status',
   'incident.services': 'Affected services',
   'incident.impact': 'Impact',

@@ -140,6 +140,7 @@ export const zhCN: Record<MessageKey, string> = {
   'incidents.none': '暂无事故记录。',
   'incidents.count': '起事故',
   'incident.severity': '事故级别',
+  'incident.id': '事故 ID',
   'incident.status': '状态',
   'incident.services': '受影响服务',
   'incident.impact': '影响',
