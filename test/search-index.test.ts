@@ -142,6 +142,16 @@ describe('indexPagesAsWritten', () => {
     expect((await readdir(path.join(site, 'pagefind', 'part-2'))).filter((name) => !/\.pf_meta$/.test(name)).sort()).toEqual(['fragment', 'index', 'pagefind-entry.json']);
   });
 
+  it('reads a page\'s facts as separate words, as a reader sees them, not run together', async () => {
+    const facts = '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><main data-pagefind-body><h1>Queue stalled</h1><dl><dt>Status</dt><dd><strong>Fixing</strong></dd><dt>Incident commander</dt><dd>@jane.smith</dd><dt>Impact</dt><dd>Jobs waited.</dd></dl></main></body></html>';
+    const indexer = indexPagesAsWritten(site, 'en', [expected[0]!], { pollMs: 5 });
+    await writePage(expected[0]!, facts);
+    await indexer.finish();
+    expect((await indexedPages()).get('/incidents/INC-20260101-001/')).toBe('Queue stalled. Status Fixing Incident commander @jane.smith Impact Jobs waited.');
+    // The published page is as Astro wrote it.
+    expect(await readFile(path.join(site, expected[0]!), 'utf8')).toBe(facts);
+  });
+
   it('lists no other part when the index is one', async () => {
     const indexer = indexPagesAsWritten(site, 'en', expected, { pollMs: 5 });
     for (const file of expected) await writePage(file, page('Some words'));

@@ -11,7 +11,7 @@
 //
 // Pagefind's memory grows with the HTML it is given (src/lib/model/search-index-parts.ts): a small site's index is one
 // part made beside Astro; a large one's is made after Astro, in parts of bounded size, one Pagefind process at a time.
-import { open, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as pagefind from 'pagefind';
@@ -28,6 +28,18 @@ import { recordPages } from './record-pages.ts';
  */
 export const SEARCHED_FOLDERS = ['incidents', 'postmortems'] as const;
 const SEARCHED_PAGE = /^INC-[^/]+$/;
+/** Pages handed to Pagefind at once: enough to keep its threads busy, few enough to hold little of their text. */
+const PAGES_IN_FLIGHT = 8;
+
+/**
+ * The page as Pagefind should read it: Pagefind joins the text of a term and its description (`<dt>`, `<dd>`) with
+ * nothing between them, so an incident's facts were indexed as one word ("StatusFixingSeverityP1", a commander's
+ * name run into the next label) and its excerpts read so. A space at the end of each is what a reader sees anyway.
+ */
+export function wordsApart(html: string): string {
+  return html.replace(/<\/(dt|dd)>/g, ' </$1>');
+}
+
 /** What a part of the index other than the first is read for when the search page merges it. */
 const PART_DATA = /^(pagefind-entry\.json|.*\.pf_meta|fragment|index|filter)$/;
 
@@ -80,13 +92,17 @@ async function writeParts(siteDir: string, contentLanguage: Locale, pages: reado
     if (stopped()) return { complete: false, parts: number };
     try {
       const index = await newIndex(contentLanguage);
-      if (part.length > 0) {
-        // The part's pages by name: record ids (INC-YYYYMMDD-NNN) and the folders hold no character a glob reads.
-        // Only pages marked data-pagefind-body are indexed, and only that part of them.
-        const added = await index.addDirectory({ path: siteDir, glob: `{${part.map((page) => page.path).join(',')}}` });
-        if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-        if (added.page_count !== part.length) complete = false;
-      }
+      // Only pages marked data-pagefind-body are indexed, and only that part of them.
+      let next = 0;
+      const addPages = async () => {
+        for (let page = part[next++]; page !== undefined; page = part[next++]) {
+          const html = await readFile(path.join(siteDir, page.path), 'utf8');
+          const added = await index.addHTMLFile({ sourcePath: page.path, content: wordsApart(html) });
+          if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+          if (!added.file) complete = false;
+        }
+      };
+      await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, addPages));
       if (stopped()) return { complete: false, parts: number };
       const folder = path.join(siteDir, 'pagefind', indexPartFolder(number));
       const written = await index.writeFiles({ outputPath: folder });
