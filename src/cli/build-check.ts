@@ -7,7 +7,9 @@
 import { fork } from 'node:child_process';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
+import { eachAtMost } from '../lib/files/at-most-at-once.ts';
 import type { Locale } from '../schemas/site.ts';
+import { FILES_AT_ONCE } from './markdown-twins.ts';
 
 export interface BuildCheckRequest {
   root: string;
@@ -68,8 +70,5 @@ export function checkApart(request: BuildCheckRequest): CheckApart {
 
 /** Moves the twins the check wrote into the built site, beside their pages. */
 export async function moveMarkdownTwins(twinsDir: string, siteDir: string, twinPaths: readonly string[]): Promise<void> {
-  const BATCH = 64;
-  for (let start = 0; start < twinPaths.length; start += BATCH) {
-    await Promise.all(twinPaths.slice(start, start + BATCH).map((twinPath, offset) => rename(path.join(twinsDir, twinFileName(start + offset)), path.join(siteDir, twinPath))));
-  }
+  await eachAtMost(twinPaths, FILES_AT_ONCE, (twinPath, index) => rename(path.join(twinsDir, twinFileName(index)), path.join(siteDir, twinPath)));
 }

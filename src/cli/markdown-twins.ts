@@ -5,12 +5,13 @@
 import { writeFile } from 'node:fs/promises';
 import { translator } from '../i18n/index.ts';
 import { incidentMarkdown, markdownTwinPath, postmortemMarkdown } from '../lib/feeds/markdown-twin.ts';
+import { eachAtMost } from '../lib/files/at-most-at-once.ts';
 import { siteModelOf } from '../lib/model/site-model.ts';
 import type { SiteContent } from '../validation/load-site.ts';
 import { recordPages } from './record-pages.ts';
 
 /** Files written at once. */
-const BATCH = 64;
+export const FILES_AT_ONCE = 64;
 
 /** Writes twin number `index` of the list to `fileFor(index)`; returns each twin's path in the built site, in that order. */
 export async function writeMarkdownTwins(content: SiteContent, previewBuild: boolean, fileFor: (index: number) => string): Promise<string[]> {
@@ -18,11 +19,9 @@ export async function writeMarkdownTwins(content: SiteContent, previewBuild: boo
   const locale = content.site.defaultLocale;
   const t = translator(locale);
   const pages = recordPages(content, previewBuild);
-  for (let start = 0; start < pages.length; start += BATCH) {
-    await Promise.all(pages.slice(start, start + BATCH).map(({ entry, postmortem }, offset) => {
-      const text = postmortem ? postmortemMarkdown(postmortem.postmortem, entry.incident, postmortem.body, model, t, locale) : incidentMarkdown(entry.incident, entry.body, model, t, locale, previewBuild);
-      return writeFile(fileFor(start + offset), text);
-    }));
-  }
+  await eachAtMost(pages, FILES_AT_ONCE, ({ entry, postmortem }, index) => {
+    const text = postmortem ? postmortemMarkdown(postmortem.postmortem, entry.incident, postmortem.body, model, t, locale) : incidentMarkdown(entry.incident, entry.body, model, t, locale, previewBuild);
+    return writeFile(fileFor(index), text);
+  });
   return pages.map((page) => markdownTwinPath(page.path));
 }

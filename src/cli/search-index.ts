@@ -16,6 +16,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as pagefind from 'pagefind';
 import { localeSegment } from '../i18n/routes.ts';
+import { eachAtMost } from '../lib/files/at-most-at-once.ts';
 import { INDEX_BESIDE_RENDERER_BYTES, INDEX_PART_BYTES, INDEX_PARTS_MANIFEST, indexPartFolder, indexParts, type SizedPage } from '../lib/model/search-index-parts.ts';
 import type { Locale } from '../schemas/site.ts';
 import type { SiteContent } from '../validation/load-site.ts';
@@ -56,16 +57,16 @@ export function searchedPagePaths(content: Pick<SiteContent, 'incidents'>, previ
   return recordPages(content, previewBuild).map((page) => `${page.path}index.html`);
 }
 
-/** The searched pages a built site holds, as paths in it, with their sizes. */
-async function searchedPagesIn(siteDir: string): Promise<SizedPage[]> {
-  const found: SizedPage[] = [];
+/** The searched pages a built site holds, as paths in it, with their sizes and times. */
+async function searchedPagesIn(siteDir: string): Promise<(SizedPage & { mtimeMs: number })[]> {
+  const found: (SizedPage & { mtimeMs: number })[] = [];
   for (const folder of SEARCHED_FOLDERS) {
     const entries = await readdir(path.join(siteDir, folder), { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       if (entry.isDirectory() && SEARCHED_PAGE.test(entry.name)) {
         const page = `${folder}/${entry.name}/index.html`;
         const stats = await stat(path.join(siteDir, page)).catch(() => undefined);
-        if (stats?.isFile()) found.push({ path: page, bytes: stats.size });
+        if (stats?.isFile()) found.push({ path: page, bytes: stats.size, mtimeMs: stats.mtimeMs });
       }
     }
   }
@@ -93,16 +94,12 @@ async function writeParts(siteDir: string, contentLanguage: Locale, pages: reado
     try {
       const index = await newIndex(contentLanguage);
       // Only pages marked data-pagefind-body are indexed, and only that part of them.
-      let next = 0;
-      const addPages = async () => {
-        for (let page = part[next++]; page !== undefined; page = part[next++]) {
-          const html = await readFile(path.join(siteDir, page.path), 'utf8');
-          const added = await index.addHTMLFile({ sourcePath: page.path, content: wordsApart(html) });
-          if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-          if (!added.file) complete = false;
-        }
-      };
-      await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, addPages));
+      await eachAtMost(part, PAGES_IN_FLIGHT, async (page) => {
+        const html = await readFile(path.join(siteDir, page.path), 'utf8');
+        const added = await index.addHTMLFile({ sourcePath: page.path, content: wordsApart(html) });
+        if (added.errors.length > 0) throw new Error(added.errors.join('; '));
+        if (!added.file) complete = false;
+      });
       if (stopped()) return { complete: false, parts: number };
       const folder = path.join(siteDir, 'pagefind', indexPartFolder(number));
       const written = await index.writeFiles({ outputPath: folder });
@@ -237,12 +234,11 @@ export function indexPagesAsWritten(siteDir: string, contentLanguage: Locale, ex
   async function indexedWhatWasPublished(): Promise<boolean> {
     if (!(await stat(path.join(siteDir, 'pagefind', 'pagefind-entry.json')).then((stats) => stats.size > 0, () => false))) return false;
     const published = await searchedPagesIn(siteDir);
-    if (published.length !== seen.size || published.some((page) => !seen.has(page.path))) return false;
-    for (const [page, then] of seen) {
-      const now = await stat(path.join(siteDir, page)).catch(() => undefined);
-      if (!now || now.size !== then.bytes || now.mtimeMs !== then.mtimeMs) return false;
-    }
-    return true;
+    // Each page as it is now against the same page as the index took it.
+    return published.length === seen.size && published.every((now) => {
+      const then = seen.get(now.path);
+      return then !== undefined && now.bytes === then.bytes && now.mtimeMs === then.mtimeMs;
+    });
   }
 
   return {

@@ -11,6 +11,7 @@ import { dataLossByService } from '../incidents/data-loss.ts';
 import { currentStatus, impairedMs, serviceWindows, updatesInOrder } from '../incidents/incident-timeline.ts';
 import { headingLevelBelow, markdownWithSiteAddresses, parseMarkdown, withEdits, type SourceEdit } from '../markdown/markdown-html.ts';
 import { visit } from 'unist-util-visit';
+import type { Heading } from 'mdast';
 import { serviceNameOf } from '../model/service-names.ts';
 import type { SiteModel } from '../model/site-model.ts';
 import { siteUrl } from '../model/site-urls.ts';
@@ -64,21 +65,21 @@ function inline(markdown: string, baseUrl: string): string {
 /** The text with each heading (`#` or underlined) made an ATX heading below `level`, as the pages place them (headingLevelBelow). */
 function headingsBelow(text: string, level: number): string {
   if (!/(^|\n) {0,3}#|\n {0,3}(=+|-+)[ \t]*(\n|$)/.test(text)) return text;
-  const edits: SourceEdit[] = [];
-  const tree = parseMarkdown(text);
-  let shallowest = 6;
-  visit(tree, 'heading', (node) => {
-    shallowest = Math.min(shallowest, node.depth);
+  const headings: Heading[] = [];
+  visit(parseMarkdown(text), 'heading', (node) => {
+    headings.push(node);
   });
-  visit(tree, 'heading', (node) => {
+  const shallowest = Math.min(...headings.map((node) => node.depth));
+  const edits: SourceEdit[] = [];
+  for (const node of headings) {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
+    if (start === undefined || end === undefined) continue;
     const first = node.children[0]?.position?.start.offset;
     const last = node.children.at(-1)?.position?.end.offset;
     const words = first === undefined || last === undefined ? '' : oneLine(text.slice(first, last));
     edits.push({ start, end, replacement: `${'#'.repeat(headingLevelBelow(node.depth, shallowest, level))} ${words}`.trimEnd() });
-  });
+  }
   return withEdits(text, edits);
 }
 
